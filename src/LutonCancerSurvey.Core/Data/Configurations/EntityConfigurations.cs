@@ -1,0 +1,83 @@
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LutonCancerSurvey.Core.Data.Configurations;
+
+internal sealed class SurveyEditionConfiguration : IEntityTypeConfiguration<SurveyEdition>
+{
+    public void Configure(EntityTypeBuilder<SurveyEdition> builder)
+    {
+        builder.ToTable("Editions");
+        builder.HasIndex(e => e.Year).IsUnique();
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.ToTable("Organisations");
+        builder.Property(o => o.Code).HasMaxLength(16);
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.HasIndex(o => o.Code).IsUnique();
+        builder.HasIndex(o => new { o.Level, o.Name });
+        builder.HasOne(o => o.Alliance).WithMany().HasForeignKey(o => o.AllianceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> builder)
+    {
+        builder.ToTable("Questions");
+        builder.Property(q => q.Text).HasMaxLength(400);
+        builder.Property(q => q.Section).HasMaxLength(100);
+        builder.HasIndex(q => new { q.EditionId, q.Number }).IsUnique();
+        builder.HasOne(q => q.Edition).WithMany().HasForeignKey(q => q.EditionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TumourGroupConfiguration : IEntityTypeConfiguration<TumourGroup>
+{
+    public void Configure(EntityTypeBuilder<TumourGroup> builder)
+    {
+        builder.ToTable("TumourGroups");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(50);
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasData(TumourGroups.All.Select(t => new TumourGroup { Id = t.Id, Name = t.Name }));
+    }
+}
+
+internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportRecord>
+{
+    public void Configure(EntityTypeBuilder<ImportRecord> builder)
+    {
+        builder.ToTable("Imports");
+        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class SurveyResultConfiguration : IEntityTypeConfiguration<SurveyResult>
+{
+    public void Configure(EntityTypeBuilder<SurveyResult> builder)
+    {
+        builder.ToTable("Results");
+        builder.Property(r => r.SourceNote).HasMaxLength(300);
+
+        // The natural key; also serves "one organisation in one edition", the dashboard's main query.
+        builder.HasIndex(r => new { r.EditionId, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis })
+            .IsUnique();
+
+        // "One question across every organisation": funnel plots, England figures, trends.
+        builder.HasIndex(r => new { r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis });
+
+        builder.HasOne(r => r.Edition).WithMany().HasForeignKey(r => r.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Question).WithMany().HasForeignKey(r => r.QuestionId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne(r => r.TumourGroup).WithMany().HasForeignKey(r => r.TumourGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Import).WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,83 @@
+namespace LutonCancerSurvey.Core.Domain;
+
+public class SurveyEdition
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public EditionStatus Status { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}
+
+public class Organisation
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public OrganisationLevel Level { get; set; }
+    public int? AllianceId { get; set; }
+    public Organisation? Alliance { get; set; }
+}
+
+public class Question
+{
+    public int Id { get; set; }
+    public int EditionId { get; set; }
+    public SurveyEdition? Edition { get; set; }
+    public int Number { get; set; }
+    public required string Text { get; set; }
+    public required string Section { get; set; }
+    public Scoring Scoring { get; set; }
+}
+
+public class TumourGroup
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}
+
+public class ImportRecord
+{
+    public int Id { get; set; }
+    public required string FileName { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public int Rows { get; set; }
+}
+
+public class SurveyResult
+{
+    public long Id { get; set; }
+    public int EditionId { get; set; }
+    public SurveyEdition? Edition { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int QuestionId { get; set; }
+    public Question? Question { get; set; }
+    public int TumourGroupId { get; set; }
+    public TumourGroup? TumourGroup { get; set; }
+    public Breakdown Breakdown { get; set; }
+    public ResultBasis Basis { get; set; }
+
+    /// <summary>Null when suppressed, or when the source gives no count.</summary>
+    public int? Respondents { get; set; }
+
+    /// <summary>Null when suppressed: a suppressed figure is never stored, so it can never be shown.</summary>
+    public double? Score { get; set; }
+    public double? CiLower { get; set; }
+    public double? CiUpper { get; set; }
+    public double? ExpectedLower { get; set; }
+    public double? ExpectedUpper { get; set; }
+    public Band? Band { get; set; }
+    public ChangeDirection? ChangeSincePrevious { get; set; }
+    public ChangeDirection? ChangeOverall { get; set; }
+
+    /// <summary>The published Male-vs-Female or IMD 1-vs-5 test, on breakdown rows.</summary>
+    public bool? GroupDifferenceSignificant { get; set; }
+    public Suppression Suppression { get; set; }
+
+    /// <summary>A citation for figures that come from elsewhere than the import file itself (e.g. a press release).</summary>
+    public string? SourceNote { get; set; }
+    public int ImportId { get; set; }
+    public ImportRecord? Import { get; set; }
+    public int SourceRow { get; set; }
+}

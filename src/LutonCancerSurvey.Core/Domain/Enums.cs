@@ -1,0 +1,67 @@
+namespace LutonCancerSurvey.Core.Domain;
+
+public enum EditionStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+public enum OrganisationLevel
+{
+    National = 0,
+    CancerAlliance = 1,
+    Ccg = 2,
+    Trust = 3,
+}
+
+public enum Scoring
+{
+    PercentPositive = 0,
+    MeanOutOfTen = 1,
+}
+
+/// <summary>Which patients a result covers. Gender and deprivation breakdowns are published separately, never crossed.</summary>
+public enum Breakdown
+{
+    AllPatients = 0,
+    Male = 1,
+    Female = 2,
+    Imd1 = 11,
+    Imd2 = 12,
+    Imd3 = 13,
+    Imd4 = 14,
+    Imd5 = 15,
+}
+
+public enum ResultBasis
+{
+    Adjusted = 1,
+    Unadjusted = 2,
+    Trend = 3,
+}
+
+/// <summary>The published performance band of a case-mix adjusted score against its expected range.</summary>
+public enum Band
+{
+    Above = 1,
+    Within = 2,
+    Below = 3,
+}
+
+public enum ChangeDirection
+{
+    Unchanged = 0,
+    Up = 1,
+    Down = 2,
+}
+
+public enum Suppression
+{
+    None = 0,
+
+    /// <summary>Fewer than 21 respondents: the disclosure-control rule, applied whatever the file says.</summary>
+    FewRespondents = 1,
+
+    /// <summary>The source withheld the figure although it had enough respondents.</summary>
+    Source = 2,
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace LutonCancerSurvey.Core.Import;
+
+/// <summary>Reads named fields of the current CSV record, turning every problem into an error that names line and column.</summary>
+internal sealed class FieldReader(IReadOnlyDictionary<string, int> columns, Action<ImportError> report)
+{
+    private CsvParser? _parser;
+
+    public int Line { get; private set; }
+    public bool HasErrors { get; private set; }
+
+    public void MoveTo(CsvParser parser, int line)
+    {
+        _parser = parser;
+        Line = line;
+        HasErrors = false;
+    }
+
+    public void Fail(string? column, string message)
+    {
+        HasErrors = true;
+        report(new ImportError(Line, column, message));
+    }
+
+    public bool HasColumn(string column) => columns.ContainsKey(column);
+
+    public string Text(string column) => _parser![columns[column]].Trim();
+
+    public string RequiredText(string column)
+    {
+        var value = Text(column);
+        if (value.Length == 0)
+        {
+            Fail(column, "is empty");
+        }
+
+        return value;
+    }
+
+    public double? Number(string column)
+    {
+        var value = Text(column);
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            || !double.IsFinite(number))
+        {
+            Fail(column, $"'{value}' is not a number");
+            return null;
+        }
+
+        // Published figures have at most two decimals; the combined files carry binary noise such as 56.00000000000001.
+        return Math.Round(number, 4);
+    }
+
+    public int? WholeNumber(string column)
+    {
+        var number = Number(column);
+        if (number is null)
+        {
+            return null;
+        }
+
+        if (number < 0 || number != Math.Floor(number.Value) || number > int.MaxValue)
+        {
+            Fail(column, $"'{Text(column)}' is not a whole number of respondents");
+            return null;
+        }
+
+        return (int)number.Value;
+    }
+
+    public T? Choice<T>(string column, IReadOnlyDictionary<string, T> choices, bool required)
+        where T : struct
+    {
+        var value = Text(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Fail(column, "is empty");
+            }
+
+            return null;
+        }
+
+        if (choices.TryGetValue(value, out var choice))
+        {
+            return choice;
+        }
+
+        Fail(column, $"'{value}' is not one of: {string.Join(", ", choices.Keys)}");
+        return null;
+    }
+}

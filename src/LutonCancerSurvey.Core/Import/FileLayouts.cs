@@ -1,0 +1,372 @@
+using LutonCancerSurvey.Core.Domain;
+
+namespace LutonCancerSurvey.Core.Import;
+
+internal interface IFileLayout
+{
+    string Name { get; }
+    IReadOnlyList<string> RequiredColumns { get; }
+    IReadOnlyList<string> OptionalColumns { get; }
+
+    /// <summary>This layout's names for the score, CI and expected-range columns, keyed by the tidy names.</summary>
+    IReadOnlyDictionary<string, string> MeasureColumns { get; }
+
+    /// <summary>Reads the current record; null when it has errors (already reported through the reader).</summary>
+    ImportRow? Read(FieldReader field);
+}
+
+internal static class FileLayouts
+{
+    public static readonly IReadOnlyList<IFileLayout> All = [new CombinedLayout(), new TidyLayout()];
+
+    /// <summary>Picks the layout whose columns the header shares most; reports missing and unknown columns.</summary>
+    public static IFileLayout? Detect(IReadOnlyList<string> header, Action<ImportError> report)
+    {
+        var best = All.MaxBy(l => l.RequiredColumns.Count(c => header.Contains(c, StringComparer.Ordinal)))!;
+        var shared = best.RequiredColumns.Count(c => header.Contains(c, StringComparer.Ordinal));
+        if (shared < best.RequiredColumns.Count / 2)
+        {
+            report(new ImportError(1, null,
+                "unknown header: the file is neither the CPES combined layout (Geog, Trust.Code, …) nor this "
+                + "dashboard's tidy layout (year, level, organisation_code, …); see docs/data-format.md"));
+            return null;
+        }
+
+        var ok = true;
+        foreach (var missing in best.RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)))
+        {
+            report(new ImportError(1, missing, $"missing column (required by the {best.Name} layout)"));
+            ok = false;
+        }
+
+        var known = best.RequiredColumns.Concat(best.OptionalColumns).ToHashSet(StringComparer.Ordinal);
+        foreach (var unknown in header.Where(c => !known.Contains(c)))
+        {
+            report(new ImportError(1, unknown, $"unknown column for the {best.Name} layout"));
+            ok = false;
+        }
+
+        foreach (var duplicate in header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            report(new ImportError(1, duplicate.Key, "column appears more than once"));
+            ok = false;
+        }
+
+        return ok ? best : null;
+    }
+
+    public static int? ReadYear(FieldReader field, string column)
+    {
+        var year = field.WholeNumber(column);
+        if (year is null)
+        {
+            if (field.Text(column).Length == 0)
+            {
+                field.Fail(column, "is empty");
+            }
+
+            return null;
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            field.Fail(column, $"{year} is not a survey year");
+            return null;
+        }
+
+        return year;
+    }
+
+    public static int? ReadTumourGroup(FieldReader field, string column)
+    {
+        var name = field.RequiredText(column);
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        var id = TumourGroups.FindId(name);
+        if (id is null)
+        {
+            field.Fail(column, $"'{name}' is not a known tumour group ({string.Join(", ", TumourGroups.All.Select(t => t.Name))})");
+        }
+
+        return id;
+    }
+
+    public static int? ReadQuestionNumber(FieldReader field, string column)
+    {
+        var text = field.RequiredText(column);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!Vocabulary.TryParseQuestion(text, out var number))
+        {
+            field.Fail(column, $"'{text}' is not a question number such as Q22");
+            return null;
+        }
+
+        return number;
+    }
+}
+
+/// <summary>The combined CPES layout published with the 2018 results (25 columns, one result a row).</summary>
+internal sealed class CombinedLayout : IFileLayout
+{
+    private const string Geog = "Geog";
+    private const string Code = "Trust.Code";
+    private const string Name = "Trust.Name";
+    private const string Year = "Year";
+    private const string Gender = "Gender";
+    private const string Imd = "IMD";
+    private const string CancerType = "Cancer.Type";
+    private const string QuestionNumber = "Question.Number";
+    private const string QuestionText = "Question.Text";
+    private const string Kind = "adjusted.unadjusted.yearonyear";
+    private const string Responses = "Number.of.responses";
+    private const string Score = "scored.percentage";
+    private const string CiLower = "Lower.95..confidence.interval";
+    private const string CiUpper = "Upper.95..confidence.interval";
+    private const string Rating = "Performance.Rating";
+    private const string ExpectedLower = "Expected.Range..lower.";
+    private const string ExpectedUpper = "Expected.Range..upper.";
+    private const string ChangeLastYear = "Significant.Change.2017.2018";
+    private const string ChangeOverall = "SignificantChangeOverallyears";
+    private const string GroupTest = "Significance.test";
+    private const string AllianceName = "CALNCV18NM";
+
+    private static readonly IReadOnlyDictionary<string, Breakdown> Genders =
+        new Dictionary<string, Breakdown>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Both"] = Breakdown.AllPatients,
+            ["Male"] = Breakdown.Male,
+            ["Female"] = Breakdown.Female,
+        };
+
+    private static readonly IReadOnlyDictionary<string, Breakdown> Quintiles =
+        new Dictionary<string, Breakdown>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["All"] = Breakdown.AllPatients,
+            ["1"] = Breakdown.Imd1,
+            ["2"] = Breakdown.Imd2,
+            ["3"] = Breakdown.Imd3,
+            ["4"] = Breakdown.Imd4,
+            ["5"] = Breakdown.Imd5,
+        };
+
+    string IFileLayout.Name => "CPES combined";
+
+    public IReadOnlyList<string> RequiredColumns { get; } =
+    [
+        Geog, Code, Name, Year, Gender, Imd, CancerType, QuestionNumber, QuestionText, Kind, Responses, Score, CiLower,
+        CiUpper, Rating, ExpectedLower, ExpectedUpper, ChangeLastYear, ChangeOverall, GroupTest,
+    ];
+
+    // Derived by the dashboard that combined the files; read for the Alliance only, never for sections (typos).
+    public IReadOnlyDictionary<string, string> MeasureColumns { get; } = new Dictionary<string, string>
+    {
+        ["score"] = Score,
+        ["ci_lower"] = CiLower,
+        ["ci_upper"] = CiUpper,
+        ["expected_lower"] = ExpectedLower,
+        ["expected_upper"] = ExpectedUpper,
+    };
+
+    public IReadOnlyList<string> OptionalColumns { get; } = ["Performance", "qnum", "abrvperformance", AllianceName, "cpesqtype"];
+
+    public ImportRow? Read(FieldReader field)
+    {
+        var level = field.Choice(Geog, Vocabulary.CombinedLevels, required: true);
+        var code = field.RequiredText(Code);
+        var name = field.RequiredText(Name);
+        var year = FileLayouts.ReadYear(field, Year);
+        var gender = field.Choice(Gender, Genders, required: true);
+        var quintile = field.Choice(Imd, Quintiles, required: true);
+        var tumour = FileLayouts.ReadTumourGroup(field, CancerType);
+        var number = FileLayouts.ReadQuestionNumber(field, QuestionNumber);
+        var text = field.RequiredText(QuestionText);
+        var basis = field.Choice(Kind, Vocabulary.CombinedBases, required: true);
+        var respondents = field.WholeNumber(Responses);
+        var score = field.Number(Score);
+        var ciLower = field.Number(CiLower);
+        var ciUpper = field.Number(CiUpper);
+        var band = field.Choice(Rating, Vocabulary.CombinedBands, required: false);
+        var expectedLower = field.Number(ExpectedLower);
+        var expectedUpper = field.Number(ExpectedUpper);
+        var changeLastYear = field.Choice(ChangeLastYear, Vocabulary.CombinedChanges, required: false);
+        var changeOverall = field.Choice(ChangeOverall, Vocabulary.CombinedChanges, required: false);
+        var groupTest = field.Choice(GroupTest, Vocabulary.CombinedSignificance, required: false);
+        var alliance = OptionalText(field, AllianceName);
+
+        if (gender is not null && quintile is not null && gender != Breakdown.AllPatients && quintile != Breakdown.AllPatients)
+        {
+            field.Fail(Imd, "a row breaks down by gender or by deprivation, not both");
+        }
+
+        string? section = null;
+        if (year is not null && number is not null)
+        {
+            if (!Questionnaire.Covers(year.Value))
+            {
+                field.Fail(Year, $"no questionnaire is known for {year}: use the tidy layout, which names each question's section");
+            }
+            else
+            {
+                section = Questionnaire.SectionOf(number.Value);
+                if (section is null)
+                {
+                    field.Fail(QuestionNumber, $"Q{number} is not a scored question of the {year} questionnaire");
+                }
+            }
+        }
+
+        if (field.HasErrors)
+        {
+            return null;
+        }
+
+        var isNational = level == OrganisationLevel.National;
+        return new ImportRow
+        {
+            Line = field.Line,
+            Year = year!.Value,
+            Level = level!.Value,
+            OrganisationCode = isNational ? Vocabulary.EnglandCode : code,
+            OrganisationName = isNational ? Vocabulary.EnglandName : name,
+            AllianceReference = level is OrganisationLevel.Ccg or OrganisationLevel.Trust ? alliance : null,
+            QuestionNumber = number!.Value,
+            QuestionText = text,
+            Section = section!,
+            Scoring = Questionnaire.ScoringOf(number.Value),
+            TumourGroupId = tumour!.Value,
+            Breakdown = gender == Breakdown.AllPatients ? quintile!.Value : gender!.Value,
+            Basis = basis!.Value,
+            Respondents = respondents,
+            Score = score,
+            CiLower = ciLower,
+            CiUpper = ciUpper,
+            ExpectedLower = expectedLower,
+            ExpectedUpper = expectedUpper,
+            Band = band,
+            ChangeSincePrevious = changeLastYear,
+            ChangeOverall = changeOverall,
+            GroupDifferenceSignificant = groupTest,
+
+            // The combined files mark suppression by leaving the score empty.
+            Suppression = score is null ? Suppression.Source : Suppression.None,
+        };
+    }
+
+    private static string? OptionalText(FieldReader field, string column)
+    {
+        if (!field.HasColumn(column))
+        {
+            return null;
+        }
+
+        var value = field.Text(column);
+        return value.Length == 0 ? null : value;
+    }
+}
+
+/// <summary>
+/// This dashboard's own layout: what its downloads write and its importer reads back, one result a row, documented
+/// in docs/data-format.md.
+/// </summary>
+internal sealed class TidyLayout : IFileLayout
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "year", "level", "organisation_code", "organisation_name", "alliance_code", "question", "question_text",
+        "section", "scoring", "tumour_group", "breakdown", "basis", "respondents", "score", "ci_lower", "ci_upper",
+        "expected_lower", "expected_upper", "band", "change_since_previous", "change_overall", "group_difference",
+        "suppressed", "source_note",
+    ];
+
+    private static readonly IReadOnlyDictionary<string, OrganisationLevel> Levels = Vocabulary.Reverse(Vocabulary.LevelWords);
+    private static readonly IReadOnlyDictionary<string, Scoring> Scorings = Vocabulary.Reverse(Vocabulary.ScoringWords);
+    private static readonly IReadOnlyDictionary<string, Breakdown> Breakdowns = Vocabulary.Reverse(Vocabulary.BreakdownWords);
+    private static readonly IReadOnlyDictionary<string, ResultBasis> Bases = Vocabulary.Reverse(Vocabulary.BasisWords);
+    private static readonly IReadOnlyDictionary<string, Band> Bands = Vocabulary.Reverse(Vocabulary.BandWords);
+    private static readonly IReadOnlyDictionary<string, ChangeDirection> Changes = Vocabulary.Reverse(Vocabulary.ChangeWords);
+    private static readonly IReadOnlyDictionary<string, Suppression> Suppressions = Vocabulary.Reverse(Vocabulary.SuppressionWords);
+
+    private static readonly IReadOnlyDictionary<string, bool> GroupTests =
+        new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase) { ["significant"] = true, ["not-significant"] = false };
+
+    public string Name => "tidy";
+    public IReadOnlyList<string> RequiredColumns => Columns;
+    public IReadOnlyList<string> OptionalColumns { get; } = [];
+
+    public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
+        new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
+
+    public ImportRow? Read(FieldReader field)
+    {
+        var year = FileLayouts.ReadYear(field, "year");
+        var level = field.Choice("level", Levels, required: true);
+        var code = field.RequiredText("organisation_code");
+        var name = field.RequiredText("organisation_name");
+        var alliance = field.Text("alliance_code");
+        var number = FileLayouts.ReadQuestionNumber(field, "question");
+        var text = field.RequiredText("question_text");
+        var section = field.RequiredText("section");
+        var scoring = field.Choice("scoring", Scorings, required: true);
+        var tumour = FileLayouts.ReadTumourGroup(field, "tumour_group");
+        var breakdown = field.Choice("breakdown", Breakdowns, required: true);
+        var basis = field.Choice("basis", Bases, required: true);
+        var respondents = field.WholeNumber("respondents");
+        var score = field.Number("score");
+        var ciLower = field.Number("ci_lower");
+        var ciUpper = field.Number("ci_upper");
+        var expectedLower = field.Number("expected_lower");
+        var expectedUpper = field.Number("expected_upper");
+        var band = field.Choice("band", Bands, required: false);
+        var changeSincePrevious = field.Choice("change_since_previous", Changes, required: false);
+        var changeOverall = field.Choice("change_overall", Changes, required: false);
+        var groupTest = field.Choice("group_difference", GroupTests, required: false);
+        var suppressed = field.Choice("suppressed", Suppressions, required: false) ?? Suppression.None;
+        var note = field.Text("source_note");
+
+        if (suppressed == Suppression.None && score is null)
+        {
+            field.Fail("score", "is empty but the row is not marked suppressed (few-respondents or source)");
+        }
+
+        if (field.HasErrors)
+        {
+            return null;
+        }
+
+        return new ImportRow
+        {
+            Line = field.Line,
+            Year = year!.Value,
+            Level = level!.Value,
+            OrganisationCode = code,
+            OrganisationName = name,
+            AllianceReference = alliance.Length == 0 ? null : alliance,
+            QuestionNumber = number!.Value,
+            QuestionText = text,
+            Section = section,
+            Scoring = scoring!.Value,
+            TumourGroupId = tumour!.Value,
+            Breakdown = breakdown!.Value,
+            Basis = basis!.Value,
+            Respondents = respondents,
+            Score = score,
+            CiLower = ciLower,
+            CiUpper = ciUpper,
+            ExpectedLower = expectedLower,
+            ExpectedUpper = expectedUpper,
+            Band = band,
+            ChangeSincePrevious = changeSincePrevious,
+            ChangeOverall = changeOverall,
+            GroupDifferenceSignificant = groupTest,
+            Suppression = suppressed,
+            SourceNote = note.Length == 0 ? null : note,
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using LutonCancerSurvey.Core.Domain;
+
+namespace LutonCancerSurvey.Core.Import;
+
+/// <summary>One result as read from a file, in either layout, before it is matched to the database.</summary>
+internal sealed record ImportRow
+{
+    public required int Line { get; init; }
+    public required int Year { get; init; }
+    public required OrganisationLevel Level { get; init; }
+    public required string OrganisationCode { get; init; }
+    public required string OrganisationName { get; init; }
+
+    /// <summary>The Alliance as the file names it: a code in the tidy layout, a name in the combined layout.</summary>
+    public string? AllianceReference { get; init; }
+    public required int QuestionNumber { get; init; }
+    public required string QuestionText { get; init; }
+    public required string Section { get; init; }
+    public required Scoring Scoring { get; init; }
+    public required int TumourGroupId { get; init; }
+    public required Breakdown Breakdown { get; init; }
+    public required ResultBasis Basis { get; init; }
+    public int? Respondents { get; init; }
+    public double? Score { get; init; }
+    public double? CiLower { get; init; }
+    public double? CiUpper { get; init; }
+    public double? ExpectedLower { get; init; }
+    public double? ExpectedUpper { get; init; }
+    public Band? Band { get; init; }
+    public ChangeDirection? ChangeSincePrevious { get; init; }
+    public ChangeDirection? ChangeOverall { get; init; }
+    public bool? GroupDifferenceSignificant { get; init; }
+    public Suppression Suppression { get; init; }
+    public string? SourceNote { get; init; }
+}
+
+public sealed record ImportError(int Line, string? Column, string Message)
+{
+    public override string ToString() =>
+        Column is null ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
+}

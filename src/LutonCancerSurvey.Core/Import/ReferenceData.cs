@@ -1,0 +1,242 @@
+using System.Text;
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Import;
+
+internal readonly record struct ResultKey(
+    int EditionId, int OrganisationId, int QuestionId, int TumourGroupId, Breakdown Breakdown, ResultBasis Basis);
+
+/// <summary>
+/// Editions, organisations and questions met during one import: found or created once each, so that rows are
+/// matched to ids without a query per row.
+/// </summary>
+internal sealed class ReferenceData
+{
+    private readonly SurveyDbContext _db;
+    private readonly Dictionary<int, SurveyEdition> _editions;
+    private readonly Dictionary<string, Organisation> _organisations;
+    private readonly Dictionary<(int EditionId, int Number), Question> _questions;
+    private readonly Dictionary<int, Dictionary<ResultKey, long>> _existingResults = [];
+    private readonly Dictionary<int, bool> _touchedEditions = [];
+    private readonly Dictionary<int, string> _allianceReferences = [];
+
+    private ReferenceData(
+        SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<Question> questions)
+    {
+        _db = db;
+        _editions = editions.ToDictionary(e => e.Year);
+        _organisations = organisations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
+        _questions = questions.ToDictionary(q => (q.EditionId, q.Number));
+    }
+
+    public static async Task<ReferenceData> LoadAsync(SurveyDbContext db, CancellationToken cancellationToken) =>
+        new(
+            db,
+            await db.Editions.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.Organisations.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.Questions.ToListAsync(cancellationToken).ConfigureAwait(false));
+
+    public async Task<ResultKey?> ResolveAsync(ImportRow row, FieldReader field, CancellationToken cancellationToken)
+    {
+        var edition = await EditionAsync(row.Year, cancellationToken).ConfigureAwait(false);
+        var organisation = await OrganisationAsync(row, field, cancellationToken).ConfigureAwait(false);
+        var question = await QuestionAsync(edition, row, field, cancellationToken).ConfigureAwait(false);
+        if (organisation is null || question is null)
+        {
+            return null;
+        }
+
+        if (row.AllianceReference is not null)
+        {
+            _allianceReferences[organisation.Id] = row.AllianceReference;
+        }
+
+        return new ResultKey(edition.Id, organisation.Id, question.Id, row.TumourGroupId, row.Breakdown, row.Basis);
+    }
+
+    public async Task<long?> FindExistingAsync(ResultKey key, CancellationToken cancellationToken)
+    {
+        if (!_existingResults.TryGetValue(key.EditionId, out var existing))
+        {
+            // One query per edition the file touches, not one per row.
+            var rows = await _db.Results.AsNoTracking()
+                .Where(r => r.EditionId == key.EditionId)
+                .Select(r => new { r.Id, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            existing = rows.ToDictionary(
+                r => new ResultKey(key.EditionId, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis),
+                r => r.Id);
+            _existingResults[key.EditionId] = existing;
+        }
+
+        return existing.TryGetValue(key, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// Links CCGs and Trusts to their Cancer Alliance once every row is read (Alliance rows may come last). The combined
+    /// files name the Alliance, with spellings that differ from the Alliance rows' own names.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LinkAlliancesAsync(CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        if (_allianceReferences.Count == 0)
+        {
+            return warnings;
+        }
+
+        var alliances = _organisations.Values.Where(o => o.Level == OrganisationLevel.CancerAlliance).ToList();
+        var byId = _organisations.Values.ToDictionary(o => o.Id);
+        foreach (var group in _allianceReferences.GroupBy(r => r.Value, StringComparer.OrdinalIgnoreCase))
+        {
+            var alliance = FindAlliance(alliances, group.Key);
+            if (alliance is null)
+            {
+                warnings.Add($"no Cancer Alliance matches '{group.Key}' ({group.Count()} organisations left without an Alliance)");
+                continue;
+            }
+
+            foreach (var (organisationId, _) in group)
+            {
+                byId[organisationId].AllianceId = alliance.Id;
+            }
+        }
+
+        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return warnings;
+    }
+
+    internal static Organisation? FindAlliance(IReadOnlyList<Organisation> alliances, string reference)
+    {
+        var byCode = alliances.FirstOrDefault(a => string.Equals(a.Code, reference, StringComparison.OrdinalIgnoreCase));
+        if (byCode is not null)
+        {
+            return byCode;
+        }
+
+        var wanted = NormaliseAllianceName(reference);
+        var exact = alliances.Where(a => NormaliseAllianceName(a.Name) == wanted).ToList();
+        if (exact.Count == 1)
+        {
+            return exact[0];
+        }
+
+        // e.g. "Somerset Wiltshire Avon & Gloucester" for "Somerset, Wiltshire, Avon and Gloucestershire"
+        var prefixed = alliances.Where(a =>
+        {
+            var name = NormaliseAllianceName(a.Name);
+            return name.StartsWith(wanted, StringComparison.Ordinal) || wanted.StartsWith(name, StringComparison.Ordinal);
+        }).ToList();
+        return prefixed.Count == 1 ? prefixed[0] : null;
+    }
+
+    private static string NormaliseAllianceName(string name)
+    {
+        const string vanguard = "national cancer vanguard:";
+        var lower = name.Trim().ToLowerInvariant();
+        if (lower.StartsWith(vanguard, StringComparison.Ordinal))
+        {
+            lower = lower[vanguard.Length..];
+        }
+
+        var letters = new StringBuilder(lower.Length);
+        foreach (var c in lower.Replace("&", "and", StringComparison.Ordinal))
+        {
+            if (char.IsLetter(c))
+            {
+                letters.Append(c);
+            }
+        }
+
+        return letters.ToString();
+    }
+
+    public async Task<IReadOnlyList<EditionTouched>> FinishEditionsAsync(
+        bool publish, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var touched = new List<EditionTouched>();
+        foreach (var edition in _editions.Values.Where(e => _touchedEditions.ContainsKey(e.Id)).OrderBy(e => e.Year))
+        {
+            if (publish && edition.Status != EditionStatus.Published)
+            {
+                edition.Status = EditionStatus.Published;
+                edition.PublishedAt = now;
+            }
+
+            touched.Add(new EditionTouched(edition.Year, edition.Status, _touchedEditions[edition.Id]));
+        }
+
+        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return touched;
+    }
+
+    private async Task<SurveyEdition> EditionAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!_editions.TryGetValue(year, out var edition))
+        {
+            edition = new SurveyEdition { Year = year, Status = EditionStatus.Draft };
+            _db.Editions.Add(edition);
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            _editions[year] = edition;
+        }
+
+        _touchedEditions.TryAdd(edition.Id, edition.Status == EditionStatus.Published);
+        return edition;
+    }
+
+    private async Task<Organisation?> OrganisationAsync(ImportRow row, FieldReader field, CancellationToken cancellationToken)
+    {
+        if (_organisations.TryGetValue(row.OrganisationCode, out var organisation))
+        {
+            if (organisation.Level != row.Level)
+            {
+                field.Fail(null, $"organisation {row.OrganisationCode} is a {organisation.Level}, not a {row.Level}");
+                return null;
+            }
+
+            if (!string.Equals(organisation.Name, row.OrganisationName, StringComparison.Ordinal))
+            {
+                organisation.Name = row.OrganisationName;
+            }
+
+            return organisation;
+        }
+
+        organisation = new Organisation { Code = row.OrganisationCode, Name = row.OrganisationName, Level = row.Level };
+        _db.Organisations.Add(organisation);
+        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _organisations[organisation.Code] = organisation;
+        return organisation;
+    }
+
+    private async Task<Question?> QuestionAsync(
+        SurveyEdition edition, ImportRow row, FieldReader field, CancellationToken cancellationToken)
+    {
+        if (_questions.TryGetValue((edition.Id, row.QuestionNumber), out var question))
+        {
+            if (question.Scoring != row.Scoring)
+            {
+                field.Fail(null, $"Q{row.QuestionNumber} of {row.Year} is scored as {question.Scoring}, not {row.Scoring}");
+                return null;
+            }
+
+            question.Text = row.QuestionText;
+            question.Section = row.Section;
+            return question;
+        }
+
+        question = new Question
+        {
+            EditionId = edition.Id,
+            Number = row.QuestionNumber,
+            Text = row.QuestionText,
+            Section = row.Section,
+            Scoring = row.Scoring,
+        };
+        _db.Questions.Add(question);
+        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _questions[(edition.Id, question.Number)] = question;
+        return question;
+    }
+}

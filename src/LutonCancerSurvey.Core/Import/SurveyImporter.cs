@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LutonCancerSurvey.Core.Import;
+
+/// <summary>
+/// Imports a results file (CPES combined layout or the tidy layout, plain or gzip) into the database in one
+/// transaction: rows are streamed, merged by natural key and written in batches; any error writes nothing.
+/// </summary>
+public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
+{
+    private const int ProgressEvery = 50_000;
+
+    public async Task<ImportOutcome> ImportAsync(
+        Stream content, string fileName, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new ErrorList(options.MaxErrorsListed);
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The importer needs a seekable stream (a file, or an upload buffered to disk).", nameof(content));
+        }
+
+        if (content.Length == 0)
+        {
+            errors.Add(new ImportError(0, null, "the file is empty"));
+            return errors.Outcome();
+        }
+
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
+        content.Seek(0, SeekOrigin.Begin);
+
+        try
+        {
+            using var text = OpenText(content);
+            using var parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                BadDataFound = null,
+                DetectDelimiter = false,
+            });
+            return await ImportRowsAsync(parser, fileName, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImportFormatException ex)
+        {
+            errors.Add(new ImportError(0, null, ex.Message));
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new ImportError(0, null, "the file is not UTF-8 text: save it as UTF-8 CSV and import it again"));
+        }
+
+        db.ChangeTracker.Clear();
+        return errors.Outcome();
+    }
+
+    private static StreamReader OpenText(Stream content)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = content.Read(magic);
+        content.Seek(0, SeekOrigin.Begin);
+        var isGzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        var decoded = isGzip ? new CheckedGzipStream(content) : content;
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        return new StreamReader(decoded, strictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: isGzip == false);
+    }
+
+    private async Task<ImportOutcome> ImportRowsAsync(
+        CsvParser parser, string fileName, string sha256, ImportOptions options, ErrorList errors,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!await parser.ReadAsync().ConfigureAwait(false))
+        {
+            errors.Add(new ImportError(1, null, "the file is empty: no header row"));
+            return errors.Outcome();
+        }
+
+        var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var layout = FileLayouts.Detect(header, errors.Add);
+        if (layout is null)
+        {
+            return errors.Outcome();
+        }
+
+        var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
+        var field = new FieldReader(columns, errors.Add);
+        var clock = Stopwatch.StartNew();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var import = new ImportRecord { FileName = Path.GetFileName(fileName), Sha256 = sha256, ImportedAt = time.GetUtcNow() };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var reference = await ReferenceData.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var writer = new ResultWriter(db, transaction.GetDbTransaction(), import.Id);
+        var seenInFile = new Dictionary<ResultKey, int>();
+        var tally = new Tally();
+        long rows = 0;
+
+        while (await parser.ReadAsync().ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows++;
+            field.MoveTo(parser, parser.RawRow);
+            if (parser.Count != header.Length)
+            {
+                field.Fail(null, $"has {parser.Count} fields but the header has {header.Length}");
+                continue;
+            }
+
+            var row = layout.Read(field);
+            row = row is null ? null : RowRules.Apply(row, field, layout.MeasureColumns);
+            if (row is null)
+            {
+                continue;
+            }
+
+            var key = await reference.ResolveAsync(row, field, cancellationToken).ConfigureAwait(false);
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (!seenInFile.TryAdd(key.Value, row.Line))
+            {
+                field.Fail(null, $"duplicate result: line {seenInFile[key.Value]} has the same year, organisation, question, "
+                    + "tumour group, breakdown and basis");
+                continue;
+            }
+
+            if (errors.Count > 0)
+            {
+                continue; // keep reading to report every error, but write nothing more
+            }
+
+            var existingId = await reference.FindExistingAsync(key.Value, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(row, key.Value, existingId, cancellationToken).ConfigureAwait(false);
+            tally.Count(row, existingId is not null);
+
+            if (rows % ProgressEvery == 0)
+            {
+                progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
+            }
+        }
+
+        if (rows == 0)
+        {
+            errors.Add(new ImportError(1, null, "the file has a header but no results"));
+        }
+
+        if (errors.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            return errors.Outcome();
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var warnings = await reference.LinkAlliancesAsync(cancellationToken).ConfigureAwait(false);
+        import.Rows = (int)rows;
+        var editions = await reference.FinishEditionsAsync(options.Publish, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+
+        progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
+        return new ImportOutcome(
+            new ImportSummary(import.FileName, sha256, layout.Name, rows, tally.Added, tally.Replaced, tally.Suppressed,
+                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed),
+            [],
+            0);
+    }
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<(OrganisationLevel, ResultBasis), long> _byLevelAndBasis = [];
+
+        public long Added { get; private set; }
+        public long Replaced { get; private set; }
+        public long Suppressed { get; private set; }
+        public IReadOnlyDictionary<(OrganisationLevel Level, ResultBasis Basis), long> ByLevelAndBasis => _byLevelAndBasis;
+
+        public void Count(ImportRow row, bool replaced)
+        {
+            if (replaced)
+            {
+                Replaced++;
+            }
+            else
+            {
+                Added++;
+            }
+
+            if (row.Suppression != Suppression.None)
+            {
+                Suppressed++;
+            }
+
+            var key = (row.Level, row.Basis);
+            _byLevelAndBasis[key] = _byLevelAndBasis.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    private sealed class ErrorList(int maxListed)
+    {
+        private readonly List<ImportError> _listed = [];
+
+        public int Count { get; private set; }
+
+        public void Add(ImportError error)
+        {
+            Count++;
+            if (_listed.Count < maxListed)
+            {
+                _listed.Add(error);
+            }
+        }
+
+        public ImportOutcome Outcome() => new(null, _listed, Count);
+    }
+}
