@@ -1,6 +1,44 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using LutonCancerSurvey.Web.CommandLine;
+using LutonCancerSurvey.Web.Setup;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+Log.Logger = LoggingSetup.CreateBootstrapLogger();
 
-app.Run();
+try
+{
+    var command = Commands.Parse(args);
+    var builder = WebApplication.CreateBuilder(command?.ConfigurationArgs ?? args);
+    builder.AddSurveyLogging();
+    builder.AddSurveyDatabase();
+    builder.AddSurveyServices();
+    builder.AddSurveyHealthChecks();
+    builder.Host.UseDefaultServiceProvider(options =>
+    {
+        options.ValidateOnBuild = true;
+        options.ValidateScopes = true;
+    });
+
+    var app = builder.Build();
+    await app.PrepareDatabaseAsync();
+
+    if (command is not null)
+    {
+        return await command.RunAsync(app.Services);
+    }
+
+    app.UseSurveyPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The dashboard stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

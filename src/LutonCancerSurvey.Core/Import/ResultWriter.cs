@@ -15,9 +15,6 @@ namespace LutonCancerSurvey.Core.Import;
 /// </summary>
 internal sealed class ResultWriter : IAsyncDisposable
 {
-    // 50 rows x 21 values stays under SQL Server's 2,100 parameters per command.
-    private const int RowsPerInsert = 50;
-
     private static readonly string[] ValueColumns =
     [
         nameof(SurveyResult.Respondents), nameof(SurveyResult.Score), nameof(SurveyResult.CiLower),
@@ -38,7 +35,8 @@ internal sealed class ResultWriter : IAsyncDisposable
     private readonly int _importId;
     private readonly string _insertPrefix;
     private readonly string _updateSql;
-    private readonly List<(ImportRow Row, ResultKey Key)> _pending = new(RowsPerInsert);
+    private readonly int _rowsPerInsert;
+    private readonly List<(ImportRow Row, ResultKey Key)> _pending;
     private DbCommand? _fullInsert;
     private DbCommand? _update;
 
@@ -47,6 +45,11 @@ internal sealed class ResultWriter : IAsyncDisposable
         _connection = db.Database.GetDbConnection();
         _transaction = transaction;
         _importId = importId;
+
+        // SQLite binds parameters by a linear name lookup, so one prepared single-row INSERT is its fastest path;
+        // a server database wants fewer round trips, so rows go 50 at a time (under SQL Server's 2,100 parameters).
+        _rowsPerInsert = db.Database.IsSqlite() ? 1 : 50;
+        _pending = new(_rowsPerInsert);
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(SurveyResult))!;
@@ -62,16 +65,15 @@ internal sealed class ResultWriter : IAsyncDisposable
     {
         if (existingId is { } id)
         {
-            _update ??= CreateCommand(_updateSql);
-            _update.Parameters.Clear();
-            AddValues(_update, row, "v");
-            _update.Parameters.Add(Parameter(_update, "@id", id));
+            _update ??= CreateCommand(_updateSql, ValueColumns.Length + 1);
+            SetValues(_update, 0, row);
+            _update.Parameters[ValueColumns.Length].Value = id;
             await _update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
         _pending.Add((row, key));
-        if (_pending.Count == RowsPerInsert)
+        if (_pending.Count == _rowsPerInsert)
         {
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -84,33 +86,25 @@ internal sealed class ResultWriter : IAsyncDisposable
             return;
         }
 
-        DbCommand command;
-        if (_pending.Count == RowsPerInsert)
-        {
-            _fullInsert ??= CreateInsert(RowsPerInsert);
-            command = _fullInsert;
-        }
-        else
-        {
-            command = CreateInsert(_pending.Count);
-        }
-
-        command.Parameters.Clear();
+        var full = _pending.Count == _rowsPerInsert;
+        var command = full ? _fullInsert ??= CreateInsert(_rowsPerInsert) : CreateInsert(_pending.Count);
+        var width = KeyColumns.Length + ValueColumns.Length;
         for (var i = 0; i < _pending.Count; i++)
         {
             var (row, key) = _pending[i];
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"r{i}_");
-            object[] keyValues = [key.EditionId, key.OrganisationId, key.QuestionId, key.TumourGroupId, (int)key.Breakdown, (int)key.Basis];
-            for (var k = 0; k < keyValues.Length; k++)
-            {
-                command.Parameters.Add(Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@{prefix}k{k}"), keyValues[k]));
-            }
-
-            AddValues(command, row, prefix + "v");
+            var parameters = command.Parameters;
+            var first = i * width;
+            parameters[first].Value = key.EditionId;
+            parameters[first + 1].Value = key.OrganisationId;
+            parameters[first + 2].Value = key.QuestionId;
+            parameters[first + 3].Value = key.TumourGroupId;
+            parameters[first + 4].Value = (int)key.Breakdown;
+            parameters[first + 5].Value = (int)key.Basis;
+            SetValues(command, first + KeyColumns.Length, row);
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        if (command != _fullInsert)
+        if (!full)
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
@@ -125,51 +119,68 @@ internal sealed class ResultWriter : IAsyncDisposable
         for (var i = 0; i < rows; i++)
         {
             sql.Append(i == 0 ? "(" : ", (");
-            for (var k = 0; k < KeyColumns.Length; k++)
+            for (var c = 0; c < width; c++)
             {
-                sql.Append(CultureInfo.InvariantCulture, $"{(k == 0 ? string.Empty : ", ")}@r{i}_k{k}");
-            }
-
-            for (var v = 0; v < width - KeyColumns.Length; v++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $", @r{i}_v{v}");
+                sql.Append(CultureInfo.InvariantCulture, $"{(c == 0 ? string.Empty : ", ")}@p{(i * width) + c}");
             }
 
             sql.Append(')');
         }
 
-        return CreateCommand(sql.ToString());
+        var command = CreateCommand(sql.ToString(), 0);
+        for (var p = 0; p < rows * width; p++)
+        {
+            command.Parameters.Add(Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@p{p}")));
+        }
+
+        command.Prepare();
+        return command;
     }
 
-    private DbCommand CreateCommand(string sql)
+    private DbCommand CreateCommand(string sql, int valueParameters)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
 #pragma warning disable CA2100 // built from the model's own table and column names, with every value a parameter
         command.CommandText = sql;
 #pragma warning restore CA2100
+        for (var i = 0; i < valueParameters - 1; i++)
+        {
+            command.Parameters.Add(Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@v{i}")));
+        }
+
+        if (valueParameters > 0)
+        {
+            command.Parameters.Add(Parameter(command, "@id"));
+        }
+
         return command;
     }
 
-    private void AddValues(DbCommand command, ImportRow row, string prefix)
+    private void SetValues(DbCommand command, int first, ImportRow row)
     {
-        object?[] values =
-        [
-            row.Respondents, row.Score, row.CiLower, row.CiUpper, row.ExpectedLower, row.ExpectedUpper,
-            (int?)row.Band, (int?)row.ChangeSincePrevious, (int?)row.ChangeOverall, row.GroupDifferenceSignificant,
-            (int)row.Suppression, row.SourceNote, _importId, row.Line,
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters.Add(Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@{prefix}{i}"), values[i]));
-        }
+        var parameters = command.Parameters;
+        parameters[first].Value = (object?)row.Respondents ?? DBNull.Value;
+        parameters[first + 1].Value = (object?)row.Score ?? DBNull.Value;
+        parameters[first + 2].Value = (object?)row.CiLower ?? DBNull.Value;
+        parameters[first + 3].Value = (object?)row.CiUpper ?? DBNull.Value;
+        parameters[first + 4].Value = (object?)row.ExpectedLower ?? DBNull.Value;
+        parameters[first + 5].Value = (object?)row.ExpectedUpper ?? DBNull.Value;
+        parameters[first + 6].Value = (object?)(int?)row.Band ?? DBNull.Value;
+        parameters[first + 7].Value = (object?)(int?)row.ChangeSincePrevious ?? DBNull.Value;
+        parameters[first + 8].Value = (object?)(int?)row.ChangeOverall ?? DBNull.Value;
+        parameters[first + 9].Value = (object?)row.GroupDifferenceSignificant ?? DBNull.Value;
+        parameters[first + 10].Value = (int)row.Suppression;
+        parameters[first + 11].Value = (object?)row.SourceNote ?? DBNull.Value;
+        parameters[first + 12].Value = _importId;
+        parameters[first + 13].Value = row.Line;
     }
 
-    private static DbParameter Parameter(DbCommand command, string name, object? value)
+    private static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
+        parameter.Value = DBNull.Value;
         return parameter;
     }
 

@@ -1,0 +1,24 @@
+using Serilog;
+
+namespace LutonCancerSurvey.Web.Setup;
+
+public static class PipelineSetup
+{
+    public static WebApplication UseSurveyPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Users get a plain error page; details go to the log only.
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseSerilogRequestLogging();
+        app.UseRouting();
+        app.MapHealthChecks("/health");
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using LutonCancerSurvey.Core.Import;
+
+namespace LutonCancerSurvey.Web.Setup;
+
+public static class ServicesSetup
+{
+    public static WebApplicationBuilder AddSurveyServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SurveyImporter>();
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+}
