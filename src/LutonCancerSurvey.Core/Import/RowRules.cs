@@ -56,7 +56,10 @@ internal static class RowRules
     private static ImportRow Suppress(ImportRow row)
     {
         var suppression = row.Suppression;
-        if (suppression == Suppression.None && row.Respondents < MinimumRespondents)
+
+        // Fewer than 21 respondents is the disclosure rule whatever the file says: an empty score with n = 4 is not
+        // "withheld by the source although it had enough respondents".
+        if (row.Respondents < MinimumRespondents)
         {
             suppression = Suppression.FewRespondents;
         }

@@ -1,0 +1,54 @@
+using LutonCancerSurvey.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Tests.Support;
+
+/// <summary>A SQLite database in a temporary file, created for one test (or one test class) and deleted afterwards.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"lcs-test-{Guid.NewGuid():N}.db");
+
+    public TestDatabase()
+    {
+        using var db = NewContext();
+
+        // The only place the schema is created: switch to db.Database.Migrate() once the SQLite migrations exist.
+        db.Database.EnsureCreated();
+    }
+
+    public string ConnectionString => $"Data Source={_path}";
+
+    public SurveyDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<SurveyDbContext>();
+        options.UseSurveyDatabase(DatabaseProvider.Sqlite, ConnectionString);
+        return new SurveyDbContext(options.Options);
+    }
+
+    /// <summary>How many rows each table holds, to show that a failed import changed nothing.</summary>
+    public async Task<TableCounts> CountAsync()
+    {
+        await using var db = NewContext();
+        return new TableCounts(
+            await db.Results.CountAsync(),
+            await db.Organisations.CountAsync(),
+            await db.Editions.CountAsync(),
+            await db.Questions.CountAsync(),
+            await db.Imports.CountAsync());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _path + "-journal" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
+
+public sealed record TableCounts(int Results, int Organisations, int Editions, int Questions, int Imports);
