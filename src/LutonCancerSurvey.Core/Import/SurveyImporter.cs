@@ -47,7 +47,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                 BadDataFound = null,
                 DetectDelimiter = false,
             });
-            return await ImportRowsAsync(parser, fileName, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
+            return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFormatException ex)
         {
@@ -74,7 +74,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     }
 
     private async Task<ImportOutcome> ImportRowsAsync(
-        CsvParser parser, string fileName, string sha256, ImportOptions options, ErrorList errors,
+        CsvParser parser, string fileName, long fileBytes, string sha256, ImportOptions options, ErrorList errors,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (!await parser.ReadAsync().ConfigureAwait(false))
@@ -107,6 +107,12 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var reference = await ReferenceData.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var deferral = SqliteIndexDeferral.For(db, fileBytes);
+        if (deferral is not null)
+        {
+            await deferral.DropAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var writer = new ResultWriter(db, transaction.GetDbTransaction(), import.Id);
         var seenInFile = new Dictionary<ResultKey, int>();
         var tally = new Tally();
@@ -171,6 +177,11 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (deferral is not null)
+        {
+            await deferral.RebuildAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var warnings = await reference.LinkAlliancesAsync(cancellationToken).ConfigureAwait(false);
         import.Rows = (int)rows;
         var editions = await reference.FinishEditionsAsync(options.Publish, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
