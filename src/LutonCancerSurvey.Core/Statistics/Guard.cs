@@ -51,4 +51,20 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(paramName, value, "Must be strictly between 0 and 1.");
         }
     }
+
+    public static void Range(Interval range, string paramName)
+    {
+        if (!double.IsFinite(range.Lower) || !double.IsFinite(range.Upper) || range.Lower > range.Upper)
+        {
+            throw new ArgumentOutOfRangeException(paramName, range, "Must be finite with Lower no greater than Upper.");
+        }
+    }
+
+    public static void Mean(double value, string paramName)
+    {
+        if (!(value >= 0 && value <= 10))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "A mean score out of ten must be between 0 and 10.");
+        }
+    }
 }
