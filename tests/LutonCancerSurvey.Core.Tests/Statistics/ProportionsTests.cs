@@ -1,0 +1,170 @@
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Statistics;
+
+namespace LutonCancerSurvey.Core.Tests.Statistics;
+
+public class ProportionsTests
+{
+    [Fact]
+    public void WilsonInterval_for_Luton_financial_help_matches_the_hand_computed_interval()
+    {
+        // 70 % of 122, z = 1.959964: centre (0.7 + z²/244) / (1 + z²/122) = 0.693895,
+        // half-width z / (1 + z²/122) · √(0.21/122 + z²/59536) = 0.080298 → 61.36 % to 77.42 %.
+        var interval = Proportions.WilsonInterval(70, 122);
+
+        interval.Lower.Should().BeApproximately(61.36, 0.005);
+        interval.Upper.Should().BeApproximately(77.42, 0.005);
+    }
+
+    [Fact]
+    public void WilsonInterval_is_asymmetric_towards_the_middle()
+    {
+        var interval = Proportions.WilsonInterval(70, 122);
+
+        (70 - interval.Lower).Should().BeGreaterThan(interval.Upper - 70);
+    }
+
+    [Fact]
+    public void WilsonInterval_at_0_percent_starts_at_0_and_still_has_width()
+    {
+        // Upper = z²/n / (1 + z²/n) = 3.841459/50 / 1.076829 = 7.13 %
+        var interval = Proportions.WilsonInterval(0, 50);
+
+        interval.Lower.Should().Be(0);
+        interval.Upper.Should().BeApproximately(7.13, 0.005);
+    }
+
+    [Fact]
+    public void WilsonInterval_at_100_percent_ends_at_100_and_still_has_width()
+    {
+        // Breast "100 % had all the information they needed" with the smallest publishable base of 21.
+        var interval = Proportions.WilsonInterval(100, 21);
+
+        interval.Upper.Should().Be(100);
+        interval.Lower.Should().BeApproximately(84.54, 0.005);
+    }
+
+    [Fact]
+    public void WilsonInterval_narrows_for_the_national_sample()
+    {
+        var interval = Proportions.WilsonInterval(56, 70_000);
+
+        interval.Lower.Should().BeApproximately(55.63, 0.005);
+        interval.Upper.Should().BeApproximately(56.37, 0.005);
+    }
+
+    [Fact]
+    public void WilsonInterval_widens_with_the_confidence_level()
+    {
+        var interval = Proportions.WilsonInterval(70, 122, 0.998);
+
+        interval.Lower.Should().BeApproximately(56.12, 0.005);
+        interval.Upper.Should().BeApproximately(80.98, 0.005);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void WilsonInterval_requires_respondents(int respondents)
+    {
+        var act = () => Proportions.WilsonInterval(50, respondents);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("n");
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(100.1)]
+    [InlineData(double.NaN)]
+    public void WilsonInterval_rejects_percentages_outside_0_to_100(double score)
+    {
+        var act = () => Proportions.WilsonInterval(score, 100);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("percent");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(95.0)]
+    public void WilsonInterval_rejects_confidence_levels_outside_0_to_1(double level)
+    {
+        var act = () => Proportions.WilsonInterval(50, 100, level);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidence");
+    }
+
+    [Fact]
+    public void TwoProportionZTest_Luton_financial_help_against_England_is_significantly_higher()
+    {
+        // pooled p = (0.70·122 + 0.56·70000) / 70122 = 0.560244; SE = √(p(1−p)(1/122 + 1/70000)) = 0.044977;
+        // z = 0.14 / 0.044977 = 3.113; two-sided p = 0.00185.
+        var test = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
+
+        test.Z.Should().BeApproximately(3.113, 0.0005);
+        test.PValue.Should().BeApproximately(0.00185, 0.00001);
+        test.Direction(0.05).Should().Be(ChangeDirection.Up);
+        test.Direction(0.01).Should().Be(ChangeDirection.Up);
+        test.Direction(0.001).Should().Be(ChangeDirection.Unchanged);
+    }
+
+    [Fact]
+    public void TwoProportionZTest_is_antisymmetric_in_its_arguments()
+    {
+        var forward = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
+        var backward = Proportions.TwoProportionZTest(56, 70_000, 70, 122);
+
+        backward.Z.Should().BeApproximately(-forward.Z, 1e-12);
+        backward.PValue.Should().BeApproximately(forward.PValue, 1e-12);
+        backward.Direction(0.05).Should().Be(ChangeDirection.Down);
+    }
+
+    [Fact]
+    public void TwoProportionZTest_small_difference_is_unchanged()
+    {
+        // pooled p = (120 + 115.5) / 410 = 0.574390; SE = √(p(1−p)(1/200 + 1/210)) = 0.048851; z = 0.05 / 0.048851 = 1.0235
+        var test = Proportions.TwoProportionZTest(60, 200, 55, 210);
+
+        test.Z.Should().BeApproximately(1.0235, 0.0005);
+        test.PValue.Should().BeApproximately(0.3061, 0.0005);
+        test.Direction(0.05).Should().Be(ChangeDirection.Unchanged);
+    }
+
+    [Theory]
+    [InlineData(56)]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void TwoProportionZTest_equal_proportions_give_z_0_and_p_1(double percent)
+    {
+        var test = Proportions.TwoProportionZTest(percent, 150, percent, 3_000);
+
+        test.Z.Should().Be(0);
+        test.PValue.Should().BeApproximately(1, 1e-12);
+        test.Direction(0.05).Should().Be(ChangeDirection.Unchanged);
+    }
+
+    [Fact]
+    public void TwoProportionZTest_validates_each_argument_by_name()
+    {
+        FluentActions.Invoking(() => Proportions.TwoProportionZTest(101, 10, 50, 10))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("percent1");
+        FluentActions.Invoking(() => Proportions.TwoProportionZTest(50, 0, 50, 10))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("n1");
+        FluentActions.Invoking(() => Proportions.TwoProportionZTest(50, 10, -1, 10))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("percent2");
+        FluentActions.Invoking(() => Proportions.TwoProportionZTest(50, 10, 50, 0))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("n2");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(5.0)]
+    public void Direction_rejects_levels_outside_0_to_1(double level)
+    {
+        var test = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
+
+        FluentActions.Invoking(() => test.Direction(level))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("significanceLevel");
+    }
+}

@@ -1,0 +1,65 @@
+using LutonCancerSurvey.Core.Statistics;
+
+namespace LutonCancerSurvey.Core.Tests.Statistics;
+
+public class RankingTests
+{
+    private static readonly double[] Scores = [61.0, 70.0, 56.0, 70.0, 48.5, 61.0];
+
+    [Theory]
+    [InlineData(70.0, 1)]
+    [InlineData(61.0, 3)]
+    [InlineData(56.0, 5)]
+    [InlineData(48.5, 6)]
+    public void Rank_puts_the_highest_first_and_ties_share_the_best_rank(double score, int expectedRank)
+    {
+        Ranking.Rank(Scores, score).Should().Be(new RankResult(expectedRank, 6));
+    }
+
+    [Theory]
+    [InlineData(48.5, 1)]
+    [InlineData(56.0, 2)]
+    [InlineData(61.0, 3)]
+    [InlineData(70.0, 5)]
+    public void Rank_puts_the_lowest_first_when_lower_is_better(double score, int expectedRank)
+    {
+        Ranking.Rank(Scores, score, higherIsBetter: false).Should().Be(new RankResult(expectedRank, 6));
+    }
+
+    [Fact]
+    public void Rank_of_a_single_score_is_1_of_1()
+    {
+        Ranking.Rank([8.7], 8.7).Should().Be(new RankResult(1, 1));
+    }
+
+    [Fact]
+    public void Rank_of_all_tied_scores_is_1()
+    {
+        Ranking.Rank([8.7, 8.7, 8.7], 8.7).Should().Be(new RankResult(1, 3));
+    }
+
+    [Fact]
+    public void Rank_rejects_null_scores()
+    {
+        FluentActions.Invoking(() => Ranking.Rank(null!, 1))
+            .Should().Throw<ArgumentNullException>().WithParameterName("scores");
+    }
+
+    [Fact]
+    public void Rank_rejects_empty_or_non_finite_scores()
+    {
+        FluentActions.Invoking(() => Ranking.Rank([], 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("scores");
+        FluentActions.Invoking(() => Ranking.Rank([1, double.NaN], 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("scores");
+    }
+
+    [Fact]
+    public void Rank_rejects_a_score_that_is_not_among_the_scores()
+    {
+        FluentActions.Invoking(() => Ranking.Rank(Scores, 99))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("score");
+        FluentActions.Invoking(() => Ranking.Rank(Scores, double.NaN))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("score");
+    }
+}
