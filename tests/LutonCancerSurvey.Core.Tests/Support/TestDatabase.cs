@@ -13,8 +13,8 @@ public sealed class TestDatabase : IDisposable
     {
         using var db = NewContext();
 
-        // The only place the schema is created: switch to db.Database.Migrate() once the SQLite migrations exist.
-        db.Database.EnsureCreated();
+        // The schema comes from the SQLite migrations, exactly as the app creates it.
+        db.Database.Migrate();
     }
 
     public string ConnectionString => $"Data Source={_path}";
