@@ -279,7 +279,7 @@ internal sealed class TidyLayout : IFileLayout
 {
     public static readonly IReadOnlyList<string> Columns =
     [
-        "year", "level", "organisation_code", "organisation_name", "alliance_code", "question", "question_text",
+        "year", "level", "organisation_code", "organisation_name", "alliance_code", "alliance_name", "question", "question_text",
         "section", "scoring", "tumour_group", "breakdown", "basis", "respondents", "score", "ci_lower", "ci_upper",
         "expected_lower", "expected_upper", "band", "change_since_previous", "change_overall", "group_difference",
         "suppressed", "source_note",
@@ -310,6 +310,7 @@ internal sealed class TidyLayout : IFileLayout
         var code = field.RequiredText("organisation_code");
         var name = field.RequiredText("organisation_name");
         var alliance = field.Text("alliance_code");
+        var allianceName = field.Text("alliance_name");
         var number = FileLayouts.ReadQuestionNumber(field, "question");
         var text = field.RequiredText("question_text");
         var section = field.RequiredText("section");
@@ -348,6 +349,7 @@ internal sealed class TidyLayout : IFileLayout
             OrganisationCode = code,
             OrganisationName = name,
             AllianceReference = alliance.Length == 0 ? null : alliance,
+            AllianceName = allianceName.Length == 0 ? null : allianceName,
             QuestionNumber = number!.Value,
             QuestionText = text,
             Section = section,

@@ -13,6 +13,9 @@ internal sealed record ImportRow
 
     /// <summary>The Alliance as the file names it: a code in the tidy layout, a name in the combined layout.</summary>
     public string? AllianceReference { get; init; }
+
+    /// <summary>The tidy layout names the Alliance too, so a download re-imported alone keeps its Alliance.</summary>
+    public string? AllianceName { get; init; }
     public required int QuestionNumber { get; init; }
     public required string QuestionText { get; init; }
     public required string Section { get; init; }

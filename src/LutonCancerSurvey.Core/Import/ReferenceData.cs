@@ -21,6 +21,7 @@ internal sealed class ReferenceData
     private readonly Dictionary<int, Dictionary<ResultKey, long>> _existingResults = [];
     private readonly Dictionary<int, bool> _touchedEditions = [];
     private readonly Dictionary<int, string> _allianceReferences = [];
+    private readonly Dictionary<string, string> _allianceNames = new(StringComparer.OrdinalIgnoreCase);
 
     private ReferenceData(
         SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<Question> questions)
@@ -51,6 +52,10 @@ internal sealed class ReferenceData
         if (row.AllianceReference is not null)
         {
             _allianceReferences[organisation.Id] = row.AllianceReference;
+            if (row.AllianceName is not null)
+            {
+                _allianceNames[row.AllianceReference] = row.AllianceName;
+            }
         }
 
         return new ResultKey(edition.Id, organisation.Id, question.Id, row.TumourGroupId, row.Breakdown, row.Basis);
@@ -91,6 +96,15 @@ internal sealed class ReferenceData
         foreach (var group in _allianceReferences.GroupBy(r => r.Value, StringComparer.OrdinalIgnoreCase))
         {
             var alliance = FindAlliance(alliances, group.Key);
+            if (alliance is null && _allianceNames.TryGetValue(group.Key, out var allianceName))
+            {
+                alliance = new Organisation { Code = group.Key, Name = allianceName, Level = OrganisationLevel.CancerAlliance };
+                _db.Organisations.Add(alliance);
+                await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                _organisations[alliance.Code] = alliance;
+                alliances.Add(alliance);
+            }
+
             if (alliance is null)
             {
                 warnings.Add($"no Cancer Alliance matches '{group.Key}' ({group.Count()} organisations left without an Alliance)");

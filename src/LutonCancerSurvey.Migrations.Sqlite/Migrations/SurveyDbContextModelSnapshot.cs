@@ -203,15 +203,15 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
+                    b.HasIndex("EditionId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("TumourGroupId");
 
                     b.HasIndex("QuestionId", "TumourGroupId", "Breakdown", "Basis");
 
-                    b.HasIndex("EditionId", "OrganisationId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
                         .IsUnique();
 
                     b.ToTable("Results", (string)null);

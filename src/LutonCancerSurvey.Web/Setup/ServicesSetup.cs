@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Web.Setup;
 
@@ -8,6 +9,7 @@ public static class ServicesSetup
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SurveyImporter>();
+        builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddRazorPages();
         return builder;
     }

@@ -67,8 +67,9 @@ internal sealed class SurveyResultConfiguration : IEntityTypeConfiguration<Surve
         builder.ToTable("Results");
         builder.Property(r => r.SourceNote).HasMaxLength(300);
 
-        // The natural key; also serves "one organisation in one edition", the dashboard's main query.
-        builder.HasIndex(r => new { r.EditionId, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis })
+        // The natural key, organisation first: it also serves "one organisation in one edition" (the results page)
+        // and "one organisation across editions" (trends and the filters on offer).
+        builder.HasIndex(r => new { r.OrganisationId, r.EditionId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis })
             .IsUnique();
 
         // "One question across every organisation": funnel plots, England figures, trends.

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SurveyDbContext))]
-    [Migration("20261126221919_InitialSchema")]
+    [Migration("20261126224153_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -221,15 +221,15 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
+                    b.HasIndex("EditionId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("TumourGroupId");
 
                     b.HasIndex("QuestionId", "TumourGroupId", "Breakdown", "Basis");
 
-                    b.HasIndex("EditionId", "OrganisationId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
                         .IsUnique();
 
                     b.ToTable("Results", (string)null);

@@ -4,7 +4,7 @@
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
+namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class InitialSchema : Migration
@@ -16,11 +16,11 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 name: "Editions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    PublishedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,12 +31,12 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 name: "Imports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Rows = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,12 +47,12 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    AllianceId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    AllianceId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,8 +69,8 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 name: "TumourGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,13 +81,13 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 name: "Questions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Section = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Scoring = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EditionId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Section = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Scoring = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,28 +104,28 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 name: "Results",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TumourGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Breakdown = table.Column<int>(type: "INTEGER", nullable: false),
-                    Basis = table.Column<int>(type: "INTEGER", nullable: false),
-                    Respondents = table.Column<int>(type: "INTEGER", nullable: true),
-                    Score = table.Column<double>(type: "REAL", nullable: true),
-                    CiLower = table.Column<double>(type: "REAL", nullable: true),
-                    CiUpper = table.Column<double>(type: "REAL", nullable: true),
-                    ExpectedLower = table.Column<double>(type: "REAL", nullable: true),
-                    ExpectedUpper = table.Column<double>(type: "REAL", nullable: true),
-                    Band = table.Column<int>(type: "INTEGER", nullable: true),
-                    ChangeSincePrevious = table.Column<int>(type: "INTEGER", nullable: true),
-                    ChangeOverall = table.Column<int>(type: "INTEGER", nullable: true),
-                    GroupDifferenceSignificant = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Suppression = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceRow = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EditionId = table.Column<int>(type: "int", nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    QuestionId = table.Column<int>(type: "int", nullable: false),
+                    TumourGroupId = table.Column<int>(type: "int", nullable: false),
+                    Breakdown = table.Column<int>(type: "int", nullable: false),
+                    Basis = table.Column<int>(type: "int", nullable: false),
+                    Respondents = table.Column<int>(type: "int", nullable: true),
+                    Score = table.Column<double>(type: "float", nullable: true),
+                    CiLower = table.Column<double>(type: "float", nullable: true),
+                    CiUpper = table.Column<double>(type: "float", nullable: true),
+                    ExpectedLower = table.Column<double>(type: "float", nullable: true),
+                    ExpectedUpper = table.Column<double>(type: "float", nullable: true),
+                    Band = table.Column<int>(type: "int", nullable: true),
+                    ChangeSincePrevious = table.Column<int>(type: "int", nullable: true),
+                    ChangeOverall = table.Column<int>(type: "int", nullable: true),
+                    GroupDifferenceSignificant = table.Column<bool>(type: "bit", nullable: true),
+                    Suppression = table.Column<int>(type: "int", nullable: false),
+                    SourceNote = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ImportId = table.Column<int>(type: "int", nullable: false),
+                    SourceRow = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,10 +211,9 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Results_EditionId_OrganisationId_QuestionId_TumourGroupId_Breakdown_Basis",
+                name: "IX_Results_EditionId",
                 table: "Results",
-                columns: new[] { "EditionId", "OrganisationId", "QuestionId", "TumourGroupId", "Breakdown", "Basis" },
-                unique: true);
+                column: "EditionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Results_ImportId",
@@ -222,9 +221,10 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                 column: "ImportId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Results_OrganisationId",
+                name: "IX_Results_OrganisationId_EditionId_QuestionId_TumourGroupId_Breakdown_Basis",
                 table: "Results",
-                column: "OrganisationId");
+                columns: new[] { "OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "Breakdown", "Basis" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Results_QuestionId_TumourGroupId_Breakdown_Basis",

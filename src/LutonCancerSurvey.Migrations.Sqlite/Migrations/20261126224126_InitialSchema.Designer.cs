@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SurveyDbContext))]
-    [Migration("20261126221850_InitialSchema")]
+    [Migration("20261126224126_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -206,15 +206,15 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
+                    b.HasIndex("EditionId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("TumourGroupId");
 
                     b.HasIndex("QuestionId", "TumourGroupId", "Breakdown", "Basis");
 
-                    b.HasIndex("EditionId", "OrganisationId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
                         .IsUnique();
 
                     b.ToTable("Results", (string)null);

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CsvHelper;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Import;
+
+namespace LutonCancerSurvey.Core.Export;
+
+/// <summary>One result in the tidy layout: what downloads write and the importer reads back.</summary>
+public sealed record TidyRow(
+    int Year,
+    OrganisationLevel Level,
+    string OrganisationCode,
+    string OrganisationName,
+    string? AllianceCode,
+    string? AllianceName,
+    int QuestionNumber,
+    string QuestionText,
+    string Section,
+    Scoring Scoring,
+    string TumourGroup,
+    Breakdown Breakdown,
+    ResultBasis Basis,
+    int? Respondents,
+    double? Score,
+    double? CiLower,
+    double? CiUpper,
+    double? ExpectedLower,
+    double? ExpectedUpper,
+    Band? Band,
+    ChangeDirection? ChangeSincePrevious,
+    ChangeDirection? ChangeOverall,
+    bool? GroupDifferenceSignificant,
+    Suppression Suppression,
+    string? SourceNote);
+
+public static class TidyCsvWriter
+{
+    public static IReadOnlyList<string> Header => TidyLayout.Columns;
+
+    /// <summary>
+    /// Writes rows with invariant, shortest round-trip numbers, so that export, import and export again give the same
+    /// bytes. A suppressed row is written with every figure empty, whatever it is given.
+    /// </summary>
+    public static async Task WriteAsync(TextWriter output, IEnumerable<TidyRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var column in Header)
+        {
+            csv.WriteField(column);
+        }
+
+        await csv.NextRecordAsync().ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var shown = row.Suppression == Suppression.None;
+            string?[] fields =
+            [
+                row.Year.ToString(CultureInfo.InvariantCulture),
+                Vocabulary.LevelWords[row.Level],
+                row.OrganisationCode,
+                row.OrganisationName,
+                row.AllianceCode,
+                row.AllianceName,
+                Vocabulary.QuestionLabel(row.QuestionNumber),
+                row.QuestionText,
+                row.Section,
+                Vocabulary.ScoringWords[row.Scoring],
+                row.TumourGroup,
+                Vocabulary.BreakdownWords[row.Breakdown],
+                Vocabulary.BasisWords[row.Basis],
+                shown ? row.Respondents?.ToString(CultureInfo.InvariantCulture) : null,
+                shown ? Number(row.Score) : null,
+                shown ? Number(row.CiLower) : null,
+                shown ? Number(row.CiUpper) : null,
+                shown ? Number(row.ExpectedLower) : null,
+                shown ? Number(row.ExpectedUpper) : null,
+                shown && row.Band is { } band ? Vocabulary.BandWords[band] : null,
+                shown && row.ChangeSincePrevious is { } change ? Vocabulary.ChangeWords[change] : null,
+                shown && row.ChangeOverall is { } overall ? Vocabulary.ChangeWords[overall] : null,
+                shown && row.GroupDifferenceSignificant is { } significant ? (significant ? "significant" : "not-significant") : null,
+                Vocabulary.SuppressionWords[row.Suppression],
+                row.SourceNote,
+            ];
+            foreach (var field in fields)
+            {
+                csv.WriteField(field ?? string.Empty);
+            }
+
+            await csv.NextRecordAsync().ConfigureAwait(false);
+        }
+
+        await csv.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,245 @@
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Queries;
+
+/// <summary>
+/// Everything the dashboard's pages and API read, as records projected without tracking. Only published editions
+/// are ever returned.
+/// </summary>
+public sealed class DashboardQueries(SurveyDbContext db)
+{
+    public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken) =>
+        await db.Editions.AsNoTracking()
+            .Where(e => e.Status == EditionStatus.Published)
+            .OrderByDescending(e => e.Year)
+            .Select(e => e.Year)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The organisation, England's id and the published results on offer.</summary>
+    public async Task<OrganisationHeader?> HeaderAsync(string code, CancellationToken cancellationToken)
+    {
+        var found = await db.Organisations.AsNoTracking()
+            .Where(o => o.Code == code)
+            .Select(o => new
+            {
+                Summary = new OrganisationSummary(
+                    o.Id, o.Code, o.Name, o.Level, o.AllianceId,
+                    o.Alliance == null ? null : o.Alliance.Code,
+                    o.Alliance == null ? null : o.Alliance.Name),
+                EnglandId = db.Organisations.Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var organisationId = found.Summary.Id;
+        var facets = await db.Results.AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && r.Edition!.Status == EditionStatus.Published)
+            .Select(r => new { r.EditionId, r.Edition!.Year, r.TumourGroupId, r.Basis })
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        return new OrganisationHeader(
+            found.Summary,
+            found.EnglandId,
+            facets.Select(f => new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis)).ToList());
+    }
+
+    /// <summary>Every scored question for one organisation, edition and tumour group on one basis, beside England's figure.</summary>
+    public async Task<IReadOnlyList<QuestionResult>> ResultsAsync(
+        OrganisationHeader header, int editionId, int tumourGroupId, ResultBasis basis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var organisationId = header.Organisation.Id;
+        var englandId = header.EnglandId ?? -1;
+        var rows = await Rows(db.Results.Where(r =>
+                (r.OrganisationId == organisationId || r.OrganisationId == englandId)
+                && r.EditionId == editionId
+                && r.TumourGroupId == tumourGroupId
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var own = rows.Where(r => r.OrganisationId == organisationId && r.Figure.Basis == basis).ToDictionary(r => r.Question.Number);
+        var england = rows.Where(r => r.OrganisationId == englandId).ToLookup(r => r.Question.Number);
+        return own.Values
+            .OrderBy(r => r.Question.Number)
+            .Select(r => new QuestionResult(r.Question, r.Figure, EnglandFigure(england[r.Question.Number], basis)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// England's figure to set beside a result: the same basis where published, otherwise the unadjusted national
+    /// score (case-mix adjustment is made towards the national population, so the national score is its own reference).
+    /// </summary>
+    public static Figure? EnglandFigure(IEnumerable<ResultRow> englandRows, ResultBasis basis)
+    {
+        ArgumentNullException.ThrowIfNull(englandRows);
+        var byBasis = englandRows.ToDictionary(r => r.Figure.Basis, r => r.Figure);
+        ResultBasis[] preference = basis == ResultBasis.Trend
+            ? [ResultBasis.Trend, ResultBasis.Unadjusted, ResultBasis.Adjusted]
+            : [basis, ResultBasis.Unadjusted, ResultBasis.Trend, ResultBasis.Adjusted];
+        return preference.Select(b => byBasis.GetValueOrDefault(b)).FirstOrDefault(f => f is not null);
+    }
+
+    /// <summary>Q59 (or any question) for every tumour group of one edition, organisation against England.</summary>
+    public async Task<IReadOnlyList<(int TumourGroupId, Figure? Organisation, Figure? England)>> ByTumourGroupAsync(
+        OrganisationHeader header, int editionId, int questionNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var organisationId = header.Organisation.Id;
+        var englandId = header.EnglandId ?? -1;
+        var rows = await Rows(db.Results.Where(r =>
+                (r.OrganisationId == organisationId || r.OrganisationId == englandId)
+                && r.EditionId == editionId
+                && r.TumourGroupId != TumourGroups.AllCancersId
+                && r.Question!.Number == questionNumber
+                && r.Breakdown == Breakdown.AllPatients
+                && r.Basis == ResultBasis.Unadjusted))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        return rows.GroupBy(r => r.TumourGroupId)
+            .OrderBy(g => TumourGroups.NameOf(g.Key), StringComparer.Ordinal)
+            .Select(g => (g.Key,
+                g.FirstOrDefault(r => r.OrganisationId == organisationId)?.Figure,
+                g.FirstOrDefault(r => r.OrganisationId == englandId)?.Figure))
+            .Where(t => t.Item2 is not null)
+            .ToList();
+    }
+
+    public async Task<QuestionDetail?> QuestionDetailAsync(
+        OrganisationHeader header, int year, int tumourGroupId, ResultBasis basis, int questionNumber,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var organisation = header.Organisation;
+        var englandId = header.EnglandId ?? -1;
+        var allianceId = organisation.AllianceId ?? -1;
+
+        // The organisation, England and the Alliance on this question across every published edition.
+        var rows = await Rows(db.Results.Where(r =>
+                (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
+                && r.Edition!.Status == EditionStatus.Published
+                && r.Question!.Number == questionNumber
+                && r.TumourGroupId == tumourGroupId
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var current = rows.FirstOrDefault(r => r.OrganisationId == organisation.Id && r.Year == year && r.Figure.Basis == basis);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var inYear = rows.Where(r => r.Year == year).ToList();
+        var england = EnglandFigure(inYear.Where(r => r.OrganisationId == englandId), basis);
+        var alliance = inYear.FirstOrDefault(r => r.OrganisationId == allianceId && r.Figure.Basis == basis)?.Figure
+            ?? EnglandFigure(inYear.Where(r => r.OrganisationId == allianceId), basis);
+
+        // A trend compares like with like: the year-on-year figures the source publishes for that purpose.
+        var trendBasis = tumourGroupId == TumourGroups.AllCancersId ? ResultBasis.Trend : ResultBasis.Unadjusted;
+        var trend = rows.Select(r => r.Year).Distinct().Order()
+            .Select(y => new TrendPoint(
+                y,
+                rows.FirstOrDefault(r => r.Year == y && r.OrganisationId == organisation.Id && r.Figure.Basis == trendBasis)?.Figure,
+                EnglandFigure(rows.Where(r => r.Year == y && r.OrganisationId == englandId), trendBasis)))
+            .Where(p => p.Organisation is not null || p.England is not null)
+            .ToList();
+
+        var questionId = current.QuestionId;
+        var peers = await db.Results.AsNoTracking()
+            .Where(r => r.QuestionId == questionId
+                && r.TumourGroupId == tumourGroupId
+                && r.Breakdown == Breakdown.AllPatients
+                && r.Basis == basis
+                && r.Organisation!.Level == organisation.Level)
+            .Select(r => new { r.Organisation!.Code, r.Organisation.Name, r.Respondents, r.Score, r.Suppression })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var shown = peers
+            .Where(p => p.Suppression == Suppression.None && p.Score is not null && p.Respondents is not null)
+            .Select(p => new FunnelEntry(p.Code, p.Name, p.Respondents!.Value, p.Score!.Value))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+
+        return new QuestionDetail(
+            header, year, tumourGroupId, basis, current.Question, current.Figure, england, alliance, trend, shown,
+            peers.Count - shown.Count);
+    }
+
+    /// <summary>Organisations whose name or code matches, for the finder; an empty query lists none.</summary>
+    public async Task<IReadOnlyList<OrganisationSummary>> FindOrganisationsAsync(
+        string query, OrganisationLevel? level, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var term = query.Trim();
+        var organisations = db.Organisations.AsNoTracking().Where(o => o.Level != OrganisationLevel.National);
+        if (level is not null)
+        {
+            organisations = organisations.Where(o => o.Level == level);
+        }
+
+        if (term.Length > 0)
+        {
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var code = term.ToUpperInvariant();
+            organisations = organisations.Where(o => o.Code == code || EF.Functions.Like(o.Name, pattern, "\\"));
+        }
+
+        return await organisations
+            .OrderBy(o => o.Name)
+            .Take(limit)
+            .Select(o => new OrganisationSummary(
+                o.Id, o.Code, o.Name, o.Level, o.AllianceId,
+                o.Alliance == null ? null : o.Alliance.Code,
+                o.Alliance == null ? null : o.Alliance.Name))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>
+    public async Task<IReadOnlyList<ResultRow>> ResultsForOrganisationsAsync(
+        IReadOnlyCollection<int> organisationIds, int year, CancellationToken cancellationToken) =>
+        await Rows(db.Results.Where(r =>
+                organisationIds.Contains(r.OrganisationId)
+                && r.Edition!.Year == year
+                && r.Edition.Status == EditionStatus.Published
+                && r.TumourGroupId == TumourGroups.AllCancersId
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsByCodeAsync(
+        IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking()
+            .Where(o => codes.Contains(o.Code) || o.Level == OrganisationLevel.National)
+            .Select(o => new OrganisationSummary(
+                o.Id, o.Code, o.Name, o.Level, o.AllianceId,
+                o.Alliance == null ? null : o.Alliance.Code,
+                o.Alliance == null ? null : o.Alliance.Name))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsByIdAsync(
+        IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking()
+            .Where(o => ids.Contains(o.Id))
+            .Select(o => new OrganisationSummary(o.Id, o.Code, o.Name, o.Level, o.AllianceId, null, null))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    private static IQueryable<ResultRow> Rows(IQueryable<SurveyResult> results) =>
+        results.AsNoTracking().Select(r => new ResultRow(
+            r.OrganisationId,
+            r.QuestionId,
+            r.Edition!.Year,
+            r.TumourGroupId,
+            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring),
+            new Figure(
+                r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
+                r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
+                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote))));
+}
+
+public sealed record ResultRow(int OrganisationId, int QuestionId, int Year, int TumourGroupId, QuestionInfo Question, Figure Figure);

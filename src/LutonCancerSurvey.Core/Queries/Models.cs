@@ -1,0 +1,71 @@
+using LutonCancerSurvey.Core.Domain;
+
+namespace LutonCancerSurvey.Core.Queries;
+
+public sealed record OrganisationSummary(
+    int Id, string Code, string Name, OrganisationLevel Level, int? AllianceId, string? AllianceCode, string? AllianceName);
+
+/// <summary>Where a figure came from: the import's file and date, and the citation the file gave, if any.</summary>
+public sealed record SourceInfo(string FileName, DateTimeOffset ImportedAt, int Row, string? Note);
+
+public sealed record QuestionInfo(int Number, string Text, string Section, Scoring Scoring);
+
+/// <summary>A result as shown. A suppressed one carries no figure: the database never stored one.</summary>
+public sealed record Figure(
+    ResultBasis Basis,
+    int? Respondents,
+    double? Score,
+    double? CiLower,
+    double? CiUpper,
+    double? ExpectedLower,
+    double? ExpectedUpper,
+    Band? Band,
+    ChangeDirection? ChangeSincePrevious,
+    ChangeDirection? ChangeOverall,
+    Suppression Suppression,
+    SourceInfo Source)
+{
+    public bool IsSuppressed => Suppression != Suppression.None;
+}
+
+public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation, Figure? England)
+{
+    /// <summary>Organisation minus England, when both have a figure.</summary>
+    public double? GapToEngland => Organisation?.Score is { } own && England?.Score is { } england ? own - england : null;
+}
+
+/// <summary>What the organisation has results for: the choices its filters offer.</summary>
+public sealed record ResultFacet(int EditionId, int Year, int TumourGroupId, ResultBasis Basis);
+
+public sealed record OrganisationHeader(OrganisationSummary Organisation, int? EnglandId, IReadOnlyList<ResultFacet> Facets)
+{
+    public int? EditionIdOf(int year) => Facets.FirstOrDefault(f => f.Year == year)?.EditionId;
+
+    public IReadOnlyList<int> Years => Facets.Select(f => f.Year).Distinct().OrderDescending().ToList();
+
+    public IReadOnlyList<int> TumourGroupsIn(int year) =>
+        Facets.Where(f => f.Year == year).Select(f => f.TumourGroupId).Distinct().Order().ToList();
+
+    public IReadOnlyList<ResultBasis> BasesIn(int year, int tumourGroupId) =>
+        Facets.Where(f => f.Year == year && f.TumourGroupId == tumourGroupId).Select(f => f.Basis).Distinct().Order().ToList();
+}
+
+public sealed record ResultsView(
+    OrganisationHeader Header, int Year, int TumourGroupId, ResultBasis Basis, IReadOnlyList<QuestionResult> Results);
+
+public sealed record TrendPoint(int Year, Figure? Organisation, Figure? England);
+
+public sealed record FunnelEntry(string Code, string Name, int Respondents, double Score);
+
+public sealed record QuestionDetail(
+    OrganisationHeader Header,
+    int Year,
+    int TumourGroupId,
+    ResultBasis Basis,
+    QuestionInfo Question,
+    Figure? Organisation,
+    Figure? England,
+    Figure? Alliance,
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<FunnelEntry> Peers,
+    int SuppressedPeers);

@@ -1,0 +1,71 @@
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LutonCancerSurvey.Web.Pages.Organisations;
+
+public class ResultsModel(DashboardQueries queries) : PageModel
+{
+    [FromQuery(Name = "year")]
+    public string? YearText { get; set; }
+
+    [FromQuery(Name = "tumour")]
+    public string? TumourText { get; set; }
+
+    [FromQuery(Name = "basis")]
+    public string? BasisText { get; set; }
+
+    public OrganisationHeader? Header { get; private set; }
+    public ResultsFilter? Filter { get; private set; }
+    public FilterError? Problem { get; private set; }
+    public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
+
+    public IEnumerable<IGrouping<string, QuestionResult>> Sections =>
+        Results.GroupBy(r => r.Question.Section).OrderBy(g => Questionnaire.SectionOrder(g.Key)).ThenBy(g => g.Min(r => r.Question.Number));
+
+    public IEnumerable<SourceInfo> Sources =>
+        Results.SelectMany(r => new[] { r.Organisation?.Source, r.England?.Source })
+            .OfType<SourceInfo>()
+            .DistinctBy(s => (s.FileName, s.ImportedAt, s.Note));
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var result = await LoadAsync(code, cancellationToken);
+        return result ?? Page();
+    }
+
+    /// <summary>The CSV of exactly what the page shows, in the tidy layout the importer reads back.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string code, CancellationToken cancellationToken)
+    {
+        var result = await LoadAsync(code, cancellationToken);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        var rows = ResultsExport.Rows(Header!, Filter!, Results);
+        var fileName = $"cpes-{Header!.Organisation.Code}-{Filter!.Year}-{ResultsFilter.TumourSlug(Filter.TumourGroupId)}-{ResultsFilter.BasisSlug(Filter.Basis)}.csv";
+        return await ResultsExport.CsvAsync(Response, fileName, rows, cancellationToken);
+    }
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        Header = await queries.HeaderAsync(code, cancellationToken);
+        if (Header is null)
+        {
+            return NotFound();
+        }
+
+        (Filter, Problem) = ResultsFilter.Resolve(Header, YearText, TumourText, BasisText);
+        if (Problem is not null)
+        {
+            Response.StatusCode = Problem.StatusCode;
+            return Page();
+        }
+
+        Results = await queries.ResultsAsync(Header, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+
+namespace LutonCancerSurvey.Web.Presentation;
+
+/// <summary>How figures are written on pages: as the survey publishes them, in en-GB, never a suppressed number.</summary>
+public static class Display
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    public const string FewRespondents = "Not shown: fewer than 21 respondents";
+    public const string SuppressedBySource = "Not shown: suppressed by the source";
+    public const string NoResult = "No result";
+
+    /// <summary>Percentages to whole numbers; the 0-10 rating to one decimal in headlines and two in tables.</summary>
+    public static string Score(double? score, Scoring scoring, bool table = true) => score is null
+        ? NoResult
+        : scoring == Scoring.MeanOutOfTen
+            ? score.Value.ToString(table ? "0.00" : "0.0", Culture)
+            : score.Value.ToString("0", Culture) + "%";
+
+    public static string Score(Figure? figure, Scoring scoring, bool table = true) => figure switch
+    {
+        null => NoResult,
+        { Suppression: Suppression.FewRespondents } => FewRespondents,
+        { Suppression: Suppression.Source } => SuppressedBySource,
+        _ => Score(figure.Score, scoring, table),
+    };
+
+    public static string Interval(double? lower, double? upper, Scoring scoring) =>
+        lower is null || upper is null ? "–" : $"{Bound(lower.Value, scoring)} to {Bound(upper.Value, scoring)}";
+
+    private static string Bound(double value, Scoring scoring) =>
+        scoring == Scoring.MeanOutOfTen ? value.ToString("0.00", Culture) : value.ToString("0.0", Culture);
+
+    public static string Respondents(Figure? figure) =>
+        figure is null || figure.IsSuppressed || figure.Respondents is null
+            ? "–"
+            : figure.Respondents.Value.ToString("N0", Culture);
+
+    public static string Gap(double? gap, Scoring scoring) => gap is null
+        ? "–"
+        : scoring == Scoring.MeanOutOfTen
+            ? gap.Value.ToString("+0.00;−0.00;0.00", Culture)
+            : gap.Value.ToString("+0;−0;0", Culture) + " points";
+
+    public static string Band(Band? band) => band switch
+    {
+        Core.Domain.Band.Above => "Above expected range",
+        Core.Domain.Band.Within => "Within expected range",
+        Core.Domain.Band.Below => "Below expected range",
+        _ => "No expected range",
+    };
+
+    public static string BandTag(Band? band) => band switch
+    {
+        Core.Domain.Band.Above => "nhsuk-tag--green",
+        Core.Domain.Band.Below => "nhsuk-tag--red",
+        Core.Domain.Band.Within => "nhsuk-tag--grey",
+        _ => "nhsuk-tag--white",
+    };
+
+    public static string Change(ChangeDirection? change) => change switch
+    {
+        ChangeDirection.Up => "Significantly up",
+        ChangeDirection.Down => "Significantly down",
+        ChangeDirection.Unchanged => "No significant change",
+        _ => "–",
+    };
+
+    public static string Basis(ResultBasis basis) => basis switch
+    {
+        ResultBasis.Adjusted => "case-mix adjusted",
+        ResultBasis.Unadjusted => "unadjusted",
+        _ => "unadjusted, for trends",
+    };
+
+    public static string BasisTitle(ResultBasis basis) => basis switch
+    {
+        ResultBasis.Adjusted => "Case-mix adjusted",
+        ResultBasis.Unadjusted => "Unadjusted",
+        _ => "Trend (year-on-year)",
+    };
+
+    public static string Level(OrganisationLevel level) => level switch
+    {
+        OrganisationLevel.National => "National",
+        OrganisationLevel.CancerAlliance => "Cancer Alliance",
+        OrganisationLevel.Ccg => "CCG",
+        _ => "NHS Trust",
+    };
+
+    public static string LevelPlural(OrganisationLevel level) => level switch
+    {
+        OrganisationLevel.CancerAlliance => "Cancer Alliances",
+        OrganisationLevel.Ccg => "CCGs",
+        OrganisationLevel.Trust => "NHS Trusts",
+        _ => "organisations",
+    };
+
+    public static string Source(SourceInfo source) =>
+        source.Note is { Length: > 0 } note
+            ? $"{note} (loaded from {source.FileName} on {source.ImportedAt.ToString("d MMMM yyyy", Culture)})"
+            : $"{source.FileName}, row {source.Row.ToString(Culture)}, imported {source.ImportedAt.ToString("d MMMM yyyy", Culture)}";
+
+    /// <summary>Numbers for the chart's data attributes: invariant, empty when not shown.</summary>
+    public static string Data(double? value) =>
+        value?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Data(Figure? figure) => figure is null || figure.IsSuppressed ? string.Empty : Data(figure.Score);
+
+    public static string ScaleOf(Scoring scoring) => scoring == Scoring.MeanOutOfTen ? "mean" : "percent";
+
+    public static string Question(int number) => "Q" + number.ToString(CultureInfo.InvariantCulture);
+}

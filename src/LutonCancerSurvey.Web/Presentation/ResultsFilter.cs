@@ -1,0 +1,92 @@
+using System.Globalization;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Core.Queries;
+
+namespace LutonCancerSurvey.Web.Presentation;
+
+/// <summary>The year, tumour group and basis a results view shows: from the query string, checked against what exists.</summary>
+public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, ResultBasis Basis)
+{
+    public static string TumourSlug(int tumourGroupId) =>
+        TumourGroups.NameOf(tumourGroupId).ToLowerInvariant().Replace(' ', '-');
+
+    public static int? TumourFromSlug(string slug) =>
+        TumourGroups.All.FirstOrDefault(t => string.Equals(TumourSlug(t.Id), slug, StringComparison.OrdinalIgnoreCase))?.Id;
+
+    public static string BasisSlug(ResultBasis basis) => Vocabulary.BasisWords[basis];
+
+    public static ResultBasis? BasisFromSlug(string slug) =>
+        Vocabulary.Reverse(Vocabulary.BasisWords).TryGetValue(slug, out var basis) ? basis : null;
+
+    /// <summary>
+    /// Resolves the filter, defaulting to the latest year, All Cancers and the fairest basis on offer (adjusted).
+    /// Returns an error for the user when a value is malformed (bad request) or names nothing published (not found).
+    /// </summary>
+    public static (ResultsFilter? Filter, FilterError? Error) Resolve(
+        OrganisationHeader header, string? year, string? tumour, string? basis)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var name = header.Organisation.Name;
+        if (header.Years.Count == 0)
+        {
+            return (null, new FilterError(404, $"There are no published results for {name} yet."));
+        }
+
+        int chosenYear;
+        if (string.IsNullOrWhiteSpace(year))
+        {
+            chosenYear = header.Years[0];
+        }
+        else if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out chosenYear))
+        {
+            return (null, new FilterError(400, $"The year '{year}' is not a year. Choose one of {Years(header)}."));
+        }
+        else if (!header.Years.Contains(chosenYear))
+        {
+            return (null, new FilterError(404, $"There are no published {chosenYear} results for {name}. Choose one of {Years(header)}."));
+        }
+
+        var tumourGroupId = TumourGroups.AllCancersId;
+        if (!string.IsNullOrWhiteSpace(tumour))
+        {
+            if (TumourFromSlug(tumour) is not { } found)
+            {
+                return (null, new FilterError(400, $"'{tumour}' is not a tumour group."));
+            }
+
+            tumourGroupId = found;
+        }
+
+        if (!header.TumourGroupsIn(chosenYear).Contains(tumourGroupId))
+        {
+            return (null, new FilterError(404, $"There are no published {chosenYear} {TumourGroups.NameOf(tumourGroupId)} results for {name}."));
+        }
+
+        var bases = header.BasesIn(chosenYear, tumourGroupId);
+        ResultBasis chosenBasis;
+        if (string.IsNullOrWhiteSpace(basis))
+        {
+            chosenBasis = bases[0];
+        }
+        else if (BasisFromSlug(basis) is not { } parsed)
+        {
+            return (null, new FilterError(400, $"'{basis}' is not a basis: use adjusted, unadjusted or trend."));
+        }
+        else if (!bases.Contains(parsed))
+        {
+            return (null, new FilterError(404, $"{name} has no {Display.Basis(parsed)} results for {chosenYear} {TumourGroups.NameOf(tumourGroupId)}."));
+        }
+        else
+        {
+            chosenBasis = parsed;
+        }
+
+        return (new ResultsFilter(chosenYear, header.EditionIdOf(chosenYear)!.Value, tumourGroupId, chosenBasis), null);
+    }
+
+    private static string Years(OrganisationHeader header) =>
+        string.Join(", ", header.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+}
+
+public sealed record FilterError(int StatusCode, string Message);
