@@ -1,0 +1,472 @@
+// Draws a Chart.js chart from the table the server renders beside it, so the page works without JavaScript and
+// every number on the chart is also in the table. Contract (the pages rely on it):
+//
+//   <figure class="app-chart" data-chart-type="comparison|trend|funnel" data-scale="percent|mean" [data-series-label]
+//           [data-national="56" data-limits='[{"n":21,"l95":..,"u95":..,"l998":..,"u998":..}]'  (funnel only)]>
+//     <figcaption>…</figcaption>
+//     <div class="app-chart__canvas"><canvas role="img" aria-label="…"></canvas></div>
+//     <div class="app-table-scroll"><table>… <tr data-point data-label data-value data-lower data-upper
+//                                              data-national data-n data-highlight>…</tr> …</table></div>
+//   </figure>
+//
+// A row with an empty data-value is a suppressed result: it keeps its place (category or year) but gets no mark.
+// Once the chart is drawn the figure gets data-chart-rendered="true".
+(() => {
+  'use strict';
+
+  if (typeof window.Chart !== 'function') {
+    return; // library missing: the tables already carry everything
+  }
+
+  const Chart = window.Chart;
+  const ErrorBars = window.ChartErrorBars;
+  if (ErrorBars) {
+    Chart.register(
+      ErrorBars.BarWithErrorBarsController,
+      ErrorBars.BarWithErrorBar,
+      ErrorBars.LineWithErrorBarsController,
+      ErrorBars.PointWithErrorBar,
+    );
+  }
+
+  // NHS identity palette: blue and warm yellow/orange stay apart for the common colour-vision deficiencies; greys
+  // for reference lines. Each series also differs in point style or dash pattern, never in colour alone.
+  const colours = {
+    organisation: '#005eb8',
+    organisationFill: 'rgba(0, 94, 184, 0.75)',
+    organisationFaint: 'rgba(0, 94, 184, 0.45)',
+    national: '#212b32',
+    highlight: '#ed8b00',
+    limit95: '#425563',
+    limit998: '#768692',
+    text: '#212b32',
+    grid: '#d8dde0',
+  };
+
+  const scales = {
+    percent: { min: 0, max: 100, title: 'Per cent', format: (v) => `${round(v)}%` },
+    mean: { min: 0, max: 10, title: 'Score out of 10', format: (v) => `${round(v)}` },
+  };
+
+  function round(value) {
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  }
+
+  function number(text) {
+    if (text === undefined || text === null || String(text).trim() === '') {
+      return null;
+    }
+    const value = Number(text);
+    return Number.isFinite(value) ? value : null;
+  }
+
+  function readRows(figure) {
+    return Array.from(figure.querySelectorAll('tbody tr[data-point]')).map((row) => ({
+      label: row.dataset.label ?? '',
+      value: number(row.dataset.value),
+      lower: number(row.dataset.lower),
+      upper: number(row.dataset.upper),
+      national: number(row.dataset.national),
+      n: number(row.dataset.n),
+      highlight: row.dataset.highlight === 'true',
+    }));
+  }
+
+  function readLimits(figure) {
+    try {
+      const limits = JSON.parse(figure.dataset.limits || '[]');
+      return Array.isArray(limits)
+        ? limits.filter((l) => l && Number.isFinite(l.n)).sort((a, b) => a.n - b.n)
+        : [];
+    } catch {
+      return [];
+    }
+  }
+
+  // Legend text for the main series; pages may name it (e.g. the organisation) with data-series-label.
+  function seriesLabel(figure) {
+    return figure.dataset.seriesLabel || 'Score';
+  }
+
+  function hasInterval(row) {
+    return row.value !== null && row.lower !== null && row.upper !== null;
+  }
+
+  function baseOptions() {
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: {
+        legend: {
+          display: true,
+          position: 'top',
+          labels: {
+            usePointStyle: true,
+            color: colours.text,
+            filter: (item, data) => !data.datasets[item.datasetIndex].hideFromLegend,
+            sort: (a, b) => a.datasetIndex - b.datasetIndex,
+          },
+        },
+        tooltip: {
+          callbacks: {},
+        },
+      },
+      scales: {},
+    };
+  }
+
+  function valueAxis(scale) {
+    return {
+      type: 'linear',
+      min: scale.min,
+      max: scale.max,
+      title: { display: true, text: scale.title, color: colours.text },
+      ticks: { color: colours.text, callback: (v) => scale.format(v) },
+      grid: { color: colours.grid },
+    };
+  }
+
+  function intervalText(scale, raw, axis) {
+    const min = raw?.[`${axis}Min`];
+    const max = raw?.[`${axis}Max`];
+    return Number.isFinite(min) && Number.isFinite(max)
+      ? ` (95% CI ${scale.format(min)} to ${scale.format(max)})`
+      : '';
+  }
+
+  // One horizontal bar per row with its 95 % confidence interval; England as a separate marked series.
+  function comparison(rows, scale, figure) {
+    const options = baseOptions();
+    options.indexAxis = 'y';
+    options.scales = {
+      x: valueAxis(scale),
+      y: { ticks: { color: colours.text, autoSkip: false }, grid: { display: false } },
+    };
+    options.plugins.tooltip.callbacks.label = (ctx) => {
+      const v = ctx.parsed.x;
+      if (!Number.isFinite(v)) {
+        return `${ctx.dataset.label}: suppressed`;
+      }
+      return `${ctx.dataset.label}: ${scale.format(v)}${intervalText(scale, ctx.raw, 'x')}`;
+    };
+
+    const datasets = [
+      {
+        type: ErrorBars ? 'barWithErrorBars' : 'bar',
+        label: seriesLabel(figure),
+        indexAxis: 'y',
+        // Objects even for suppressed rows: the error-bar controllers cannot parse a bare null.
+        data: rows.map((r) => (hasInterval(r) ? { x: r.value, xMin: r.lower, xMax: r.upper } : { x: r.value })),
+        backgroundColor: colours.organisationFill,
+        borderColor: colours.organisation,
+        borderWidth: 1,
+        pointStyle: 'rect',
+        maxBarThickness: 48,
+        errorBarColor: colours.national,
+        errorBarWhiskerColor: colours.national,
+        errorBarLineWidth: 1.5,
+        errorBarWhiskerLineWidth: 1.5,
+        errorBarWhiskerRatio: 0.3,
+        order: 2,
+      },
+    ];
+    if (rows.some((r) => r.national !== null)) {
+      datasets.push({
+        type: 'line',
+        label: 'England',
+        indexAxis: 'y',
+        data: rows.map((r) => r.national),
+        showLine: false,
+        pointStyle: 'rectRot',
+        pointRadius: 7,
+        pointHoverRadius: 8,
+        pointBackgroundColor: '#ffffff',
+        pointBorderColor: colours.national,
+        pointBorderWidth: 2,
+        borderColor: colours.national,
+        backgroundColor: '#ffffff',
+        order: 1,
+      });
+    }
+    return {
+      type: ErrorBars ? 'barWithErrorBars' : 'bar',
+      data: { labels: rows.map((r) => r.label), datasets },
+      options,
+    };
+  }
+
+  // The organisation over the years, with whiskers where intervals are given; England dashed with another marker.
+  function trend(rows, scale, figure) {
+    const options = baseOptions();
+    options.scales = {
+      x: { ticks: { color: colours.text }, grid: { display: false } },
+      y: valueAxis(scale),
+    };
+    options.plugins.tooltip.callbacks.label = (ctx) => {
+      const v = ctx.parsed.y;
+      if (!Number.isFinite(v)) {
+        return `${ctx.dataset.label}: suppressed`;
+      }
+      return `${ctx.dataset.label}: ${scale.format(v)}${intervalText(scale, ctx.raw, 'y')}`;
+    };
+
+    const datasets = [
+      {
+        type: ErrorBars ? 'lineWithErrorBars' : 'line',
+        label: seriesLabel(figure),
+        data: rows.map((r) => (hasInterval(r) ? { y: r.value, yMin: r.lower, yMax: r.upper } : { y: r.value })),
+        borderColor: colours.organisation,
+        backgroundColor: colours.organisation,
+        borderWidth: 3,
+        pointStyle: 'circle',
+        pointRadius: 5,
+        pointHoverRadius: 6,
+        errorBarColor: colours.organisation,
+        errorBarWhiskerColor: colours.organisation,
+        errorBarWhiskerSize: 12,
+        spanGaps: false,
+      },
+    ];
+    if (rows.some((r) => r.national !== null)) {
+      datasets.push({
+        type: 'line',
+        label: 'England',
+        data: rows.map((r) => r.national),
+        borderColor: colours.national,
+        backgroundColor: '#ffffff',
+        borderWidth: 2,
+        borderDash: [8, 5],
+        pointStyle: 'rectRot',
+        pointRadius: 6,
+        pointHoverRadius: 7,
+        pointBorderColor: colours.national,
+        pointBorderWidth: 2,
+        spanGaps: false,
+      });
+    }
+    return {
+      type: ErrorBars ? 'lineWithErrorBars' : 'line',
+      data: { labels: rows.map((r) => r.label), datasets },
+      options,
+    };
+  }
+
+  // Labels the highlighted organisation beside its marker, so it is found without relying on colour or the legend.
+  const highlightLabel = {
+    id: 'appHighlightLabel',
+    afterDatasetsDraw(chart) {
+      chart.data.datasets.forEach((dataset, index) => {
+        if (!dataset.isHighlight || !chart.isDatasetVisible(index)) {
+          return;
+        }
+        const meta = chart.getDatasetMeta(index);
+        meta.data.forEach((point, i) => {
+          const raw = dataset.data[i];
+          if (!raw || !Number.isFinite(point.x) || !Number.isFinite(point.y)) {
+            return;
+          }
+          const { ctx, chartArea } = chart;
+          ctx.save();
+          ctx.font = `bold 14px ${Chart.defaults.font.family}`;
+          ctx.fillStyle = colours.text;
+          ctx.textBaseline = 'bottom';
+          const text = raw.label;
+          const width = ctx.measureText(text).width;
+          const rightAligned = point.x + 12 + width > chartArea.right;
+          ctx.textAlign = rightAligned ? 'right' : 'left';
+          ctx.fillText(text, rightAligned ? point.x - 12 : point.x + 12, Math.max(point.y - 8, chartArea.top + 16));
+          ctx.restore();
+        });
+      });
+    },
+  };
+
+  // A funnel plot is read around the national line, so zoom to the points and limits (in steps of a tenth of the
+  // scale) rather than the whole 0-100 range, never beyond it.
+  function funnelAxis(scale, plotted, limits, national) {
+    const axis = valueAxis(scale);
+    const values = plotted.map((r) => r.value)
+      .concat(limits.flatMap((l) => [l.l998, l.u998, l.l95, l.u95]))
+      .concat(national === null ? [] : [national])
+      .filter((v) => Number.isFinite(v));
+    if (values.length) {
+      const step = (scale.max - scale.min) / 10;
+      axis.min = Math.max(scale.min, Math.floor(Math.min(...values) / step) * step);
+      axis.max = Math.min(scale.max, Math.ceil(Math.max(...values) / step) * step);
+      if (axis.max <= axis.min) {
+        axis.min = scale.min;
+        axis.max = scale.max;
+      }
+    }
+    return axis;
+  }
+
+  // Every organisation by number of respondents, England's line and the 95 % and 99.8 % control limits around it.
+  function funnel(rows, scale, figure) {
+    const options = baseOptions();
+    const national = number(figure.dataset.national);
+    const limits = readLimits(figure);
+    const plotted = rows.filter((r) => r.value !== null && r.n !== null);
+    const ns = plotted.map((r) => r.n).concat(limits.map((l) => l.n));
+    const maxN = ns.length ? Math.max(...ns) : 100;
+
+    options.scales = {
+      x: {
+        type: 'linear',
+        min: 0,
+        suggestedMax: maxN * 1.05,
+        title: { display: true, text: 'Number of respondents', color: colours.text },
+        ticks: { color: colours.text },
+        grid: { color: colours.grid },
+      },
+      y: funnelAxis(scale, plotted, limits, national),
+    };
+    options.plugins.tooltip.callbacks.label = (ctx) => {
+      const raw = ctx.raw ?? {};
+      if (ctx.dataset.isLimit) {
+        return `${ctx.dataset.label}: ${scale.format(ctx.parsed.y)} at ${ctx.parsed.x} respondents`;
+      }
+      const name = raw.label ? `${raw.label}: ` : '';
+      return `${name}${scale.format(ctx.parsed.y)} (${ctx.parsed.x} respondents)`;
+    };
+
+    const point = (r) => ({ x: r.n, y: r.value, label: r.label });
+    const datasets = [
+      {
+        type: 'scatter',
+        label: 'Organisations',
+        data: plotted.filter((r) => !r.highlight).map(point),
+        pointStyle: 'circle',
+        pointRadius: 3.5,
+        pointHoverRadius: 5,
+        backgroundColor: colours.organisationFaint,
+        borderColor: colours.organisation,
+        borderWidth: 1,
+        order: 2,
+      },
+    ];
+    const highlighted = plotted.filter((r) => r.highlight);
+    if (highlighted.length) {
+      datasets.push({
+        type: 'scatter',
+        label: highlighted.map((r) => r.label).join(', '),
+        data: highlighted.map(point),
+        isHighlight: true,
+        pointStyle: 'triangle',
+        pointRadius: 10,
+        pointHoverRadius: 11,
+        backgroundColor: colours.highlight,
+        borderColor: colours.text,
+        borderWidth: 2,
+        order: 0,
+      });
+    }
+    if (national !== null) {
+      datasets.push({
+        type: 'line',
+        label: 'England',
+        data: [{ x: 0, y: national }, { x: maxN, y: national }],
+        borderColor: colours.national,
+        backgroundColor: colours.national,
+        borderWidth: 2,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        pointStyle: 'line',
+        isLimit: true,
+        order: 1,
+      });
+    }
+    const limitLine = (key, label, colour, dash, hideFromLegend) => ({
+      type: 'line',
+      label,
+      data: limits.filter((l) => Number.isFinite(l[key])).map((l) => ({ x: l.n, y: l[key] })),
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: 1.5,
+      borderDash: dash,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: 'line',
+      tension: 0,
+      isLimit: true,
+      hideFromLegend,
+      order: 1,
+    });
+    if (limits.length) {
+      datasets.push(
+        limitLine('u95', '95% limits', colours.limit95, [6, 4], false),
+        limitLine('l95', '95% limits (lower)', colours.limit95, [6, 4], true),
+        limitLine('u998', '99.8% limits', colours.limit998, [2, 3], false),
+        limitLine('l998', '99.8% limits (lower)', colours.limit998, [2, 3], true),
+      );
+    }
+    // Clicking "95% limits" in the legend hides both its lines.
+    options.plugins.legend.onClick = (event, item, legend) => {
+      const chart = legend.chart;
+      const label = chart.data.datasets[item.datasetIndex].label;
+      const visible = chart.isDatasetVisible(item.datasetIndex);
+      chart.data.datasets.forEach((d, i) => {
+        if (i === item.datasetIndex || d.label === `${label} (lower)`) {
+          chart.setDatasetVisibility(i, !visible);
+        }
+      });
+      chart.update();
+    };
+    return { type: 'scatter', data: { datasets }, options, plugins: [highlightLabel] };
+  }
+
+  const builders = { comparison, trend, funnel };
+
+  // Comparison charts grow with the number of rows so the labels stay readable on a phone.
+  function sizeCanvasBox(figure, type, rowCount) {
+    const box = figure.querySelector('.app-chart__canvas');
+    if (box && type === 'comparison') {
+      box.style.height = `${Math.max(240, rowCount * 36 + 90)}px`;
+    }
+  }
+
+  function draw(figure) {
+    const type = figure.dataset.chartType;
+    const build = builders[type];
+    const canvas = figure.querySelector('.app-chart__canvas canvas');
+    if (!build || !canvas || figure.dataset.chartRendered === 'true') {
+      return;
+    }
+    const scale = scales[figure.dataset.scale] ?? scales.percent;
+    const rows = readRows(figure);
+    figure.classList.add('app-chart--enhanced');
+    sizeCanvasBox(figure, type, rows.length);
+    const config = build(rows, scale, figure);
+    new Chart(canvas, config);
+    figure.dataset.chartRendered = 'true';
+  }
+
+  function drawAll() {
+    Chart.defaults.font.family = getComputedStyle(document.body).fontFamily || Chart.defaults.font.family;
+    Chart.defaults.font.size = 14;
+    Chart.defaults.color = colours.text;
+    document.querySelectorAll('figure.app-chart[data-chart-type]').forEach((figure) => {
+      try {
+        draw(figure);
+      } catch (error) {
+        // One bad chart must not stop the others; its table still shows the figures.
+        figure.classList.remove('app-chart--enhanced');
+        console.error('Chart could not be drawn', figure.dataset.testid ?? '', error);
+      }
+    });
+  }
+
+  // Printed pages are narrower than the screen: redraw at the print width and back again afterwards.
+  function resizeAll() {
+    Object.values(Chart.instances).forEach((chart) => chart.resize());
+  }
+  window.addEventListener('beforeprint', resizeAll);
+  window.addEventListener('afterprint', resizeAll);
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', drawAll);
+  } else {
+    drawAll();
+  }
+})();
