@@ -1,0 +1,125 @@
+using System.Globalization;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LutonCancerSurvey.Web.Pages.Compare;
+
+/// <summary>Up to five organisations side by side with their Cancer Alliances and England, all cancers, one edition.</summary>
+public class IndexModel(DashboardQueries queries) : PageModel
+{
+    public const int MaxOrganisations = 5;
+
+    [FromQuery(Name = "codes")]
+    public string? CodesText { get; set; }
+
+    [FromQuery(Name = "year")]
+    public string? YearText { get; set; }
+
+    public FilterError? Problem { get; private set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public int? Year { get; private set; }
+
+    /// <summary>The columns: the chosen organisations, then their Alliances, then England.</summary>
+    public IReadOnlyList<OrganisationSummary> Columns { get; private set; } = [];
+
+    public IReadOnlyList<QuestionInfo> Questions { get; private set; } = [];
+    private Dictionary<(int OrganisationId, int Question), Figure> _figures = [];
+
+    public Figure? FigureFor(OrganisationSummary column, int question)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return _figures.GetValueOrDefault((column.Id, question));
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Problem is not null || Year is null || Columns.Count == 0)
+        {
+            return Page();
+        }
+
+        var rows = Columns.SelectMany(c => Questions
+                .Select(q => (q, f: FigureFor(c, q.Number)))
+                .Where(x => x.f is not null)
+                .Select(x => ResultsExport.Row(c, Year.Value, TumourGroups.AllCancers, x.q, x.f!)))
+            .ToList();
+        return await ResultsExport.CsvAsync(Response, $"cpes-compare-{Year}.csv", rows, cancellationToken);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var codes = (CodesText ?? string.Empty)
+            .Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToUpperInvariant())
+            .Distinct()
+            .ToList();
+        Years = await queries.PublishedYearsAsync(cancellationToken);
+        if (codes.Count == 0)
+        {
+            return;
+        }
+
+        if (codes.Count > MaxOrganisations)
+        {
+            Fail(400, $"Compare at most {MaxOrganisations} organisations at a time.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(YearText))
+        {
+            Year = Years.Count > 0 ? Years[0] : null;
+        }
+        else if (int.TryParse(YearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && Years.Contains(year))
+        {
+            Year = year;
+        }
+        else
+        {
+            Fail(int.TryParse(YearText, out _) ? 404 : 400, $"There are no published results for '{YearText}'. Choose one of {string.Join(", ", Years)}.");
+            return;
+        }
+
+        var known = await queries.OrganisationsByCodeAsync(codes, cancellationToken);
+        var missing = codes.Where(c => !known.Any(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+        {
+            Fail(404, $"No organisation has the code {string.Join(", ", missing)}.");
+            return;
+        }
+
+        if (Year is null)
+        {
+            return;
+        }
+
+        var chosen = codes.Select(c => known.First(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase)))
+            .Where(o => o.Level != OrganisationLevel.National)
+            .ToList();
+        var alliances = chosen.Where(o => o.AllianceId is not null && chosen.All(c => c.Id != o.AllianceId))
+            .DistinctBy(o => o.AllianceId)
+            .Select(o => new OrganisationSummary(o.AllianceId!.Value, o.AllianceCode!, o.AllianceName!, OrganisationLevel.CancerAlliance, null, null, null));
+        var england = known.Where(k => k.Level == OrganisationLevel.National);
+        Columns = chosen.Concat(alliances).Concat(england).ToList();
+
+        var rows = await queries.ResultsForOrganisationsAsync(Columns.Select(c => c.Id).ToList(), Year.Value, cancellationToken);
+        Questions = rows.Select(r => r.Question).DistinctBy(q => q.Number).OrderBy(q => q.Number).ToList();
+        _figures = rows.GroupBy(r => (r.OrganisationId, r.Question.Number))
+            .ToDictionary(g => g.Key, g => DashboardQueries.EnglandFigure(g, ResultBasis.Adjusted)!);
+    }
+
+    private void Fail(int status, string message)
+    {
+        Problem = new FilterError(status, message);
+        Response.StatusCode = status;
+    }
+}

@@ -1,0 +1,62 @@
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LutonCancerSurvey.Web.Pages.Organisations;
+
+/// <summary>Find a CCG, Trust or Cancer Alliance by name or code.</summary>
+public class IndexModel(DashboardQueries queries) : PageModel
+{
+    public const int MaxResults = 50;
+    public const int MaxQueryLength = 100;
+
+    private static readonly Dictionary<string, OrganisationLevel> Levels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ccg"] = OrganisationLevel.Ccg,
+        ["trust"] = OrganisationLevel.Trust,
+        ["cancer-alliance"] = OrganisationLevel.CancerAlliance,
+    };
+
+    [FromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    [FromQuery(Name = "level")]
+    public string? LevelText { get; set; }
+
+    public OrganisationLevel? Level { get; private set; }
+    public FilterError? Problem { get; private set; }
+    public IReadOnlyList<OrganisationSummary> Found { get; private set; } = [];
+    public bool Searched => !string.IsNullOrWhiteSpace(Query) || Level is not null;
+
+    public static IEnumerable<(string Value, string Label)> LevelChoices =>
+        [("", "All types"), ("ccg", "CCGs"), ("trust", "NHS Trusts"), ("cancer-alliance", "Cancer Alliances")];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(LevelText))
+        {
+            if (!Levels.TryGetValue(LevelText, out var level))
+            {
+                Problem = new FilterError(400, $"'{LevelText}' is not a type of organisation: choose CCGs, NHS Trusts or Cancer Alliances.");
+                Response.StatusCode = Problem.StatusCode;
+                return;
+            }
+
+            Level = level;
+        }
+
+        if (Query is { Length: > MaxQueryLength })
+        {
+            Problem = new FilterError(400, $"Search for at most {MaxQueryLength} characters.");
+            Response.StatusCode = Problem.StatusCode;
+            return;
+        }
+
+        if (Searched)
+        {
+            Found = await queries.FindOrganisationsAsync(Query ?? string.Empty, Level, MaxResults + 1, cancellationToken);
+        }
+    }
+}
