@@ -43,7 +43,8 @@ public sealed class ImportCommand : ICommand
             return 2;
         }
 
-        if (!File.Exists(_path))
+        var path = Locate(_path!);
+        if (path is null)
         {
             await Console.Error.WriteLineAsync($"import: no such file: {_path}");
             return 2;
@@ -51,11 +52,11 @@ public sealed class ImportCommand : ICommand
 
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<SurveyImporter>();
-        await using var file = File.OpenRead(_path);
+        await using var file = File.OpenRead(path);
         var progress = new Progress<ImportProgress>(p =>
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Rows,9:N0} rows  {p.RowsPerSecond,9:N0} rows/s")));
         var outcome = await importer.ImportAsync(
-            file, _path!, new ImportOptions { Publish = _publish }, progress, CancellationToken.None);
+            file, path, new ImportOptions { Publish = _publish }, progress, CancellationToken.None);
 
         if (!outcome.Succeeded)
         {
@@ -75,6 +76,26 @@ public sealed class ImportCommand : ICommand
 
         PrintSummary(outcome.Summary!);
         return 0;
+    }
+
+    /// <summary>
+    /// `dotnet run --project …` starts the app in the project's folder, so a relative path is also tried against the
+    /// folder the command was typed in (the shell's PWD).
+    /// </summary>
+    private static string? Locate(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var typedIn = Environment.GetEnvironmentVariable("PWD");
+        if (!Path.IsPathRooted(path) && !string.IsNullOrEmpty(typedIn) && File.Exists(Path.Combine(typedIn, path)))
+        {
+            return Path.GetFullPath(Path.Combine(typedIn, path));
+        }
+
+        return null;
     }
 
     private static void PrintSummary(ImportSummary summary)
