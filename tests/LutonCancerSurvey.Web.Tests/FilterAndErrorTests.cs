@@ -1,0 +1,52 @@
+using System.Net;
+using LutonCancerSurvey.Web.Tests.Support;
+
+namespace LutonCancerSurvey.Web.Tests;
+
+public class FilterAndErrorTests : IClassFixture<DashboardFactory>
+{
+    private readonly DashboardFactory _app;
+
+    public FilterAndErrorTests(DashboardFactory app) => _app = app;
+
+    [Theory]
+    [InlineData("/organisations/06P?year=abc", HttpStatusCode.BadRequest, "is not a year")]
+    [InlineData("/organisations/06P?year=2030", HttpStatusCode.NotFound, "There are no published 2030 results")]
+    [InlineData("/organisations/06P?tumour=nonsense", HttpStatusCode.BadRequest, "is not a tumour group")]
+    [InlineData("/organisations/06P?basis=nonsense", HttpStatusCode.BadRequest, "is not a basis")]
+    [InlineData("/organisations?level=nonsense", HttpStatusCode.BadRequest, "is not a type of organisation")]
+    [InlineData("/compare?codes=A,B,C,D,E,F", HttpStatusCode.BadRequest, "at most 5")]
+    [InlineData("/compare?codes=NOPE", HttpStatusCode.NotFound, "No organisation has the code NOPE")]
+    public async Task BadQueryString_GetsAClearMessageAndStatus(string url, HttpStatusCode status, string message)
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(status);
+        page.TestId("problem").Should().Contain(message);
+    }
+
+    [Fact]
+    public async Task UnknownOrganisation_IsAPlainNotFoundPage()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/organisations/NOPE", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        body.Should().Contain("Page not found").And.NotContain("Exception");
+    }
+
+    [Fact]
+    public async Task SuppressedSeedlessQuestion_IsNotFoundWithAMessage()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/organisations/06P/questions/3?year=2016", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,158 @@
+using AngleSharp.Html.Dom;
+using LutonCancerSurvey.Core.Tests.RealData;
+using LutonCancerSurvey.Web.Tests.Support;
+
+namespace LutonCancerSurvey.Web.Tests;
+
+/// <summary>Pages over the real 2018 file, imported and published once for the collection.</summary>
+[Collection(RealDataGroup.Name)]
+public class RealDataPagesTests
+{
+    private readonly RealDataDashboard _app;
+
+    public RealDataPagesTests(RealDataDashboard app) => _app = app;
+
+    private static IHtmlTableRowElement Row(IHtmlDocument page, string testId) =>
+        (IHtmlTableRowElement)(page.QuerySelector($"[data-testid='{testId}']")
+            ?? throw new InvalidOperationException($"no row {testId}"));
+
+    private static string Cell(IHtmlTableRowElement row, string testId) =>
+        row.QuerySelector($"[data-testid='{testId}']")!.TextContent.Trim();
+
+    [RealDataFact]
+    public async Task CcgResults_Q59Adjusted_ShowsScoreIntervalExpectedRangeAndBand()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
+        var q59 = Row(page, "result-59");
+
+        Cell(q59, "score").Should().Be("8.74");
+        Cell(q59, "england").Should().Be("8.80");
+        Cell(q59, "ci").Should().Be("8.54 to 8.94");
+        Cell(q59, "expected").Should().Be("8.58 to 9.03");
+        Cell(q59, "band").Should().Be("Within expected range");
+        Cell(q59, "respondents").Should().Be("189");
+        page.TestId("basis-statement").Should().Contain("case-mix adjusted");
+    }
+
+    [RealDataFact]
+    public async Task CcgResults_ShowEveryScoredQuestionWithAChartPerSectionAndScale()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
+
+        page.QuerySelectorAll("tr[data-point]").Should().HaveCount(52);
+        page.QuerySelectorAll("h2[id^='section-']").Should().HaveCount(12);
+        page.QuerySelectorAll("figure[data-testid='section-chart'] table caption").Should().HaveCount(13, "Q59 is drawn on its own 0-10 scale");
+    }
+
+    [RealDataFact]
+    public async Task CcgResults_PercentageQuestion_IsAWholeNumberWithItsNoisyIntervalCleaned()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
+        var q22 = Row(page, "result-22");
+
+        Cell(q22, "score").Should().Be("65%");
+        Cell(q22, "england").Should().Be("60%");
+        Cell(q22, "ci").Should().Be("56.0 to 72.0");
+        Cell(q22, "expected").Should().Be("52.0 to 70.0");
+        Cell(q22, "respondents").Should().Be("129");
+        q22.GetAttribute("data-value").Should().Be("65");
+        q22.GetAttribute("data-lower").Should().Be("56");
+    }
+
+    [RealDataFact]
+    public async Task TrustResults_Q59Adjusted_ShowsItsFigures()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/RC9?year=2018");
+        var q59 = Row(page, "result-59");
+
+        page.TestId("organisation-name").Should().Be("Luton and Dunstable University Hospital NHS Foundation Trust");
+        Cell(q59, "score").Should().Be("8.77");
+        Cell(q59, "ci").Should().Be("8.61 to 8.92");
+        Cell(q59, "expected").Should().Be("8.63 to 8.98");
+        Cell(q59, "respondents").Should().Be("319");
+    }
+
+    [RealDataFact]
+    public async Task AllianceResults_Q59Adjusted_ShowsItsFigures()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/E56000009?year=2018");
+        var q59 = Row(page, "result-59");
+
+        page.TestId("organisation-name").Should().Be("East of England");
+        Cell(q59, "score").Should().Be("8.81");
+        Cell(q59, "expected").Should().Be("8.71 to 8.90");
+        Cell(q59, "respondents").Should().Be("8,839");
+    }
+
+    [RealDataFact]
+    public async Task TumourFilter_Breast_ShowsUnadjustedResultsAgainstEnglandsBreastFigures()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=breast&basis=unadjusted");
+        var q59 = Row(page, "result-59");
+
+        Cell(q59, "score").Should().Be("9.06");
+        Cell(q59, "respondents").Should().Be("52");
+        page.TestId("basis-statement").Should().Contain("Breast").And.Contain("not adjusted for case mix");
+        page.QuerySelector("[data-testid='result-59'] [data-testid='expected']").Should().BeNull();
+    }
+
+    [RealDataFact]
+    public async Task SuppressedResult_OnThePage_ShowsTheReasonAndNoNumber()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=brain-and-cns&basis=unadjusted");
+        var q1 = Row(page, "result-1");
+
+        Cell(q1, "score").Should().Be("Not shown: fewer than 21 respondents");
+        Cell(q1, "respondents").Should().Be("–");
+        Cell(q1, "ci").Should().Be("–");
+        q1.GetAttribute("data-value").Should().BeEmpty();
+        q1.GetAttribute("data-n").Should().BeNullOrEmpty();
+    }
+
+    [RealDataFact]
+    public async Task SuppressedResults_InTheCsv_HaveNoFigures()
+    {
+        using var client = _app.CreateClient();
+
+        var csv = await client.GetStringAsync(new Uri("/organisations/06P?handler=csv&year=2018&tumour=brain-and-cns&basis=unadjusted", UriKind.Relative));
+        var q1 = csv.Split("\r\n").Single(l => l.StartsWith("2018,ccg,06P,", StringComparison.Ordinal) && l.Contains(",Q1,", StringComparison.Ordinal));
+
+        q1.Should().EndWith(",unadjusted,,,,,,,,,,,few-respondents,");
+    }
+
+    [RealDataFact]
+    public async Task QuestionDetail_Q59_ShowsTrendFunnelRankAndAlliance()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P/questions/59?year=2018");
+
+        page.QuerySelector("[data-testid='alliance'] [data-testid='score']")!.TextContent.Should().Be("8.81");
+        page.QuerySelector("[data-testid='england'] [data-testid='score']")!.TextContent.Should().Be("8.80");
+        page.QuerySelector("[data-testid='trend-2016'] [data-testid='score']")!.TextContent.Should().Be("8.61");
+        page.QuerySelector("[data-testid='trend-2016'] [data-testid='england']")!.TextContent.Should().Be("8.74");
+        page.QuerySelectorAll("[data-testid='trend-chart'] tr[data-point]").Should().HaveCount(4);
+        page.QuerySelectorAll("[data-testid='funnel-chart'] tr[data-highlight='true']").Should().ContainSingle();
+        page.TestId("funnel-method").Should().Contain("95%").And.Contain("99.8%").And.Contain("computed by this dashboard");
+        page.TestId("rank").Should().Contain("of").And.Contain("Rankings exaggerate small differences");
+    }
+
+    [RealDataFact]
+    public async Task Finder_ByName_FindsLutonsCcgAndTrust()
+    {
+        var page = await _app.GetDocumentAsync("/organisations?q=luton");
+
+        page.QuerySelectorAll("[data-testid='results'] li a").Select(a => a.TextContent)
+            .Should().BeEquivalentTo("Luton and Dunstable University Hospital NHS Foundation Trust", "NHS Luton CCG");
+    }
+
+    [RealDataFact]
+    public async Task Compare_TwoOrganisations_AddsTheirAllianceAndEngland()
+    {
+        var page = await _app.GetDocumentAsync("/compare?codes=06P,RC9&year=2018");
+        var q59 = page.QuerySelector("[data-testid='compare-59']")!;
+
+        q59.QuerySelector("[data-testid='cell-06P']")!.TextContent.Should().Contain("8.74");
+        q59.QuerySelector("[data-testid='cell-RC9']")!.TextContent.Should().Contain("8.77");
+        q59.QuerySelector("[data-testid='cell-E56000009']")!.TextContent.Should().Contain("8.81");
+        q59.QuerySelector("[data-testid='cell-E92000001']")!.TextContent.Should().Contain("8.80");
+    }
+}
