@@ -182,16 +182,7 @@ public sealed class DashboardQueries(SurveyDbContext db)
             organisations = organisations.Where(o => o.Level == level);
         }
 
-        if (term.Length > 0)
-        {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            var code = term.ToUpperInvariant();
-            organisations = organisations.Where(o => o.Code == code || EF.Functions.Like(o.Name, pattern, "\\"));
-        }
-
-        return await organisations
+        return await Matching(organisations, term)
             .OrderBy(o => o.Name)
             .Take(limit)
             .Select(o => new OrganisationSummary(
@@ -199,6 +190,41 @@ public sealed class DashboardQueries(SurveyDbContext db)
                 o.Alliance == null ? null : o.Alliance.Code,
                 o.Alliance == null ? null : o.Alliance.Name))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every organisation with published results (England first, then by level and name), optionally those whose
+    /// name or code matches. One that only a draft edition has brought in stays unlisted until publication.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationSummary>> PublishedOrganisationsAsync(
+        string? query, CancellationToken cancellationToken)
+    {
+        var organisations = db.Organisations.AsNoTracking()
+            .Where(o => db.Results.Any(r => r.OrganisationId == o.Id && r.Edition!.Status == EditionStatus.Published));
+
+        return await Matching(organisations, query?.Trim() ?? string.Empty)
+            .OrderBy(o => o.Level)
+            .ThenBy(o => o.Name)
+            .Select(o => new OrganisationSummary(
+                o.Id, o.Code, o.Name, o.Level, o.AllianceId,
+                o.Alliance == null ? null : o.Alliance.Code,
+                o.Alliance == null ? null : o.Alliance.Name))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Organisations whose code is the term or whose name contains it; an empty term keeps them all.</summary>
+    private static IQueryable<Organisation> Matching(IQueryable<Organisation> organisations, string term)
+    {
+        if (term.Length == 0)
+        {
+            return organisations;
+        }
+
+        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var code = term.ToUpperInvariant();
+        return organisations.Where(o => o.Code == code || EF.Functions.Like(o.Name, pattern, "\\"));
     }
 
     /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>

@@ -40,11 +40,11 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
         }
         else if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out chosenYear))
         {
-            return (null, new FilterError(400, $"The year '{year}' is not a year. Choose one of {Years(header)}."));
+            return (null, new FilterError(400, $"The year '{year}' is not a year. Choose one of {Years(header)}.", FilterField.Year));
         }
         else if (!header.Years.Contains(chosenYear))
         {
-            return (null, new FilterError(404, $"There are no published {chosenYear} results for {name}. Choose one of {Years(header)}."));
+            return (null, new FilterError(404, $"There are no published {chosenYear} results for {name}. Choose one of {Years(header)}.", FilterField.Year));
         }
 
         var tumourGroupId = TumourGroups.AllCancersId;
@@ -52,7 +52,7 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
         {
             if (TumourFromSlug(tumour) is not { } found)
             {
-                return (null, new FilterError(400, $"'{tumour}' is not a tumour group."));
+                return (null, new FilterError(400, $"'{tumour}' is not a tumour group.", FilterField.TumourGroup));
             }
 
             tumourGroupId = found;
@@ -60,7 +60,7 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
 
         if (!header.TumourGroupsIn(chosenYear).Contains(tumourGroupId))
         {
-            return (null, new FilterError(404, $"There are no published {chosenYear} {TumourGroups.NameOf(tumourGroupId)} results for {name}."));
+            return (null, new FilterError(404, $"There are no published {chosenYear} {TumourGroups.NameOf(tumourGroupId)} results for {name}.", FilterField.TumourGroup));
         }
 
         var bases = header.BasesIn(chosenYear, tumourGroupId);
@@ -71,11 +71,11 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
         }
         else if (BasisFromSlug(basis) is not { } parsed)
         {
-            return (null, new FilterError(400, $"'{basis}' is not a basis: use adjusted, unadjusted or trend."));
+            return (null, new FilterError(400, $"'{basis}' is not a basis: use adjusted, unadjusted or trend.", FilterField.Basis));
         }
         else if (!bases.Contains(parsed))
         {
-            return (null, new FilterError(404, $"{name} has no {Display.Basis(parsed)} results for {chosenYear} {TumourGroups.NameOf(tumourGroupId)}."));
+            return (null, new FilterError(404, $"{name} has no {Display.Basis(parsed)} results for {chosenYear} {TumourGroups.NameOf(tumourGroupId)}.", FilterField.Basis));
         }
         else
         {
@@ -89,4 +89,12 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
         string.Join(", ", header.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
 }
 
-public sealed record FilterError(int StatusCode, string Message);
+/// <summary>Why a filter could not be resolved, and which of its values was at fault (none when nothing is published).</summary>
+public sealed record FilterError(int StatusCode, string Message, FilterField? Field = null);
+
+public enum FilterField
+{
+    Year,
+    TumourGroup,
+    Basis,
+}

@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Web.Api;
 using Serilog;
 
 namespace LutonCancerSurvey.Web.Setup;
@@ -17,6 +18,8 @@ public static class PipelineSetup
         app.UseSerilogRequestLogging();
         app.UseRouting();
         app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapResultsApi();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

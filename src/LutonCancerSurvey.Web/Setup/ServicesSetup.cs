@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
 
@@ -11,6 +12,16 @@ public static class ServicesSetup
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddRazorPages();
+        // Numbers are numbers: the web default of also reading them from strings would make the API's schema say "string".
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Luton Cancer Survey API";
+            document.Info.Description =
+                "Read-only results of the National Cancer Patient Experience Survey, published editions only. "
+                + "A result based on fewer than 21 respondents, or withheld by the published file, never carries a figure.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

@@ -1,0 +1,152 @@
+using System.Text.Json.Serialization;
+
+namespace LutonCancerSurvey.Web.Api;
+
+// The API's own shapes and words, so the JSON contract stays put whatever the domain model's enums are called.
+
+/// <summary>An organisation the survey reports on.</summary>
+/// <param name="Code">The organisation code, e.g. 06P for NHS Luton CCG, E92000001 for England.</param>
+/// <param name="Name">The published name.</param>
+/// <param name="Level">national, cancer-alliance, ccg or trust.</param>
+/// <param name="Alliance">The Cancer Alliance a CCG or Trust belongs to; null for England, the Alliances and where unknown.</param>
+public sealed record ApiOrganisation(string Code, string Name, ApiLevel Level, ApiAlliance? Alliance);
+
+/// <summary>A Cancer Alliance, as named on an organisation.</summary>
+public sealed record ApiAlliance(string Code, string Name);
+
+/// <summary>Every scored question for one organisation, year, tumour group and basis.</summary>
+/// <param name="Organisation">Whose results these are.</param>
+/// <param name="Year">The survey year.</param>
+/// <param name="TumourGroup">The tumour group as its slug, e.g. all-cancers, breast, head-and-neck.</param>
+/// <param name="Basis">adjusted (case-mix adjusted, All Cancers only), unadjusted, or trend (the unadjusted figures published for year-on-year comparison).</param>
+/// <param name="Results">One entry a scored question, in question order.</param>
+public sealed record ApiResults(ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, IReadOnlyList<ApiResult> Results);
+
+/// <summary>
+/// One question's result. When suppressed, every figure (respondents, score, intervals, band, change) is null and
+/// <c>suppressed</c> says why.
+/// </summary>
+/// <param name="Question">The question label as the questionnaire prints it, e.g. "Q59". Numbers belong to the survey year.</param>
+/// <param name="Section">The questionnaire section.</param>
+/// <param name="Text">The question wording.</param>
+/// <param name="Scoring">percent (percentage positive, 0-100) or mean (0-10 rating, Q59).</param>
+/// <param name="Respondents">How many answered; null when suppressed or not published.</param>
+/// <param name="Score">The score; null when suppressed.</param>
+/// <param name="CiLower">Lower end of the published 95 % confidence interval.</param>
+/// <param name="CiUpper">Upper end of the published 95 % confidence interval.</param>
+/// <param name="ExpectedLower">Lower end of the expected range (adjusted results only).</param>
+/// <param name="ExpectedUpper">Upper end of the expected range (adjusted results only).</param>
+/// <param name="Band">The adjusted score against its expected range: above, within or below; null where there is no range.</param>
+/// <param name="ChangeFlag">The published change since the previous year (trend results): up, down or unchanged.</param>
+/// <param name="National">England's figure for the same question, tumour group and (where published) basis.</param>
+/// <param name="Suppressed">Null when the result is shown; few-respondents (fewer than 21) or source (withheld by the published file).</param>
+/// <param name="Source">Where the figure came from.</param>
+public sealed record ApiResult(
+    string Question,
+    string Section,
+    string Text,
+    ApiScoring Scoring,
+    int? Respondents,
+    double? Score,
+    double? CiLower,
+    double? CiUpper,
+    double? ExpectedLower,
+    double? ExpectedUpper,
+    ApiBand? Band,
+    ApiChange? ChangeFlag,
+    ApiNationalFigure? National,
+    ApiSuppression? Suppressed,
+    ApiSource Source);
+
+/// <summary>England's figure beside a result.</summary>
+/// <param name="Basis">The basis of England's figure: the result's own where published, otherwise unadjusted.</param>
+/// <param name="Respondents">How many answered in England; null when suppressed or not published.</param>
+/// <param name="Score">England's score; null when suppressed.</param>
+/// <param name="CiLower">Lower end of the published 95 % confidence interval.</param>
+/// <param name="CiUpper">Upper end of the published 95 % confidence interval.</param>
+/// <param name="Suppressed">Null when shown, otherwise why not.</param>
+/// <param name="Source">Where England's figure came from.</param>
+public sealed record ApiNationalFigure(
+    ApiBasis Basis, int? Respondents, double? Score, double? CiLower, double? CiUpper, ApiSuppression? Suppressed, ApiSource Source);
+
+/// <summary>Where a figure came from.</summary>
+/// <param name="File">The imported file's name.</param>
+/// <param name="ImportedAt">When it was imported.</param>
+/// <param name="Row">The figure's line in that file.</param>
+/// <param name="Note">The citation the file gave, e.g. a press release; null when the file itself is the source.</param>
+public sealed record ApiSource(string File, DateTimeOffset ImportedAt, int Row, string? Note);
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiLevel>))]
+public enum ApiLevel
+{
+    [JsonStringEnumMemberName("national")]
+    National,
+
+    [JsonStringEnumMemberName("cancer-alliance")]
+    CancerAlliance,
+
+    [JsonStringEnumMemberName("ccg")]
+    Ccg,
+
+    [JsonStringEnumMemberName("trust")]
+    Trust,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiBasis>))]
+public enum ApiBasis
+{
+    [JsonStringEnumMemberName("adjusted")]
+    Adjusted,
+
+    [JsonStringEnumMemberName("unadjusted")]
+    Unadjusted,
+
+    [JsonStringEnumMemberName("trend")]
+    Trend,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiScoring>))]
+public enum ApiScoring
+{
+    [JsonStringEnumMemberName("percent")]
+    Percent,
+
+    [JsonStringEnumMemberName("mean")]
+    Mean,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiBand>))]
+public enum ApiBand
+{
+    [JsonStringEnumMemberName("above")]
+    Above,
+
+    [JsonStringEnumMemberName("within")]
+    Within,
+
+    [JsonStringEnumMemberName("below")]
+    Below,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiChange>))]
+public enum ApiChange
+{
+    [JsonStringEnumMemberName("up")]
+    Up,
+
+    [JsonStringEnumMemberName("down")]
+    Down,
+
+    [JsonStringEnumMemberName("unchanged")]
+    Unchanged,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiSuppression>))]
+public enum ApiSuppression
+{
+    [JsonStringEnumMemberName("few-respondents")]
+    FewRespondents,
+
+    [JsonStringEnumMemberName("source")]
+    Source,
+}

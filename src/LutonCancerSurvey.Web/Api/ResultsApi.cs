@@ -1,0 +1,192 @@
+using System.ComponentModel;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Presentation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LutonCancerSurvey.Web.Api;
+
+/// <summary>
+/// The read-only JSON API: the same published results the pages show, with the same defaults and the same
+/// suppression, for other tools to use.
+/// </summary>
+public static class ResultsApi
+{
+    public const string Prefix = "/api/v1";
+
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix);
+
+        api.MapGet("/organisations", ListOrganisationsAsync)
+            .WithName("ListOrganisations")
+            .WithTags("Organisations")
+            .WithSummary("List the organisations with published results")
+            .WithDescription(
+                "England, the Cancer Alliances, CCGs and NHS Trusts that have results in a published edition, "
+                + "England first, then by level and name. `q` keeps those whose code is `q` or whose name contains it.");
+
+        api.MapGet("/organisations/{code}/results", ResultsAsync)
+            .WithName("OrganisationResults")
+            .WithTags("Results")
+            .WithSummary("Every scored question for one organisation")
+            .WithDescription(
+                "The organisation's result on every scored question for one year, tumour group and basis, beside England's. "
+                + "Defaults, as on the pages: the latest published year, All Cancers, and the case-mix adjusted basis where "
+                + "there is one. `question` is the label the questionnaire prints, e.g. \"Q59\". A result based on fewer "
+                + "than 21 respondents, or withheld by the published file, has every figure null and `suppressed` set to "
+                + "`few-respondents` or `source`. Errors are RFC 7807 problem details: 400 names the malformed parameter "
+                + "in `parameter`; 404 says what was not found.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // An unknown API address answers in the API's error format rather than with the HTML error page.
+        api.MapFallback(() => Problem(StatusCodes.Status404NotFound, "There is no such API endpoint.", parameter: null))
+            .ExcludeFromDescription();
+
+        return endpoints;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiOrganisation>>> ListOrganisationsAsync(
+        DashboardQueries queries,
+        [Description("Optional search: an organisation code, or part of a name (e.g. 06P, Luton).")] string? q,
+        CancellationToken cancellationToken)
+    {
+        var organisations = await queries.PublishedOrganisationsAsync(q, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ApiOrganisation>>(organisations.Select(ToApi).ToList());
+    }
+
+    private static async Task<Results<Ok<ApiResults>, ProblemHttpResult>> ResultsAsync(
+        DashboardQueries queries,
+        [Description("The organisation code, e.g. 06P (NHS Luton CCG), RC9 (a Trust), E92000001 (England).")] string code,
+        [Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
+        [Description("The tumour group slug: all-cancers (default), brain-and-cns, breast, colorectal, gynaecological, "
+            + "haematological, head-and-neck, lung, prostate, sarcoma, skin, upper-gastro, urological, other.")] string? tumourGroup,
+        [Description("adjusted, unadjusted or trend. Default: adjusted where published (All Cancers), otherwise unadjusted.")] string? basis,
+        CancellationToken cancellationToken)
+    {
+        var header = await queries.HeaderAsync(code.Trim().ToUpperInvariant(), cancellationToken);
+        if (header is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, $"There is no organisation with the code '{code}'.", parameter: "code");
+        }
+
+        var (filter, error) = ResultsFilter.Resolve(header, year, tumourGroup, basis);
+        if (error is not null)
+        {
+            var parameter = error.Field switch
+            {
+                FilterField.Year => "year",
+                FilterField.TumourGroup => "tumourGroup",
+                FilterField.Basis => "basis",
+                _ => null,
+            };
+            var detail = error.StatusCode == StatusCodes.Status400BadRequest && parameter is not null
+                ? $"Parameter '{parameter}': {error.Message}"
+                : error.Message;
+            if (error.Field == FilterField.TumourGroup && error.StatusCode == StatusCodes.Status400BadRequest)
+            {
+                detail += " Use one of " + string.Join(", ", TumourGroups.All.Select(t => ResultsFilter.TumourSlug(t.Id))) + ".";
+            }
+
+            return Problem(error.StatusCode, detail, parameter);
+        }
+
+        var results = await queries.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
+        return TypedResults.Ok(new ApiResults(
+            ToApi(header.Organisation),
+            filter.Year,
+            ResultsFilter.TumourSlug(filter.TumourGroupId),
+            ToApi(filter.Basis),
+            results.Where(r => r.Organisation is not null).Select(ToApi).ToList()));
+    }
+
+    private static ProblemHttpResult Problem(int statusCode, string detail, string? parameter) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: statusCode,
+            title: statusCode == StatusCodes.Status404NotFound ? "Not found" : "Invalid parameter",
+            extensions: parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    private static ApiOrganisation ToApi(OrganisationSummary organisation) => new(
+        organisation.Code,
+        organisation.Name,
+        organisation.Level switch
+        {
+            OrganisationLevel.National => ApiLevel.National,
+            OrganisationLevel.CancerAlliance => ApiLevel.CancerAlliance,
+            OrganisationLevel.Ccg => ApiLevel.Ccg,
+            _ => ApiLevel.Trust,
+        },
+        organisation is { AllianceCode: { } allianceCode, AllianceName: { } allianceName }
+            ? new ApiAlliance(allianceCode, allianceName)
+            : null);
+
+    /// <summary>A result as the API shows it: a suppressed one carries no figure at all, whatever was stored.</summary>
+    private static ApiResult ToApi(QuestionResult result)
+    {
+        var figure = result.Organisation!;
+        var shown = !figure.IsSuppressed;
+        return new ApiResult(
+            Display.Question(result.Question.Number),
+            result.Question.Section,
+            result.Question.Text,
+            result.Question.Scoring == Scoring.MeanOutOfTen ? ApiScoring.Mean : ApiScoring.Percent,
+            shown ? figure.Respondents : null,
+            shown ? figure.Score : null,
+            shown ? figure.CiLower : null,
+            shown ? figure.CiUpper : null,
+            shown ? figure.ExpectedLower : null,
+            shown ? figure.ExpectedUpper : null,
+            shown ? ToApi(figure.Band) : null,
+            shown ? ToApi(figure.ChangeSincePrevious) : null,
+            result.England is { } england ? ToNational(england) : null,
+            ToApi(figure.Suppression),
+            ToApi(figure.Source));
+    }
+
+    private static ApiNationalFigure ToNational(Figure england)
+    {
+        var shown = !england.IsSuppressed;
+        return new ApiNationalFigure(
+            ToApi(england.Basis),
+            shown ? england.Respondents : null,
+            shown ? england.Score : null,
+            shown ? england.CiLower : null,
+            shown ? england.CiUpper : null,
+            ToApi(england.Suppression),
+            ToApi(england.Source));
+    }
+
+    private static ApiSource ToApi(SourceInfo source) => new(source.FileName, source.ImportedAt, source.Row, source.Note);
+
+    private static ApiBasis ToApi(ResultBasis basis) => basis switch
+    {
+        ResultBasis.Adjusted => ApiBasis.Adjusted,
+        ResultBasis.Unadjusted => ApiBasis.Unadjusted,
+        _ => ApiBasis.Trend,
+    };
+
+    private static ApiBand? ToApi(Band? band) => band switch
+    {
+        Band.Above => ApiBand.Above,
+        Band.Within => ApiBand.Within,
+        Band.Below => ApiBand.Below,
+        _ => null,
+    };
+
+    private static ApiChange? ToApi(ChangeDirection? change) => change switch
+    {
+        ChangeDirection.Up => ApiChange.Up,
+        ChangeDirection.Down => ApiChange.Down,
+        ChangeDirection.Unchanged => ApiChange.Unchanged,
+        _ => null,
+    };
+
+    private static ApiSuppression? ToApi(Suppression suppression) => suppression switch
+    {
+        Suppression.FewRespondents => ApiSuppression.FewRespondents,
+        Suppression.Source => ApiSuppression.Source,
+        _ => null,
+    };
+}

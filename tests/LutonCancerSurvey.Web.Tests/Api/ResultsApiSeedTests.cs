@@ -1,0 +1,197 @@
+using System.Text.Json;
+using LutonCancerSurvey.Web.Tests.Support;
+
+namespace LutonCancerSurvey.Web.Tests.Api;
+
+/// <summary>The JSON API on the press-release seed a new database starts with (CPES 2016, NHS Luton CCG and England).</summary>
+public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
+{
+    private const string PressRelease = "NHS Luton CCG press release, 10 August 2017, on CPES 2016";
+    private readonly DashboardFactory _app;
+
+    public ResultsApiSeedTests(DashboardFactory app) => _app = app;
+
+    [Fact]
+    public async Task Organisations_OnTheSeed_ListEnglandThenLutonWithLevelsAsWords()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations");
+
+        response.Status.Should().Be(200);
+        response.MediaType.Should().Be("application/json");
+        response.Body.GetRawText().Should().Be(
+            """[{"code":"E92000001","name":"England","level":"national","alliance":null},"""
+            + """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null}]""");
+    }
+
+    [Theory]
+    [InlineData("luton", "06P")]
+    [InlineData("06p", "06P")]
+    [InlineData("eng", "E92000001")]
+    [InlineData("nowhere", null)]
+    public async Task Organisations_WithASearch_ListOnlyThoseMatchingCodeOrName(string q, string? expected)
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations?q=" + q);
+
+        response.Status.Should().Be(200);
+        response.Body.EnumerateArray().Select(o => o.GetProperty("code").GetString())
+            .Should().Equal(expected is null ? [] : [expected]);
+    }
+
+    [Fact]
+    public async Task Results_WithNoParameters_AreTheLatestYearAllCancersAdjusted()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results");
+
+        response.Status.Should().Be(200);
+        response.MediaType.Should().Be("application/json");
+        var body = response.Body;
+        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "results");
+        body.GetProperty("organisation").GetRawText().Should().Be(
+            """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null}""");
+        body.GetProperty("year").GetInt32().Should().Be(2016);
+        body.GetProperty("tumourGroup").GetString().Should().Be("all-cancers");
+        body.GetProperty("basis").GetString().Should().Be("adjusted");
+        body.GetProperty("results").GetArrayLength().Should().Be(1);
+
+        var q59 = response.Result("Q59");
+        q59.PropertyNames().Should().Equal(
+            "question", "section", "text", "scoring", "respondents", "score", "ciLower", "ciUpper", "expectedLower",
+            "expectedUpper", "band", "changeFlag", "national", "suppressed", "source");
+        q59.GetProperty("section").GetString().Should().Be("Your overall NHS care");
+        q59.GetProperty("text").GetString().Should().Be("Overall, how would you rate your care?");
+        q59.GetProperty("scoring").GetString().Should().Be("mean");
+        q59.GetProperty("score").GetDouble().Should().Be(8.7);
+        q59.ShouldBeNull("respondents", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag", "suppressed");
+
+        var national = q59.GetProperty("national");
+        national.GetProperty("score").GetDouble().Should().Be(8.7);
+        national.GetProperty("basis").GetString().Should().Be("adjusted");
+        national.ShouldBeNull("respondents", "suppressed");
+
+        var source = q59.GetProperty("source");
+        source.GetProperty("file").GetString().Should().Be("cpes-2016-press-release.csv");
+        source.GetProperty("row").GetInt32().Should().Be(3);
+        source.GetProperty("note").GetString().Should().Be(PressRelease);
+        source.GetProperty("importedAt").TryGetDateTimeOffset(out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Results_ForBreast_AreUnadjustedAgainstEnglandsBreastFigure()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?year=2016&tumourGroup=breast");
+
+        response.Status.Should().Be(200);
+        response.Body.GetProperty("tumourGroup").GetString().Should().Be("breast");
+        response.Body.GetProperty("basis").GetString().Should().Be("unadjusted");
+        response.Body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("question").GetString())
+            .Should().Equal("Q54", "Q59");
+
+        var q59 = response.Result("Q59");
+        q59.GetProperty("score").GetDouble().Should().Be(9.2);
+        q59.GetProperty("national").GetProperty("score").GetDouble().Should().Be(8.8);
+        q59.GetProperty("national").GetProperty("basis").GetString().Should().Be("unadjusted");
+
+        var q54 = response.Result("Q54");
+        q54.GetProperty("scoring").GetString().Should().Be("percent");
+        q54.GetProperty("score").GetDouble().Should().Be(77);
+        q54.GetProperty("national").GetProperty("score").GetDouble().Should().Be(61);
+    }
+
+    [Fact]
+    public async Task Results_ForAnUnknownOrganisation_AreNotFoundAsProblemDetails()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/ZZZ99/results");
+
+        response.Status.Should().Be(404);
+        response.MediaType.Should().Be("application/problem+json");
+        response.Body.GetProperty("status").GetInt32().Should().Be(404);
+        response.Body.GetProperty("title").GetString().Should().Be("Not found");
+        response.Body.GetProperty("detail").GetString().Should().Be("There is no organisation with the code 'ZZZ99'.");
+    }
+
+    [Fact]
+    public async Task Results_ForAYearWithNothingPublished_AreNotFoundAsProblemDetails()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?year=2030");
+
+        response.Status.Should().Be(404);
+        response.MediaType.Should().Be("application/problem+json");
+        response.Body.GetProperty("status").GetInt32().Should().Be(404);
+        response.Body.GetProperty("detail").GetString().Should().Be(
+            "There are no published 2030 results for NHS Luton CCG. Choose one of 2016.");
+        response.Body.GetProperty("parameter").GetString().Should().Be("year");
+    }
+
+    [Theory]
+    [InlineData("year=abc", "year", "Parameter 'year': The year 'abc' is not a year. Choose one of 2016.")]
+    [InlineData("year=-2016", "year", "Parameter 'year': The year '-2016' is not a year. Choose one of 2016.")]
+    [InlineData("tumourGroup=nonsense", "tumourGroup",
+        "Parameter 'tumourGroup': 'nonsense' is not a tumour group. Use one of all-cancers, brain-and-cns, breast, "
+        + "colorectal, gynaecological, haematological, head-and-neck, lung, prostate, sarcoma, skin, upper-gastro, urological, other.")]
+    [InlineData("basis=nonsense", "basis", "Parameter 'basis': 'nonsense' is not a basis: use adjusted, unadjusted or trend.")]
+    public async Task Results_WithAMalformedParameter_AreABadRequestNamingIt(string query, string parameter, string detail)
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?" + query);
+
+        response.Status.Should().Be(400);
+        response.MediaType.Should().Be("application/problem+json");
+        response.Body.PropertyNames().Should().Equal("type", "title", "status", "detail", "parameter");
+        response.Body.GetProperty("status").GetInt32().Should().Be(400);
+        response.Body.GetProperty("title").GetString().Should().Be("Invalid parameter");
+        response.Body.GetProperty("detail").GetString().Should().Be(detail);
+        response.Body.GetProperty("parameter").GetString().Should().Be(parameter);
+    }
+
+    [Fact]
+    public async Task Results_ForABasisNotPublishedForTheTumourGroup_AreNotFound()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?tumourGroup=breast&basis=adjusted");
+
+        response.Status.Should().Be(404);
+        response.MediaType.Should().Be("application/problem+json");
+        response.Body.GetProperty("detail").GetString().Should().Be("NHS Luton CCG has no case-mix adjusted results for 2016 Breast.");
+        response.Body.GetProperty("parameter").GetString().Should().Be("basis");
+    }
+
+    [Fact]
+    public async Task UnknownApiAddress_IsNotFoundAsProblemDetailsRatherThanTheHtmlErrorPage()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/nothing-here");
+
+        response.Status.Should().Be(404);
+        response.MediaType.Should().Be("application/problem+json");
+        response.Body.GetProperty("detail").GetString().Should().Be("There is no such API endpoint.");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesBothEndpointsWithTheirErrors()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/openapi/v1.json");
+
+        response.Status.Should().Be(200);
+        var paths = response.Body.GetProperty("paths");
+        paths.PropertyNames().Should().BeEquivalentTo("/api/v1/organisations", "/api/v1/organisations/{code}/results");
+
+        var list = paths.GetProperty("/api/v1/organisations").GetProperty("get");
+        list.GetProperty("summary").GetString().Should().Be("List the organisations with published results");
+        list.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("Organisations");
+
+        var results = paths.GetProperty("/api/v1/organisations/{code}/results").GetProperty("get");
+        results.GetProperty("summary").GetString().Should().Be("Every scored question for one organisation");
+        results.GetProperty("description").GetString().Should().Contain("\"Q59\"");
+        results.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("Results");
+        results.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .Should().Equal("code", "year", "tumourGroup", "basis");
+        results.GetProperty("responses").PropertyNames().Should().BeEquivalentTo("200", "400", "404");
+        results.GetProperty("responses").GetProperty("404").GetProperty("content").PropertyNames()
+            .Should().Equal("application/problem+json");
+
+        var schemas = response.Body.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("ApiBand").GetProperty("enum").EnumerateArray()
+            .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString())
+            .Should().Equal("above", "within", "below");
+        schemas.GetProperty("ApiSuppression").GetProperty("enum").EnumerateArray()
+            .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString())
+            .Should().Equal("few-respondents", "source");
+    }
+}
