@@ -11,6 +11,7 @@ try
     builder.AddSurveyLogging();
     builder.AddSurveyDatabase();
     builder.AddSurveyServices();
+    builder.AddSurveyAccess();
     builder.AddSurveyHealthChecks();
     builder.Host.UseDefaultServiceProvider(options =>
     {

@@ -1,9 +1,17 @@
 using LutonCancerSurvey.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Data;
 
-public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
+/// <summary>
+/// The survey results, the users and roles (ASP.NET Core Identity) and the data-protection keys, in one database so
+/// that several app instances share sign-ins and see the same data.
+/// </summary>
+public class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<SurveyEdition> Editions => Set<SurveyEdition>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -11,11 +19,15 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbCont
     public DbSet<TumourGroup> TumourGroups => Set<TumourGroup>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SurveyResult> Results => Set<SurveyResult>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

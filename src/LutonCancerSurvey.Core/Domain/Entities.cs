@@ -6,6 +6,34 @@ public class SurveyEdition
     public int Year { get; set; }
     public EditionStatus Status { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When a draft's embargo lifts by itself (UTC); null when no publication is scheduled.</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
+    public bool IsPublicAt(DateTimeOffset now) => Status == EditionStatus.Published || PublishAt <= now;
+}
+
+/// <summary>Who did what, when: every import, publication change and user change.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public required string Details { get; set; }
+    public string? Sha256 { get; set; }
+}
+
+/// <summary>
+/// A counter bumped by every change to what the public can see, so that every app instance can tell its cached
+/// pages are stale. One row.
+/// </summary>
+public class DataVersion
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; }
+    public long Version { get; set; }
 }
 
 public class Organisation

@@ -45,6 +45,9 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             using var parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture)
             {
                 BadDataFound = null,
+
+                // Downloads of embargoed figures open with a "# EMBARGOED …" line.
+                AllowComments = true,
                 DetectDelimiter = false,
             });
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,46 @@ namespace LutonCancerSurvey.Core.Queries;
 /// Everything the dashboard's pages and API read, as records projected without tracking. Only published editions
 /// are ever returned.
 /// </summary>
-public sealed class DashboardQueries(SurveyDbContext db)
+public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
 {
+    /// <summary>
+    /// The editions this viewer may see: published ones, drafts whose scheduled publication time has passed (so an
+    /// embargo lifts by itself), and every draft for those who may see embargoed results.
+    /// </summary>
+    private Expression<Func<SurveyEdition, bool>> VisibleEdition
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            var seesDrafts = viewer.SeesDrafts;
+            return e => seesDrafts || e.Status == EditionStatus.Published || e.PublishAt <= now;
+        }
+    }
+
+    private Expression<Func<SurveyResult, bool>> VisibleResult
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            var seesDrafts = viewer.SeesDrafts;
+            return r => seesDrafts || r.Edition!.Status == EditionStatus.Published || r.Edition.PublishAt <= now;
+        }
+    }
+
+    /// <summary>The editions this viewer may see, newest first, with any embargo.</summary>
+    public async Task<IReadOnlyList<Embargo?>> VisibleEditionsAsync(CancellationToken cancellationToken)
+    {
+        var editions = await db.Editions.AsNoTracking()
+            .Where(VisibleEdition)
+            .OrderByDescending(e => e.Year)
+            .Select(e => new { e.Year, Draft = e.Status != EditionStatus.Published, e.PublishAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return editions.Select(e => e.Draft ? new Embargo(e.Year, e.PublishAt) : null).ToList();
+    }
+
     public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken) =>
         await db.Editions.AsNoTracking()
-            .Where(e => e.Status == EditionStatus.Published)
+            .Where(VisibleEdition)
             .OrderByDescending(e => e.Year)
             .Select(e => e.Year)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -38,15 +74,16 @@ public sealed class DashboardQueries(SurveyDbContext db)
 
         var organisationId = found.Summary.Id;
         var facets = await db.Results.AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId && r.Edition!.Status == EditionStatus.Published)
-            .Select(r => new { r.EditionId, r.Edition!.Year, r.TumourGroupId, r.Basis })
+            .Where(r => r.OrganisationId == organisationId)
+            .Where(VisibleResult)
+            .Select(r => new { r.EditionId, r.Edition!.Year, r.TumourGroupId, r.Basis, Embargo = r.Edition.Status == EditionStatus.Published ? null : r.Edition.PublishAt, Draft = r.Edition.Status != EditionStatus.Published })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new OrganisationHeader(
             found.Summary,
             found.EnglandId,
-            facets.Select(f => new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis)).ToList());
+            facets.Select(f => new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, f.Draft, f.Embargo)).ToList());
     }
 
     /// <summary>Every scored question for one organisation, edition and tumour group on one basis, beside England's figure.</summary>
@@ -120,9 +157,8 @@ public sealed class DashboardQueries(SurveyDbContext db)
         var allianceId = organisation.AllianceId ?? -1;
 
         // The organisation, England and the Alliance on this question across every published edition.
-        var rows = await Rows(db.Results.Where(r =>
+        var rows = await Rows(db.Results.Where(VisibleResult).Where(r =>
                 (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
-                && r.Edition!.Status == EditionStatus.Published
                 && r.Question!.Number == questionNumber
                 && r.TumourGroupId == tumourGroupId
                 && r.Breakdown == Breakdown.AllPatients))
@@ -200,7 +236,7 @@ public sealed class DashboardQueries(SurveyDbContext db)
         string? query, CancellationToken cancellationToken)
     {
         var organisations = db.Organisations.AsNoTracking()
-            .Where(o => db.Results.Any(r => r.OrganisationId == o.Id && r.Edition!.Status == EditionStatus.Published));
+            .Where(o => db.Results.Where(VisibleResult).Any(r => r.OrganisationId == o.Id));
 
         return await Matching(organisations, query?.Trim() ?? string.Empty)
             .OrderBy(o => o.Level)
@@ -230,10 +266,9 @@ public sealed class DashboardQueries(SurveyDbContext db)
     /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>
     public async Task<IReadOnlyList<ResultRow>> ResultsForOrganisationsAsync(
         IReadOnlyCollection<int> organisationIds, int year, CancellationToken cancellationToken) =>
-        await Rows(db.Results.Where(r =>
+        await Rows(db.Results.Where(VisibleResult).Where(r =>
                 organisationIds.Contains(r.OrganisationId)
                 && r.Edition!.Year == year
-                && r.Edition.Status == EditionStatus.Published
                 && r.TumourGroupId == TumourGroups.AllCancersId
                 && r.Breakdown == Breakdown.AllPatients))
             .ToListAsync(cancellationToken).ConfigureAwait(false);

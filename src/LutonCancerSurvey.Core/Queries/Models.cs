@@ -35,11 +35,19 @@ public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation,
 }
 
 /// <summary>What the organisation has results for: the choices its filters offer.</summary>
-public sealed record ResultFacet(int EditionId, int Year, int TumourGroupId, ResultBasis Basis);
+/// <summary>
+/// One year × tumour group × basis the organisation has results for. A draft (IsDraft) is shown only to those who
+/// may see embargoed results, with a warning; PublishAt is when its embargo is scheduled to lift, if it is.
+/// </summary>
+public sealed record ResultFacet(int EditionId, int Year, int TumourGroupId, ResultBasis Basis, bool IsDraft, DateTimeOffset? PublishAt);
 
 public sealed record OrganisationHeader(OrganisationSummary Organisation, int? EnglandId, IReadOnlyList<ResultFacet> Facets)
 {
     public int? EditionIdOf(int year) => Facets.FirstOrDefault(f => f.Year == year)?.EditionId;
+
+    /// <summary>The embargo on a year's figures, or null when they are published.</summary>
+    public Embargo? EmbargoOf(int year) =>
+        Facets.FirstOrDefault(f => f.Year == year) is { IsDraft: true } f ? new Embargo(year, f.PublishAt) : null;
 
     public IReadOnlyList<int> Years => Facets.Select(f => f.Year).Distinct().OrderDescending().ToList();
 
@@ -69,3 +77,12 @@ public sealed record QuestionDetail(
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<FunnelEntry> Peers,
     int SuppressedPeers);
+
+/// <summary>Draft figures seen before publication day; Until is null when no date is set.</summary>
+public sealed record Embargo(int Year, DateTimeOffset? Until);
+
+/// <summary>Who is looking: decides whether draft (embargoed) editions are visible.</summary>
+public interface IViewer
+{
+    bool SeesDrafts { get; }
+}

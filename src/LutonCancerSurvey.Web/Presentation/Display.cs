@@ -104,6 +104,23 @@ public static class Display
             ? $"{note} (loaded from {source.FileName} on {source.ImportedAt.ToString("d MMMM yyyy", Culture)})"
             : $"{source.FileName}, row {source.Row.ToString(Culture)}, imported {source.ImportedAt.ToString("d MMMM yyyy", Culture)}";
 
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Embargo times are set and shown in UK time, whatever the server's clock zone.</summary>
+    public static DateTimeOffset ToUkTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, UkTime);
+
+    public static DateTimeOffset FromUkTime(DateTime local) =>
+        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), UkTime.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+
+    public static string UkDateTime(DateTimeOffset instant) =>
+        ToUkTime(instant).ToString("d MMMM yyyy 'at' HH:mm", Culture) + " UK time";
+
+    public static string EmbargoUntil(Embargo embargo)
+    {
+        ArgumentNullException.ThrowIfNull(embargo);
+        return embargo.Until is { } until ? UkDateTime(until) : "it is published (no date set yet)";
+    }
+
     /// <summary>Numbers for the chart's data attributes: invariant, empty when not shown.</summary>
     public static string Data(double? value) =>
         value?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty;

@@ -37,13 +37,23 @@ public static class ResultsExport
             figure.Band, figure.ChangeSincePrevious, figure.ChangeOverall, null, figure.Suppression, figure.Source.Note);
     }
 
+    /// <summary>
+    /// The CSV file; draft figures open with a comment line stating the embargo (the importer skips comment lines)
+    /// and carry it in the file name.
+    /// </summary>
     public static async Task<IActionResult> CsvAsync(
-        HttpResponse response, string fileName, IReadOnlyList<TidyRow> rows, CancellationToken cancellationToken)
+        HttpResponse response, string fileName, IReadOnlyList<TidyRow> rows, Embargo? embargo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         await using var buffer = new MemoryStream();
         await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
         {
+            if (embargo is not null)
+            {
+                await writer.WriteLineAsync($"# EMBARGOED - not for publication until {Display.EmbargoUntil(embargo)}");
+                fileName = "EMBARGOED-" + fileName;
+            }
+
             await TidyCsvWriter.WriteAsync(writer, rows, cancellationToken);
         }
 

@@ -1,5 +1,6 @@
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Import;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,15 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
         if (await db.Editions.AnyAsync())
         {
             return;

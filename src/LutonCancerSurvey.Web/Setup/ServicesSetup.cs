@@ -11,7 +11,12 @@ public static class ServicesSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            options.Conventions.AddPageApplicationModelConvention("/Account/SignIn", model =>
+                model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Policies.SignInRateLimit)));
+        });
         // Numbers are numbers: the web default of also reading them from strings would make the API's schema say "string".
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

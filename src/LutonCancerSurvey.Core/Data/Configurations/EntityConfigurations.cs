@@ -82,3 +82,27 @@ internal sealed class SurveyResultConfiguration : IEntityTypeConfiguration<Surve
         builder.HasOne(r => r.Import).WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.Actor).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
+{
+    public void Configure(EntityTypeBuilder<DataVersion> builder)
+    {
+        builder.ToTable("DataVersion");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasData(new DataVersion { Id = DataVersion.SingletonId, Version = 1 });
+    }
+}

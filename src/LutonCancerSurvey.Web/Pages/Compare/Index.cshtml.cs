@@ -21,6 +21,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
     public FilterError? Problem { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public int? Year { get; private set; }
+    public Embargo? Embargo { get; private set; }
 
     /// <summary>The columns: the chosen organisations, then their Alliances, then England.</summary>
     public IReadOnlyList<OrganisationSummary> Columns { get; private set; } = [];
@@ -53,7 +54,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
                 .Where(x => x.f is not null)
                 .Select(x => ResultsExport.Row(c, Year.Value, TumourGroups.AllCancers, x.q, x.f!)))
             .ToList();
-        return await ResultsExport.CsvAsync(Response, $"cpes-compare-{Year}.csv", rows, cancellationToken);
+        return await ResultsExport.CsvAsync(Response, $"cpes-compare-{Year}.csv", rows, Embargo, cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -63,7 +64,9 @@ public class IndexModel(DashboardQueries queries) : PageModel
             .Select(c => c.ToUpperInvariant())
             .Distinct()
             .ToList();
-        Years = await queries.PublishedYearsAsync(cancellationToken);
+        var editions = await queries.VisibleEditionsAsync(cancellationToken);
+        var visibleYears = await queries.PublishedYearsAsync(cancellationToken);
+        Years = visibleYears;
         if (codes.Count == 0)
         {
             return;
@@ -101,6 +104,8 @@ public class IndexModel(DashboardQueries queries) : PageModel
         {
             return;
         }
+
+        Embargo = editions.FirstOrDefault(e => e?.Year == Year);
 
         var chosen = codes.Select(c => known.First(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase)))
             .Where(o => o.Level != OrganisationLevel.National)

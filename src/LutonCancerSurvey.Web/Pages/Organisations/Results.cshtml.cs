@@ -47,7 +47,7 @@ public class ResultsModel(DashboardQueries queries) : PageModel
 
         var rows = ResultsExport.Rows(Header!, Filter!, Results);
         var fileName = $"cpes-{Header!.Organisation.Code}-{Filter!.Year}-{ResultsFilter.TumourSlug(Filter.TumourGroupId)}-{ResultsFilter.BasisSlug(Filter.Basis)}.csv";
-        return await ResultsExport.CsvAsync(Response, fileName, rows, cancellationToken);
+        return await ResultsExport.CsvAsync(Response, fileName, rows, Header.EmbargoOf(Filter.Year), cancellationToken);
     }
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)

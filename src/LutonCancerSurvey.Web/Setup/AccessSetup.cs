@@ -1,0 +1,116 @@
+using System.Threading.RateLimiting;
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Queries;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace LutonCancerSurvey.Web.Setup;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Commissioner = "Commissioner";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Commissioner];
+}
+
+public static class Policies
+{
+    public const string Administrator = "Administrator";
+    public const string SignInRateLimit = "sign-in";
+}
+
+/// <summary>Signed-in commissioners and administrators see embargoed (draft) editions; the public never does.</summary>
+public sealed class HttpViewer(IHttpContextAccessor accessor) : IViewer
+{
+    public bool SeesDrafts =>
+        accessor.HttpContext?.User is { } user && (user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.Administrator));
+}
+
+public static class AccessSetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static WebApplicationBuilder AddSurveyAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<IViewer, HttpViewer>();
+
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SurveyDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "lcs.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = SignInPath;
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "lcs.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Keys in the shared database: a cookie issued by one instance is read by every other.
+        services.AddDataProtection()
+            .SetApplicationName("LutonCancerSurvey")
+            .PersistKeysToDbContext<SurveyDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Policies.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        AddOrganisationSignIn(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// Production sign-in through an organisation's identity provider: set Authentication:OpenIdConnect:Authority,
+    /// ClientId and ClientSecret; the provider's "roles" claim carries Administrator or Commissioner.
+    /// </summary>
+    private static void AddOrganisationSignIn(WebApplicationBuilder builder)
+    {
+        var oidc = builder.Configuration.GetSection("Authentication:OpenIdConnect");
+        if (string.IsNullOrWhiteSpace(oidc["Authority"]))
+        {
+            return;
+        }
+
+        builder.Services.AddAuthentication().AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, "Your organisation", options =>
+        {
+            options.Authority = oidc["Authority"];
+            options.ClientId = oidc["ClientId"];
+            options.ClientSecret = oidc["ClientSecret"];
+            options.ResponseType = "code";
+            options.UsePkce = true;
+            options.SignInScheme = IdentityConstants.ApplicationScheme;
+            options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+            options.Scope.Add("email");
+        });
+    }
+}
