@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Page load benchmark: publishes Release, imports the real 2018 CPES file (published) into a temporary SQLite
+# database, starts the app on 127.0.0.1 and measures each page with wrk, beside a static file of about the same size
+# served by the same Kestrel as the yardstick. Also measures the overview page's weight as a browser downloads it.
+#
+#   tests/benchmarks/load-test.sh
+#   PORT=5095 CPES_DATA_DIR=/path/to/cpes tests/benchmarks/load-test.sh
+#
+# Client and server share the machine: compare the ratios within one run, not absolute figures across machines.
+# Budgets (docs/performance.md): organisation results page >= 1,000 req/s with p99 < 25 ms; overview page weight
+# < 200 KB compressed (HTML plus the CSS and JavaScript it loads).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo"
+
+port=${PORT:-5093}
+data_dir=${CPES_DATA_DIR:-$repo/../shared/data/cpes}
+file=$data_dir/cpes-2018-combined.csv.gz
+base=http://127.0.0.1:$port
+
+if [ ! -f "$file" ]; then
+  echo "load-test: $file not found (set CPES_DATA_DIR)" >&2
+  exit 2
+fi
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "load-test: wrk is missing (apt-get install -y wrk)" >&2
+    exit 2
+  fi
+fi
+
+if curl -s -o /dev/null "$base/" 2>/dev/null; then
+  echo "load-test: something already listens on $base; choose another PORT" >&2
+  exit 2
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work=$(mktemp -d /tmp/lcs-load-test.XXXXXX)
+app_pid=
+cleanup() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "publishing Release..."
+timeout 900 dotnet publish src/LutonCancerSurvey.Web/LutonCancerSurvey.Web.csproj -c Release -o "$work/app" -v quiet -nologo >/dev/null
+
+# Production settings, minus per-request log lines: they would measure the console, not the app.
+export ASPNETCORE_ENVIRONMENT=Production
+export Logging__Json=false
+export Serilog__MinimumLevel__Default=Warning
+export ConnectionStrings__Survey="Data Source=$work/survey.db"
+
+echo "importing $(basename "$file")..."
+(cd "$work/app" && timeout 300 dotnet LutonCancerSurvey.Web.dll import "$file" --publish) >"$work/import.log" 2>&1 || {
+  cat "$work/import.log" >&2; exit 1; }
+grep -E 'rows in' "$work/import.log" || true
+
+# The content root is the working directory, so start the app from the publish folder (wwwroot, appsettings).
+(cd "$work/app" && ASPNETCORE_URLS=$base exec dotnet LutonCancerSurvey.Web.dll) >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 60); do
+  curl -fs -o /dev/null "$base/health" && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fs -o /dev/null "$base/health" || { echo "the app did not become healthy" >&2; cat "$work/app.log" >&2; exit 1; }
+
+pages=(
+  "/"
+  "/organisations/06P"
+  "/organisations/06P?year=2018&tumour=breast&basis=unadjusted"
+  "/organisations/06P/questions/59"
+  "/api/v1/organisations/06P/results"
+)
+
+# Yardstick: the static file under wwwroot (no source maps or images) closest in size to the overview HTML.
+overview_bytes=$(curl -s -o /dev/null -w '%{size_download}' "$base/")
+static_path=$(cd "$work/app/wwwroot" && find css js lib -type f \( -name '*.css' -o -name '*.js' \) -printf '%s %p\n' \
+  | awk -v t="$overview_bytes" '{ d = $1 - t; if (d < 0) d = -d; print d, $2 }' | sort -n | head -1 | cut -d' ' -f2)
+static_url=/$static_path
+static_bytes=$(curl -s -o /dev/null -w '%{size_download}' "$base$static_url")
+
+echo "warming up..."
+for url in "${pages[@]}" "$static_url"; do
+  for _ in 1 2 3; do curl -s -o /dev/null "$base$url"; done
+  timeout 10 wrk -t2 -c16 -d2s "$base$url" >/dev/null 2>&1 || true
+done
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s.
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$1"; }
+
+declare -A rps p50 p99 status bytes
+measure() {
+  local url=$1 out
+  status[$url]=$(curl -s -o /dev/null -w '%{http_code}' "$base$url")
+  bytes[$url]=$(curl -s -o /dev/null -w '%{size_download}' "$base$url")
+  out=$(timeout 30 wrk -t2 -c16 -d10s --latency "$base$url" 2>&1) || true
+  rps[$url]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+  p50[$url]=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+  p99[$url]=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  if grep -q 'Non-2xx' <<<"$out"; then
+    echo "  $url: $(grep 'Non-2xx' <<<"$out" | sed 's/^ *//')"
+  fi
+}
+
+echo "measuring (wrk -t2 -c16 -d10s each)..."
+measure "$static_url"
+for url in "${pages[@]}"; do
+  measure "$url"
+done
+
+echo
+echo "$(nproc) cores shared by wrk and the app; static yardstick: $static_url ($static_bytes bytes; overview HTML $overview_bytes bytes)"
+printf '%-62s %6s %8s %9s %9s %9s %10s\n' "url" "status" "bytes" "req/s" "p50 ms" "p99 ms" "vs static"
+for url in "${pages[@]}" "$static_url"; do
+  ratio=$(awk -v a="${rps[$url]:-0}" -v b="${rps[$static_url]:-0}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  printf '%-62s %6s %8s %9s %9s %9s %10s\n' "$url" "${status[$url]}" "${bytes[$url]}" "${rps[$url]:-?}" "${p50[$url]:-?}" "${p99[$url]:-?}" "$ratio"
+done
+
+# Page weight: the overview HTML plus every stylesheet and script it loads (and the modules those scripts import),
+# as a browser with an empty cache downloads them, compressed where the server offers it.
+echo
+echo "overview page weight (curl --compressed):"
+html=$work/overview.html
+curl -s --compressed -o "$html" "$base/"
+assets=$(grep -oE '<(link[^>]+rel="stylesheet"[^>]*|script[^>]+src="[^"]+"[^>]*)>' "$html" \
+  | grep -oE '(href|src)="[^"]+"' | sed -E 's/^(href|src)="([^"]+)"$/\2/' | sed 's/&amp;/\&/g')
+imports=
+for asset in $assets; do
+  case "$asset" in *.js*) ;; *) continue ;; esac
+  dir=$(dirname "${asset%%\?*}")
+  for rel in $(curl -s --compressed "$base$asset" | grep -oE "^import[^;]* from ['\"][^'\"]+['\"]" | grep -oE "['\"][^'\"]+['\"]$" | tr -d "'\""); do
+    imports+=" $(realpath -ms --relative-to=/ "$dir/$rel" | sed 's|^|/|')"
+  done
+done
+total=0
+for url in / $assets $imports; do
+  size=$(curl -s --compressed -o /dev/null -w '%{size_download}' "$base$url")
+  encoding=$(curl -s --compressed -o /dev/null -D - "$base$url" | awk -F': ' 'tolower($1) == "content-encoding" { gsub(/\r/, "", $2); print $2 }')
+  printf '  %8s bytes  %-5s %s\n' "$size" "${encoding:--}" "$url"
+  total=$((total + size))
+done
+printf '  %8s bytes  total (%.1f KB)\n' "$total" "$(awk -v t="$total" 'BEGIN { print t / 1024 }')"
+
+status_code=0
+org=/organisations/06P
+if [ "${rps[$org]:-0}" -lt 1000 ]; then echo "budget missed: $org serves ${rps[$org]:-0} req/s (budget >= 1,000)"; status_code=1; fi
+if awk -v p="${p99[$org]:-999}" 'BEGIN { exit !(p >= 25) }'; then echo "budget missed: $org p99 ${p99[$org]} ms (budget < 25 ms)"; status_code=1; fi
+if [ "$total" -ge $((200 * 1024)) ]; then echo "budget missed: overview page weight $total bytes (budget < 200 KB)"; status_code=1; fi
+exit "$status_code"
