@@ -9,7 +9,16 @@ public sealed record ImportOptions
 
     /// <summary>How many errors to list; the rest are counted.</summary>
     public int MaxErrorsListed { get; init; } = 20;
+
+    /// <summary>Check and count everything, then roll back: the preview an administrator confirms.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Who imports, for the audit log.</summary>
+    public string Actor { get; init; } = "command line";
 }
+
+/// <summary>Rows added and replaced for one edition, level and basis: what a preview shows before anything is written.</summary>
+public sealed record ImportBreakdown(int Year, OrganisationLevel Level, ResultBasis Basis, long Added, long Replaced);
 
 public sealed record ImportProgress(long Rows, double RowsPerSecond);
 
@@ -26,7 +35,9 @@ public sealed record ImportSummary(
     IReadOnlyDictionary<(OrganisationLevel Level, ResultBasis Basis), long> RowsByLevelAndBasis,
     IReadOnlyList<EditionTouched> Editions,
     IReadOnlyList<string> Warnings,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    IReadOnlyList<ImportBreakdown> Breakdown,
+    bool DryRun);
 
 public sealed record ImportOutcome(ImportSummary? Summary, IReadOnlyList<ImportError> Errors, int ErrorCount)
 {

@@ -196,14 +196,32 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         var warnings = await reference.LinkAlliancesAsync(cancellationToken).ConfigureAwait(false);
         import.Rows = (int)rows;
         var editions = await reference.FinishEditionsAsync(options.Publish, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (options.DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = time.GetUtcNow(),
+                Actor = options.Actor,
+                Action = "import",
+                Details = $"{import.FileName}: {rows:N0} rows ({tally.Added:N0} added, {tally.Replaced:N0} replaced) for "
+                    + string.Join(", ", editions.Select(e => $"{e.Year} ({e.Status})")),
+                Sha256 = sha256,
+            });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await DataVersions.BumpAsync(db, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         db.ChangeTracker.Clear();
 
         progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
         return new ImportOutcome(
             new ImportSummary(import.FileName, sha256, layout.Name, rows, tally.Added, tally.Replaced, tally.Suppressed,
-                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed),
+                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed, tally.Breakdown, options.DryRun),
             [],
             0);
     }
@@ -217,8 +235,19 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         public long Suppressed { get; private set; }
         public IReadOnlyDictionary<(OrganisationLevel Level, ResultBasis Basis), long> ByLevelAndBasis => _byLevelAndBasis;
 
+        private readonly Dictionary<(int, OrganisationLevel, ResultBasis), (long Added, long Replaced)> _byEdition = [];
+
+        public IReadOnlyList<ImportBreakdown> Breakdown => _byEdition
+            .Select(e => new ImportBreakdown(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value.Added, e.Value.Replaced))
+            .OrderBy(b => b.Year).ThenBy(b => b.Level).ThenBy(b => b.Basis)
+            .ToList();
+
         public void Count(ImportRow row, bool replaced)
         {
+            var editionKey = (row.Year, row.Level, row.Basis);
+            var (added, replacedCount) = _byEdition.GetValueOrDefault(editionKey);
+            _byEdition[editionKey] = replaced ? (added, replacedCount + 1) : (added + 1, replacedCount);
+
             if (replaced)
             {
                 Replaced++;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
 
@@ -11,6 +12,7 @@ public static class ServicesSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<PublicationService>();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);

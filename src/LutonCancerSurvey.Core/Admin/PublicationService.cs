@@ -1,0 +1,80 @@
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Admin;
+
+public sealed record EditionState(
+    int Year, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? PublishAt, long Results, bool IsPublicNow);
+
+/// <summary>Publishing, unpublishing and scheduling editions; each change is audited and seen by every instance.</summary>
+public sealed class PublicationService(SurveyDbContext db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<EditionState>> EditionsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var editions = await db.Editions.AsNoTracking()
+            .OrderByDescending(e => e.Year)
+            .Select(e => new { e.Year, e.Status, e.PublishedAt, e.PublishAt, Results = db.Results.LongCount(r => r.EditionId == e.Id) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return editions
+            .Select(e => new EditionState(e.Year, e.Status, e.PublishedAt, e.PublishAt, e.Results,
+                e.Status == EditionStatus.Published || e.PublishAt <= now))
+            .ToList();
+    }
+
+    public Task<bool> PublishAsync(int year, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(year, actor, "publish", edition =>
+        {
+            edition.Status = EditionStatus.Published;
+            edition.PublishedAt = time.GetUtcNow();
+            edition.PublishAt = null;
+            return $"{year} published";
+        }, cancellationToken);
+
+    public Task<bool> UnpublishAsync(int year, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(year, actor, "unpublish", edition =>
+        {
+            edition.Status = EditionStatus.Draft;
+            edition.PublishedAt = null;
+            edition.PublishAt = null;
+            return $"{year} returned to draft: no longer public";
+        }, cancellationToken);
+
+    /// <summary>Schedules a draft's publication: from <paramref name="at"/> (UTC) the public sees it, with nothing to run.</summary>
+    public Task<bool> ScheduleAsync(int year, DateTimeOffset at, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(year, actor, "schedule", edition =>
+        {
+            edition.Status = EditionStatus.Draft;
+            edition.PublishAt = at.ToUniversalTime();
+            return $"{year} scheduled for publication at {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        }, cancellationToken);
+
+    private async Task<bool> ChangeAsync(
+        int year, string actor, string action, Func<SurveyEdition, string> change, CancellationToken cancellationToken)
+    {
+        var edition = await db.Editions.FirstOrDefaultAsync(e => e.Year == year, cancellationToken).ConfigureAwait(false);
+        if (edition is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var details = change(edition);
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = action, Details = details });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await DataVersions.BumpAsync(db, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task AuditAsync(string actor, string action, string details, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = action, Details = details });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditLogAsync(int take, CancellationToken cancellationToken) =>
+        await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(take)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+}
