@@ -12,7 +12,21 @@ namespace LutonCancerSurvey.Web.Tests.Support;
 /// <summary>The dashboard over its own temporary SQLite file, created (and seeded) by the app's own start-up.</summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"lcs-web-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+
+    public DashboardFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"lcs-web-{Guid.NewGuid():N}.db"), ownsDatabase: true)
+    {
+    }
+
+    protected DashboardFactory(string databasePath, bool ownsDatabase)
+    {
+        _databasePath = databasePath;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public string DatabasePath => _databasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +35,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Survey", $"Data Source={_databasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Warning");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        builder.UseSetting("Uploads:Path", Path.Combine(Path.GetTempPath(), $"lcs-uploads-{Guid.NewGuid():N}"));
     }
 
     /// <summary>Imports a file through the app's own importer, as the import command does.</summary>
@@ -50,6 +66,11 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
         {
@@ -60,6 +81,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>Another app instance over a database file that a first instance owns: several instances, one database.</summary>
+public sealed class SecondInstance(DashboardFactory first) : DashboardFactory(first?.DatabasePath!, ownsDatabase: false);
 
 public static class Html
 {

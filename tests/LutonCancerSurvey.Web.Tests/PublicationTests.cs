@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text;
+using LutonCancerSurvey.Core.Admin;
+using LutonCancerSurvey.Web.Setup;
+using LutonCancerSurvey.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LutonCancerSurvey.Web.Tests;
+
+/// <summary>Draft editions reach signed-in commissioners only, until they are published.</summary>
+public class PublicationTests
+{
+    // Invented figures for an invented edition; 7.37 and 93% appear nowhere else.
+    private const string DraftEdition = """
+        year,level,organisation_code,organisation_name,alliance_code,alliance_name,question,question_text,section,scoring,tumour_group,breakdown,basis,respondents,score,ci_lower,ci_upper,expected_lower,expected_upper,band,change_since_previous,change_overall,group_difference,suppressed,source_note
+        2019,national,E92000001,England,,,Q59,"Overall, how would you rate your care?",Your overall NHS care,mean,All Cancers,all,unadjusted,60000,8.81,8.8,8.82,,,,,,,,
+        2019,ccg,06P,NHS Luton CCG,,,Q59,"Overall, how would you rate your care?",Your overall NHS care,mean,All Cancers,all,adjusted,150,7.37,7.1,7.6,8.5,9.1,below,,,,,
+        2019,ccg,06P,NHS Luton CCG,,,Q22,Did hospital staff give you information about financial help?,Support for people with cancer,percent,All Cancers,all,adjusted,150,93,88,96,50,66,above,,,,,
+        """;
+
+    private static readonly string[] DraftMarks = ["2019", "7.37", "93%"];
+
+    [Fact]
+    public async Task DraftEdition_WalkedAsThePublic_ShowsNoDraftYearOrFigureAnywhere()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        (await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftEdition)), "draft-2019.csv", publish: false))
+            .Succeeded.Should().BeTrue();
+        using var visitor = app.NewClient();
+
+        var (leaks, visited) = await CrawlAsync(visitor, DraftMarks);
+        using var direct = await visitor.GetAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative));
+        using var api = await visitor.GetAsync(new Uri("/api/v1/organisations/06P/results?year=2019", UriKind.Relative));
+
+        leaks.Should().BeEmpty();
+        visited.Should().Contain(["/organisations/06P?year=2016", "/organisations/06P?handler=csv&year=2016&tumour=all-cancers&basis=adjusted", "/about"]);
+        direct.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        api.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DraftEdition_OncePublished_IsThereForThePublic()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftEdition)), "draft-2019.csv", publish: false);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PublicationService>().PublishAsync(2019, "test", CancellationToken.None);
+        }
+
+        var overview = await app.GetDocumentAsync("/");
+        var results = await app.GetDocumentAsync("/organisations/06P?year=2019");
+
+        overview.TestId("overall-score").Should().Be("7.4");
+        results.QuerySelector("[data-testid='result-22'] [data-testid='score']")!.TextContent.Should().Be("93%");
+        results.QuerySelector("[data-testid='embargo']").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task DraftEdition_ForACommissioner_IsShownUnderAnEmbargoBanner()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftEdition)), "draft-2019.csv", publish: false);
+        using var commissioner = await app.ClientAsAsync(Roles.Commissioner);
+
+        var page = await Html.ParseAsync(await commissioner.GetStringAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative)));
+        var csv = await commissioner.GetStringAsync(new Uri("/organisations/06P?handler=csv&year=2019", UriKind.Relative));
+
+        page.TestId("embargo").Should().StartWith("Embargoed — not for publication until it is published");
+        page.QuerySelector("[data-testid='result-59'] [data-testid='score']")!.TextContent.Should().Be("7.37");
+        csv.Should().StartWith("# EMBARGOED - not for publication until");
+    }
+
+    [Fact]
+    public async Task ScheduledPublication_OnceItsTimeHasPassed_IsPublicWithNothingToRun()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftEdition)), "draft-2019.csv", publish: false);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PublicationService>()
+                .ScheduleAsync(2019, DateTimeOffset.UtcNow.AddSeconds(-1), "test", CancellationToken.None);
+        }
+
+        var results = await app.GetDocumentAsync("/organisations/06P?year=2019");
+
+        results.QuerySelector("[data-testid='result-59'] [data-testid='score']")!.TextContent.Should().Be("7.37");
+    }
+
+    [Fact]
+    public async Task TwoInstances_ShareSignInsAndSeeAnUnpublishAtOnce()
+    {
+        using var first = new DashboardFactory();
+        using var admin = await first.ClientAsAsync(Roles.Administrator);
+        using var second = new SecondInstance(first);
+        using var onSecond = second.NewClient();
+        var cookie = await SignInCookieAsync(first);
+        onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        using var adminOnSecond = await onSecond.GetAsync(new Uri("/admin", UriKind.Relative));
+        using var unpublished = await admin.PostFormAsync("/admin", "/admin?handler=Unpublish", new() { ["year"] = "2016" });
+        using var publicOnSecond = second.NewClient();
+        var overview = await Html.ParseAsync(await publicOnSecond.GetStringAsync(new Uri("/", UriKind.Relative)));
+
+        adminOnSecond.StatusCode.Should().Be(HttpStatusCode.OK, "the second instance reads the first one's sign-in cookie");
+        unpublished.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        overview.TestId("no-home").Should().Contain("no published results");
+    }
+
+    [Fact]
+    public async Task Upload_PreviewedThenCancelled_WritesNothing_AndConfirmedIsAudited()
+    {
+        using var app = new DashboardFactory();
+        using var admin = await app.ClientAsAsync(Roles.Administrator);
+
+        var preview = await UploadAsync(admin, DraftEdition);
+        var id = System.Text.RegularExpressions.Regex.Match(preview, "name=\"id\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        using var cancelled = await admin.PostFormAsync("/admin/upload", "/admin/upload?handler=Cancel", new() { ["id"] = id });
+        var afterCancel = await admin.GetStringAsync(new Uri("/admin", UriKind.Relative));
+
+        var again = await UploadAsync(admin, DraftEdition);
+        var id2 = System.Text.RegularExpressions.Regex.Match(again, "name=\"id\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        using var confirmed = await admin.PostFormAsync("/admin/upload", "/admin/upload?handler=Confirm", new() { ["id"] = id2 });
+        var afterConfirm = await admin.GetStringAsync(new Uri("/admin", UriKind.Relative));
+        var audit = await admin.GetStringAsync(new Uri("/admin/audit", UriKind.Relative));
+
+        preview.Should().Contain("data-testid=\"preview-title\"").And.Contain("2019 will be imported as a draft");
+        afterCancel.Should().NotContain("data-testid=\"edition-2019\"");
+        confirmed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        afterConfirm.Should().Contain("data-testid=\"edition-2019\"");
+        audit.Should().Contain("upload-2019.csv: 3 rows (3 added, 0 replaced) for 2019 (Draft)");
+    }
+
+    [Fact]
+    public async Task Upload_OfABadFile_ListsItsErrorsAndWritesNothing()
+    {
+        using var app = new DashboardFactory();
+        using var admin = await app.ClientAsAsync(Roles.Administrator);
+
+        var page = await UploadAsync(admin, DraftEdition.Replace("7.37", "17.37", StringComparison.Ordinal));
+
+        page.Should().Contain("upload-2019.csv cannot be imported").And.Contain("line 3, column &#x27;score&#x27;");
+        (await admin.GetStringAsync(new Uri("/admin", UriKind.Relative))).Should().NotContain("data-testid=\"edition-2019\"");
+    }
+
+    private static async Task<string> UploadAsync(HttpClient admin, string content)
+    {
+        var token = await Accounts.AntiforgeryTokenAsync(admin, "/admin/upload");
+        using var form = new MultipartFormDataContent();
+        using var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
+        form.Add(file, "file", "upload-2019.csv");
+        using var tokenField = new StringContent(token);
+        form.Add(tokenField, "__RequestVerificationToken");
+        using var response = await admin.PostAsync(new Uri("/admin/upload?handler=Upload", UriKind.Relative), form);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> SignInCookieAsync(DashboardFactory app)
+    {
+        var email = await app.CreateUserAsync(Roles.Administrator);
+        using var client = app.NewClient();
+        using var response = await client.SignInAsync(email, Accounts.Password);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lcs.auth=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>Follows every link on the site from the overview, and fetches every download and API route it finds.</summary>
+    private static async Task<(List<string> Leaks, HashSet<string> Visited)> CrawlAsync(HttpClient client, IReadOnlyList<string> marks)
+    {
+        var leaks = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(["/", "/api/v1/organisations", "/api/v1/organisations/06P/results", "/api/v1/organisations/E92000001/results", "/openapi/v1.json"]);
+        while (queue.Count > 0 && seen.Count < 300)
+        {
+            var url = queue.Dequeue();
+            if (!seen.Add(url))
+            {
+                continue;
+            }
+
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            var isHtml = response.Content.Headers.ContentType?.MediaType == "text/html";
+            var text = isHtml ? (await Html.ParseAsync(body)).Body!.TextContent : body;
+            leaks.AddRange(marks.Where(m => text.Contains(m, StringComparison.Ordinal)).Select(m => $"{url} shows {m}"));
+            if (!isHtml)
+            {
+                continue;
+            }
+
+            var page = await Html.ParseAsync(body);
+            foreach (var href in page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
+            {
+                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/account", StringComparison.Ordinal)
+                    && !href.StartsWith("/admin", StringComparison.Ordinal))
+                {
+                    queue.Enqueue(WebUtility.HtmlDecode(href.Split('#')[0]));
+                }
+            }
+
+            foreach (var option in page.QuerySelectorAll("select option[value]").Select(o => o.GetAttribute("value")!))
+            {
+                leaks.AddRange(marks.Where(m => option.Contains(m, StringComparison.Ordinal)).Select(m => $"{url} offers {m} in a filter"));
+            }
+        }
+
+        return (leaks, seen);
+    }
+}
