@@ -32,7 +32,7 @@ public static class Comparisons
 
         if (own.Basis == ResultBasis.Adjusted && own.Band is { } band)
         {
-            return ExpectedRange(own, score, band, scoring);
+            return ExpectedRange(own, score, reference, band, scoring);
         }
 
         var alpha = SignificanceLevel / comparisons;
@@ -149,7 +149,7 @@ public static class Comparisons
         };
     }
 
-    private static Judgement ExpectedRange(Figure own, double score, Band band, Scoring scoring)
+    private static Judgement ExpectedRange(Figure own, double score, double reference, Band band, Scoring scoring)
     {
         var n = own.Respondents is { } count ? FindingText.Count(count) : "its";
         var range = own.ExpectedLower is { } lower && own.ExpectedUpper is { } upper
@@ -172,7 +172,7 @@ public static class Comparisons
         {
             Band.Above => Verdict.SignificantlyHigher,
             Band.Below => Verdict.SignificantlyLower,
-            _ => Verdict.Similar,
+            _ => NotSignificant(score, reference, scoring),
         };
         return new Judgement(verdict, test, result);
     }

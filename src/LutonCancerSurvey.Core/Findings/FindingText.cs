@@ -31,7 +31,7 @@ public static class FindingText
     public static string Difference(double difference, Scoring scoring) =>
         scoring == Scoring.MeanOutOfTen
             ? difference.ToString("+0.00;−0.00;0.00", Culture)
-            : difference.ToString("+0;−0;0", Culture) + " points";
+            : difference.ToString("+0;−0;0", Culture) + (Math.Abs(Math.Round(difference)) == 1 ? " point" : " points");
 
     public static string Count(int count) => count.ToString("N0", Culture);
 

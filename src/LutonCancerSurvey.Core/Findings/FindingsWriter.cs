@@ -44,7 +44,7 @@ public static class FindingsWriter
             yield return NotCompared(
                 FindingKind.OverallAgainstEngland,
                 $"{name}'s overall rating of care for {FindingText.Year(input.Year)} is {(own.IsSuppressed ? FindingText.NotShown(own) : "not published")}, so it is not compared with England.",
-                subject, own, null, name, "England", scoring);
+                subject, own, q59.England, name, "England", scoring);
             yield break;
         }
 
@@ -291,7 +291,7 @@ public static class FindingsWriter
             : (double?)null;
         var published = judgement.Test.StartsWith("the source", StringComparison.Ordinal);
         var by = published ? "by the source's published year-on-year test" : "by a two-proportion z-test, Bonferroni-corrected";
-        var from = previous is { } b ? $", {(now >= b ? "up" : "down")} from {FindingText.Headline(b, scoring)} in {before}" : string.Empty;
+        var from = previous is { } b ? FromClause(now, b, judgement.Verdict, scoring, before) : string.Empty;
         var opening = $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(now, scoring)} in {year}";
         var sentence = judgement.Verdict switch
         {
@@ -309,6 +309,27 @@ public static class FindingsWriter
             FindingKind.Change, judgement.Verdict, sentence,
             [new Evidence($"{FindingText.Question(q.Question.Number)}, all cancers, {input.OrganisationName}, unadjusted (trend figures)", figures, respondents, judgement.Test, judgement.Result)],
             q.Question.Number);
+    }
+
+    /// <summary>
+    /// ", up from 76% in 2017"; the direction follows the test where it was significant, and figures equal once
+    /// rounded are said to be so rather than called up or down.
+    /// </summary>
+    private static string FromClause(double now, double before, Verdict verdict, Scoring scoring, string year)
+    {
+        var figure = $"{FindingText.Headline(before, scoring)} in {year}";
+        if (Comparisons.RoundsEqual(now, before, scoring))
+        {
+            return $", against {figure} (equal once rounded; the test used unrounded figures)";
+        }
+
+        var up = verdict switch
+        {
+            Verdict.SignificantlyHigher => true,
+            Verdict.SignificantlyLower => false,
+            _ => now > before,
+        };
+        return $", {(up ? "up" : "down")} from {figure}";
     }
 
     private static IEnumerable<Finding> TumourGroups(FindingsInput input)
@@ -334,19 +355,22 @@ public static class FindingsWriter
                 (a, b) => a == b, Questionnaire.OverallRatingQuestion, t.TumourGroupId)))
             .ToList();
         var standingOut = findings
-            .Where(f => f.Finding.Verdict is not (Verdict.Similar or Verdict.NotCompared))
+            .Where(f => f.Finding.Verdict is Verdict.SignificantlyHigher or Verdict.SignificantlyLower or Verdict.HigherUntested or Verdict.LowerUntested)
             .OrderBy(f => f.Finding.Verdict is Verdict.SignificantlyHigher or Verdict.SignificantlyLower ? 0 : 1)
             .ThenByDescending(f => Math.Abs(f.Group.Organisation!.Score!.Value - f.Group.England!.Score!.Value))
             .ThenBy(f => Domain.TumourGroups.NameOf(f.Group.TumourGroupId), StringComparer.Ordinal)
             .Take(TumourGroupsListed)
             .ToList();
         var significant = findings.Count(f => f.Finding.Verdict is Verdict.SignificantlyHigher or Verdict.SignificantlyLower);
+        var tested = findings.Count(f => !f.Finding.Evidence[0].Test.StartsWith("none", StringComparison.Ordinal));
         var groups = input.TumourGroups.Count == 1 ? "tumour group" : "tumour groups";
         var summary = $"Of {FindingText.Count(input.TumourGroups.Count)} {groups} with results for {name} in {year}, {FindingText.Count(shown.Count)} can be shown"
             + (hidden > 0 ? $" ({FindingText.Count(hidden)} have fewer than 21 respondents or are suppressed)" : string.Empty)
             + (standingOut.Count == 0
                 ? "; none stands out from England's figure for the same tumour group."
-                : $"; {FindingText.Count(significant)} {(significant == 1 ? "differs" : "differ")} significantly from England's figure for the same tumour group.")
+                : tested == 0
+                    ? "; none could be tested against England's figure for the same tumour group, so none is called significantly different."
+                    : $"; {FindingText.Count(significant)} of the {FindingText.Count(tested)} tested {(significant == 1 ? "differs" : "differ")} significantly from England's figure for the same tumour group.")
             + " Tumour-type results are unadjusted.";
         yield return new Finding(
             FindingKind.TumourGroupSummary, Verdict.Summary, summary,
@@ -355,7 +379,7 @@ public static class FindingsWriter
                 $"{FindingText.Count(shown.Count)} shown, {FindingText.Count(hidden)} not shown",
                 "see each tumour group",
                 "each tumour group against England's figure for the same tumour group; tested only where a confidence interval or respondent count allows",
-                $"{FindingText.Count(significant)} significant")]);
+                $"{FindingText.Count(tested)} tested, {FindingText.Count(significant)} significant")]);
         foreach (var (_, finding) in standingOut)
         {
             yield return finding;
