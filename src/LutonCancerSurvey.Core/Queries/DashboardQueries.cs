@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Queries;
@@ -204,6 +205,66 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         return new QuestionDetail(
             header, year, tumourGroupId, basis, current.Question, current.Figure, england, alliance, trend, shown,
             peers.Count - shown.Count);
+    }
+
+    /// <summary>
+    /// What the key findings for one organisation and published edition are written from: every all-cancer question
+    /// with England's and the Alliance's figures, this and the previous published edition's trend figures (one round
+    /// trip), and the overall rating by tumour group (a second).
+    /// </summary>
+    public async Task<FindingsInput> FindingsInputAsync(OrganisationHeader header, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var organisation = header.Organisation;
+        var englandId = header.EnglandId ?? -1;
+        var allianceId = organisation.AllianceId ?? -1;
+        int? previousYear = header.Years.Where(y => y < year).Select(y => (int?)y).FirstOrDefault();
+        var earlier = previousYear ?? year;
+
+        var rows = await Rows(db.Results.Where(VisibleResult).Where(r =>
+                (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
+                && (r.Edition!.Year == year || r.Edition.Year == earlier)
+                && r.TumourGroupId == TumourGroups.AllCancersId
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var current = rows.Where(r => r.Year == year).ToList();
+        var own = current.Where(r => r.OrganisationId == organisation.Id).ToLookup(r => r.Question.Number);
+        var england = current.Where(r => r.OrganisationId == englandId).ToLookup(r => r.Question.Number);
+        var alliance = current.Where(r => r.OrganisationId == allianceId).ToLookup(r => r.Question.Number);
+        var previousTrend = previousYear is null
+            ? []
+            : rows.Where(r => r.Year == previousYear && r.OrganisationId == organisation.Id && r.Figure.Basis == ResultBasis.Trend)
+                .ToDictionary(r => r.Question.Number, r => r.Figure);
+
+        var questions = own
+            .Select(g =>
+            {
+                var byBasis = g.ToDictionary(r => r.Figure.Basis, r => r.Figure);
+                var headline = byBasis.GetValueOrDefault(ResultBasis.Adjusted)
+                    ?? byBasis.GetValueOrDefault(ResultBasis.Unadjusted)
+                    ?? byBasis[ResultBasis.Trend];
+                var allianceRows = alliance[g.Key].ToList();
+                return new QuestionFindingInput(
+                    g.First().Question,
+                    headline,
+                    EnglandFigure(england[g.Key], headline.Basis),
+                    allianceRows.FirstOrDefault(r => r.Figure.Basis == headline.Basis)?.Figure ?? allianceRows.FirstOrDefault()?.Figure,
+                    byBasis.GetValueOrDefault(ResultBasis.Trend),
+                    previousTrend.GetValueOrDefault(g.Key));
+            })
+            .OrderBy(q => q.Question.Number)
+            .ToList();
+
+        var editionId = header.EditionIdOf(year);
+        var tumourGroups = editionId is null
+            ? []
+            : (await ByTumourGroupAsync(header, editionId.Value, Questionnaire.OverallRatingQuestion, cancellationToken).ConfigureAwait(false))
+                .Select(t => new TumourFindingInput(t.TumourGroupId, t.Organisation, t.England))
+                .ToList();
+
+        return new FindingsInput(
+            organisation.Name, organisation.Level, year, organisation.AllianceName, previousYear, questions, tumourGroups);
     }
 
     /// <summary>Organisations whose name or code matches, for the finder; an empty query lists none.</summary>

@@ -16,6 +16,8 @@ public class IndexModel(DashboardQueries queries, IConfiguration configuration) 
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public IReadOnlyList<(int TumourGroupId, Figure? Organisation, Figure? England)> OverallByTumour { get; private set; } = [];
 
+    public KeyFindingsView? KeyFindings { get; private set; }
+
     public QuestionResult? OverallRating => Results.FirstOrDefault(r => r.Question.Number == Questionnaire.OverallRatingQuestion);
 
     public int CountBand(Band band) => Results.Count(r => r.Organisation is { IsSuppressed: false } f && f.Band == band);
@@ -46,5 +48,6 @@ public class IndexModel(DashboardQueries queries, IConfiguration configuration) 
 
         Results = await queries.ResultsAsync(Header, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         OverallByTumour = await queries.ByTumourGroupAsync(Header, Filter.EditionId, Questionnaire.OverallRatingQuestion, cancellationToken);
+        KeyFindings = await KeyFindingsView.LoadAsync(queries, Header, Filter.Year, cancellationToken);
     }
 }

@@ -21,6 +21,7 @@ public class ResultsModel(DashboardQueries queries) : PageModel
     public ResultsFilter? Filter { get; private set; }
     public FilterError? Problem { get; private set; }
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
+    public KeyFindingsView? KeyFindings { get; private set; }
 
     public IEnumerable<IGrouping<string, QuestionResult>> Sections =>
         Results.GroupBy(r => r.Question.Section).OrderBy(g => Questionnaire.SectionOrder(g.Key)).ThenBy(g => g.Min(r => r.Question.Number));
@@ -33,6 +34,11 @@ public class ResultsModel(DashboardQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         var result = await LoadAsync(code, cancellationToken);
+        if (result is null && Filter is not null)
+        {
+            KeyFindings = await KeyFindingsView.LoadAsync(queries, Header!, Filter.Year, cancellationToken);
+        }
+
         return result ?? Page();
     }
 

@@ -1,0 +1,222 @@
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Core.Statistics;
+
+namespace LutonCancerSurvey.Core.Findings;
+
+/// <summary>The verdict on one comparison, with the test named and its result stated, so the wording can follow the evidence.</summary>
+public sealed record Judgement(Verdict Verdict, string Test, string Result, string? UntestedReason = null);
+
+/// <summary>
+/// The wording rules: which test applies to a comparison, and what the result allows a sentence to say. "Significantly"
+/// needs a test; "similar to" without a test needs equal rounded figures or the comparator inside the published
+/// confidence interval; anything else without a test is "higher" or "lower" with the reason it could not be tested.
+/// </summary>
+public static class Comparisons
+{
+    /// <summary>The significance level of every test the dashboard computes itself, before any correction.</summary>
+    public const double SignificanceLevel = 0.05;
+
+    /// <summary>
+    /// A score against a reference taken as fixed (England's figure, or the previous edition's when no test is
+    /// possible). Uses, in order: the published expected range (case-mix adjusted scores); a z-test with the standard
+    /// error from the published 95 % confidence interval (means and percentages alike); a one-sample z-test of a
+    /// percentage on its respondents; otherwise no test. <paramref name="comparisons"/> is the number of such
+    /// comparisons made together, for a Bonferroni correction.
+    /// </summary>
+    public static Judgement AgainstReference(Figure own, double reference, Scoring scoring, int comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        var score = own.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(own));
+        Guard.Positive(comparisons, nameof(comparisons));
+
+        if (own.Basis == ResultBasis.Adjusted && own.Band is { } band)
+        {
+            return ExpectedRange(own, score, reference, band, scoring);
+        }
+
+        var alpha = SignificanceLevel / comparisons;
+        var levelText = LevelText(comparisons, "comparisons");
+        if (own.CiLower is { } lower && own.CiUpper is { } upper && upper > lower)
+        {
+            var standardError = (upper - lower) / (2 * Normal.TwoSidedCriticalValue(0.95));
+            var z = (score - reference) / standardError;
+            var p = Math.Min(1, 2 * Normal.Cdf(-Math.Abs(z)));
+            return Tested(
+                score, reference, scoring, p < alpha, z,
+                $"z-test of the difference from the comparator's figure (taken as fixed), standard error from the published 95% confidence interval ({FindingText.Range(lower, upper, scoring)}), two-sided, {levelText}",
+                p);
+        }
+
+        if (scoring == Scoring.PercentPositive && own.Respondents is { } n && n > 0 && reference > 0 && reference < 100)
+        {
+            var p0 = reference / 100;
+            var z = (score / 100 - p0) / Math.Sqrt(p0 * (1 - p0) / n);
+            var p = Math.Min(1, 2 * Normal.Cdf(-Math.Abs(z)));
+            return Tested(
+                score, reference, scoring, p < alpha, z,
+                $"one-sample z-test of the percentage on its {FindingText.Count(n)} respondents against the comparator's figure (taken as fixed), two-sided, {levelText}",
+                p);
+        }
+
+        var reason = own.Respondents is null
+            ? "no respondent count was published"
+            : scoring == Scoring.MeanOutOfTen
+                ? "no standard error or confidence interval was published for this mean"
+                : "the comparator's figure leaves no variation to test against";
+        return Untested(score, reference, scoring, own, reason);
+    }
+
+    /// <summary>
+    /// A score against a figure it is part of (an organisation against its own Cancer Alliance): the two are not
+    /// independent samples, so no test is made, and only equality or overlap with the confidence interval is stated.
+    /// </summary>
+    public static Judgement AgainstOverlapping(Figure own, double reference, Scoring scoring, string ownName, string referenceName)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        var score = own.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(own));
+        return Untested(
+            score, reference, scoring, own,
+            $"{ownName}'s patients are among {referenceName}'s, so the two are not independent samples and no test was made");
+    }
+
+    /// <summary>
+    /// Two editions' percentages: a pooled two-proportion z-test at 5 % with a Bonferroni correction for
+    /// <paramref name="questionsTested"/>, or no test where a count is missing or the score is a mean.
+    /// </summary>
+    public static Judgement BetweenEditions(Figure current, Figure previous, Scoring scoring, int questionsTested)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(previous);
+        var now = current.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(current));
+        var before = previous.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(previous));
+
+        if (scoring == Scoring.PercentPositive && current.Respondents is { } n1 && n1 > 0 && previous.Respondents is { } n2 && n2 > 0)
+        {
+            Guard.Positive(questionsTested, nameof(questionsTested));
+            var test = Proportions.TwoProportionZTest(now, n1, before, n2);
+            var alpha = SignificanceLevel / questionsTested;
+            return Tested(
+                now, before, scoring, test.PValue < alpha, test.Z,
+                $"two-proportion z-test (pooled), two-sided, {LevelText(questionsTested, "questions tested")}",
+                test.PValue);
+        }
+
+        var reason = scoring == Scoring.MeanOutOfTen
+            ? "the source publishes no standard error for this mean, so no test was made"
+            : "a respondent count is missing, so no test was made";
+        return Untested(now, before, scoring, null, reason);
+    }
+
+    /// <summary>The source's own year-on-year test: Up, Down or Unchanged, used as published.</summary>
+    public static Judgement PublishedChange(Figure current, double? previous, ChangeDirection change, Scoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var now = current.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(current));
+        var verdict = change switch
+        {
+            ChangeDirection.Up => Verdict.SignificantlyHigher,
+            ChangeDirection.Down => Verdict.SignificantlyLower,
+            _ => previous is { } before ? NotSignificant(now, before, scoring) : Verdict.Similar,
+        };
+        var flag = change switch
+        {
+            ChangeDirection.Up => "Up (a significant increase)",
+            ChangeDirection.Down => "Down (a significant decrease)",
+            _ => "Unchanged (no significant change)",
+        };
+        return new Judgement(verdict, "the source's published year-on-year significance test", $"published flag {flag}");
+    }
+
+    /// <summary>Equal when both round to the same figure as a sentence shows it.</summary>
+    public static bool RoundsEqual(double a, double b, Scoring scoring) =>
+        string.Equals(FindingText.Headline(a, scoring), FindingText.Headline(b, scoring), StringComparison.Ordinal);
+
+    /// <summary>The comparison phrase a verdict allows, e.g. "significantly higher than England (8.8)".</summary>
+    public static string Phrase(Judgement judgement, string comparator)
+    {
+        ArgumentNullException.ThrowIfNull(judgement);
+        return judgement.Verdict switch
+        {
+            Verdict.SignificantlyHigher => $"significantly higher than {comparator}",
+            Verdict.SignificantlyLower => $"significantly lower than {comparator}",
+            Verdict.HigherNotSignificant => $"higher than {comparator}, but not significantly",
+            Verdict.LowerNotSignificant => $"lower than {comparator}, but not significantly",
+            Verdict.Similar => $"similar to {comparator}",
+            Verdict.HigherUntested => $"higher than {comparator}; whether that is more than chance cannot be tested: {judgement.UntestedReason}",
+            Verdict.LowerUntested => $"lower than {comparator}; whether that is more than chance cannot be tested: {judgement.UntestedReason}",
+            _ => $"not compared with {comparator}",
+        };
+    }
+
+    private static Judgement ExpectedRange(Figure own, double score, double reference, Band band, Scoring scoring)
+    {
+        var n = own.Respondents is { } count ? FindingText.Count(count) : "its";
+        var range = own.ExpectedLower is { } lower && own.ExpectedUpper is { } upper
+            ? FindingText.Range(lower, upper, scoring)
+            : "not given";
+        var test = $"the published expected range for the case-mix adjusted score (England's score ± about 2 standard errors for {n} respondents)";
+        var position = band switch
+        {
+            Band.Above => "above",
+            Band.Below => "below",
+            _ => "within",
+        };
+        var result = $"{FindingText.Precise(score, scoring)} is {position} the expected range ({range}), published rating {(int)band}";
+        if (band != Band.Within && own.ExpectedLower is { } l && own.ExpectedUpper is { } u && !(score > u || score < l))
+        {
+            result += "; the source rated it on unrounded figures";
+        }
+
+        var verdict = band switch
+        {
+            Band.Above => Verdict.SignificantlyHigher,
+            Band.Below => Verdict.SignificantlyLower,
+            _ => NotSignificant(score, reference, scoring),
+        };
+        return new Judgement(verdict, test, result);
+    }
+
+    private static Judgement Tested(double score, double reference, Scoring scoring, bool significant, double z, string test, double p)
+    {
+        var verdict = significant
+            ? score > reference ? Verdict.SignificantlyHigher : Verdict.SignificantlyLower
+            : NotSignificant(score, reference, scoring);
+        var result = $"{FindingText.Z(z)}, {FindingText.PValue(p)}: {(significant ? "significant" : "not significant")}";
+        return new Judgement(verdict, test, result);
+    }
+
+    private static Judgement Untested(double score, double reference, Scoring scoring, Figure? own, string reason)
+    {
+        if (RoundsEqual(score, reference, scoring))
+        {
+            return new Judgement(
+                Verdict.Similar, $"none ({reason})",
+                $"the figures are equal when rounded ({FindingText.Headline(score, scoring)} and {FindingText.Headline(reference, scoring)})",
+                reason);
+        }
+
+        if (own is { CiLower: { } lower, CiUpper: { } upper } && reference >= lower && reference <= upper)
+        {
+            return new Judgement(
+                Verdict.Similar, $"none ({reason})",
+                $"the comparator's figure ({FindingText.Precise(reference, scoring)}) lies inside the published 95% confidence interval ({FindingText.Range(lower, upper, scoring)})",
+                reason);
+        }
+
+        return new Judgement(
+            score > reference ? Verdict.HigherUntested : Verdict.LowerUntested,
+            $"none ({reason})",
+            $"difference {FindingText.Difference(score - reference, scoring)}, not tested",
+            reason);
+    }
+
+    private static Verdict NotSignificant(double score, double reference, Scoring scoring) =>
+        RoundsEqual(score, reference, scoring) ? Verdict.Similar
+            : score > reference ? Verdict.HigherNotSignificant
+            : Verdict.LowerNotSignificant;
+
+    private static string LevelText(int comparisons, string what) => comparisons <= 1
+        ? "p < 0.05 (a single comparison, no correction needed)"
+        : $"p < 0.05 with a Bonferroni correction for the {FindingText.Count(comparisons)} {what} (p < {FindingText.Level(SignificanceLevel / comparisons)})";
+}

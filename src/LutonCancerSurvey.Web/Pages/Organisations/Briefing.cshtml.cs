@@ -1,0 +1,52 @@
+using LutonCancerSurvey.Core.Findings;
+using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LutonCancerSurvey.Web.Pages.Organisations;
+
+/// <summary>
+/// A one-page briefing of an organisation's key findings for one edition: plain HTML that prints and copies cleanly
+/// into a document, with a table of the figures and numbered notes giving each sentence's evidence.
+/// </summary>
+public class BriefingModel(DashboardQueries queries) : PageModel
+{
+    [FromQuery(Name = "year")]
+    public string? YearText { get; set; }
+
+    public OrganisationHeader? Header { get; private set; }
+    public ResultsFilter? Filter { get; private set; }
+    public FilterError? Problem { get; private set; }
+    public KeyFindingsView? KeyFindings { get; private set; }
+
+    /// <summary>One row per finding that compares figures, for the table of key figures.</summary>
+    public IEnumerable<(int Number, Evidence Evidence)> FigureRows =>
+        KeyFindings?.Numbered
+            .Where(f => f.Finding.Verdict != Verdict.Summary)
+            .SelectMany(f => f.Finding.Evidence.Select(e => (f.Number, e)))
+        ?? [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        Header = await queries.HeaderAsync(code, cancellationToken);
+        if (Header is null)
+        {
+            return NotFound();
+        }
+
+        (Filter, Problem) = ResultsFilter.Resolve(Header, YearText, null, null);
+        if (Problem is not null)
+        {
+            Response.StatusCode = Problem.StatusCode;
+            return Page();
+        }
+
+        KeyFindings = await KeyFindingsView.LoadAsync(queries, Header, Filter!.Year, cancellationToken) with
+        {
+            ShowTitle = false,
+            IncludeNotes = false,
+        };
+        return Page();
+    }
+}
