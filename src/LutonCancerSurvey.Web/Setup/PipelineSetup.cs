@@ -22,6 +22,7 @@ public static class PipelineSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapResultsApi();

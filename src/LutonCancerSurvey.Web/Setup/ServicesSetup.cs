@@ -13,6 +13,11 @@ public static class ServicesSetup
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<PublicationService>();
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddBasePolicy(policy => policy.AddPolicy<PublicPageCache>());
+            options.SizeLimit = 256L * 1024 * 1024;
+        });
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
