@@ -19,7 +19,9 @@ public sealed class PublicPageCache : IOutputCachePolicy
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        var enabled = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetValue("Caching:Enabled", true);
+        var cacheable = enabled
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && context.HttpContext.User.Identity?.IsAuthenticated != true
             && !NeverCached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             && !Path.HasExtension(request.Path.Value); // static files carry their own fingerprints and cache headers
