@@ -9,7 +9,16 @@ public static class PipelineSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            // Users get a plain error page; details go to the log only.
+            // API clients get problem+json and people a plain error page; details go to the log only.
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments("/api"),
+                api => api.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandler = context => Results.Problem(
+                        title: "Something went wrong",
+                        detail: "The server could not answer this request. Try again later.",
+                        statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context),
+                }));
             app.UseExceptionHandler("/Error");
             app.UseHsts();
             app.UseHttpsRedirection();
