@@ -26,6 +26,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
         _ownsDatabase = ownsDatabase;
     }
 
+    private readonly string _uploadsPath = Path.Combine(Path.GetTempPath(), $"lcs-uploads-{Guid.NewGuid():N}");
+
     public string DatabasePath => _databasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,7 +38,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Warning");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
-        builder.UseSetting("Uploads:Path", Path.Combine(Path.GetTempPath(), $"lcs-uploads-{Guid.NewGuid():N}"));
+        builder.UseSetting("Uploads:Path", _uploadsPath);
     }
 
     /// <summary>Imports a file through the app's own importer, as the import command does.</summary>
@@ -66,6 +68,11 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Directory.Exists(_uploadsPath))
+        {
+            Directory.Delete(_uploadsPath, recursive: true);
+        }
+
         if (!_ownsDatabase)
         {
             return;
