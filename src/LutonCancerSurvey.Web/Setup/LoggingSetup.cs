@@ -14,7 +14,10 @@ public static class LoggingSetup
     public static WebApplicationBuilder AddSurveyLogging(this WebApplicationBuilder builder)
     {
         var json = builder.Configuration.GetValue<bool>("Logging:Json");
-        builder.Services.AddSerilog((services, logger) =>
+        // The static bootstrap logger is kept, not frozen into the app's: several hosts in one process (the
+        // integration tests) would otherwise race to freeze it and all but one fail to start.
+        builder.Services.AddSerilog(
+            (services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
@@ -29,7 +32,8 @@ public static class LoggingSetup
             {
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
-        });
+        },
+            preserveStaticLogger: true);
         return builder;
     }
 }
