@@ -71,7 +71,7 @@ public sealed class BrowserDashboard : IAsyncLifetime
     }
 
     /// <summary>Opens a page in a fresh browser context and fails the test unless the server answers 200.</summary>
-    public async Task<Visit> OpenAsync(string path, ViewportSize? viewport = null, bool javaScript = true)
+    public async Task<Visit> OpenAsync(string path, ViewportSize? viewport = null, bool javaScript = true, float scale = 1)
     {
         var browser = _browser ?? throw new InvalidOperationException(
             $"The browser fixture did not start: {BrowserRequirements.Missing() ?? "see the fixture's error"}.");
@@ -79,6 +79,7 @@ public sealed class BrowserDashboard : IAsyncLifetime
         {
             ViewportSize = viewport ?? Desktop,
             JavaScriptEnabled = javaScript,
+            DeviceScaleFactor = scale,
             Locale = "en-GB",
             ReducedMotion = ReducedMotion.Reduce,
         });

@@ -124,12 +124,12 @@ public sealed class Visit : IAsyncDisposable
             .ToList();
     }
 
-    /// <summary>Saves a full-page screenshot under TestResults/screenshots and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
+    /// <summary>Saves a full-page screenshot (or the clipped part of it) under TestResults/screenshots and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, Clip? clip = null)
     {
         Directory.CreateDirectory(BrowserDashboard.ScreenshotDirectory);
         var path = Path.Combine(BrowserDashboard.ScreenshotDirectory, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Clip = clip });
         return path;
     }
 
