@@ -50,11 +50,16 @@ public static class AccessSetup
             .AddEntityFrameworkStores<SurveyDbContext>()
             .AddDefaultTokenProviders();
 
+        // Over plain HTTP (a developer's machine, the test servers) a Secure cookie cannot be set; anywhere else the
+        // app sits behind HTTPS and cookies are sent over HTTPS only.
+        var cookieSecurity = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "lcs.auth";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = SignInPath;
             options.LogoutPath = "/account/sign-out";
@@ -65,7 +70,7 @@ public static class AccessSetup
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "lcs.antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 

@@ -2,12 +2,13 @@ namespace LutonCancerSurvey.Web.Setup;
 
 /// <summary>
 /// Headers on every response. Scripts and styles come only from this site's own files (no inline script or style
-/// anywhere), so the policy needs no 'unsafe-inline'.
+/// anywhere), so the policy needs no 'unsafe-inline'. Fonts may also come from assets.nhs.uk: the NHS.UK design
+/// system's Frutiger webfont is served only from there (it cannot be redistributed).
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' https://assets.nhs.uk; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

@@ -89,6 +89,21 @@ public sealed class BrowserDashboard : IAsyncLifetime
         return visit;
     }
 
+    public const string AdministratorPassword = "Browser-Test-Password-1!";
+
+    /// <summary>A new administrator, straight into the app's user store, to sign in through the real form.</summary>
+    public async Task<string> CreateAdministratorAsync()
+    {
+        var app = _app ?? throw new InvalidOperationException("The app did not start.");
+        var email = $"admin-{Guid.NewGuid():N}@example.nhs.uk";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var user = new Microsoft.AspNetCore.Identity.IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        (await users.CreateAsync(user, AdministratorPassword)).Succeeded.Should().BeTrue();
+        (await users.AddToRoleAsync(user, "Administrator")).Succeeded.Should().BeTrue();
+        return email;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
