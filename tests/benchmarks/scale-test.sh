@@ -59,6 +59,7 @@ for scale in $scales; do
     lines+=("$(printf '%-5s %-38s %-30s %9s %7s %12s %7s %8s %8s' "${scale}x" "$url" "$summary" "$whole" "$size_mb" "$seq_ms" "$rps" "$p50" "$p99")")
   done
   kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=
+  if [ -n "${KEEP_DIR:-}" ]; then mv "$db" "$KEEP_DIR/"; fi
   rm -f "$db" "$db-wal" "$db-shm" "$file"
 done
 
