@@ -55,18 +55,22 @@ public sealed class PublicPageCache : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
+    // Compiled once: the stamp is read on every anonymous request, cache hit or not, so EF's per-call query
+    // translation and cache lookup would be a large share of a cached response.
+    private static readonly Func<SurveyDbContext, DateTimeOffset, CancellationToken, Task<Stamp?>> ReadStamp =
+        EF.CompileAsyncQuery((SurveyDbContext db, DateTimeOffset now, CancellationToken _) =>
+            db.DataVersions.AsNoTracking()
+                .Where(v => v.Id == DataVersion.SingletonId)
+                .Select(v => new Stamp(v.Version, db.Editions.Count(e => e.Status == EditionStatus.Draft && e.PublishAt <= now)))
+                .FirstOrDefault());
+
     private static async Task<string> StampAsync(HttpContext http, CancellationToken cancellation)
     {
         var db = http.RequestServices.GetRequiredService<SurveyDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var stamp = await db.DataVersions.AsNoTracking()
-            .Where(v => v.Id == DataVersion.SingletonId)
-            .Select(v => new
-            {
-                v.Version,
-                Due = db.Editions.Count(e => e.Status == EditionStatus.Draft && e.PublishAt <= now),
-            })
-            .FirstOrDefaultAsync(cancellation);
+        var stamp = await ReadStamp(db, now, cancellation);
         return stamp is null ? "none" : $"{stamp.Version}-{stamp.Due}";
     }
+
+    private sealed record Stamp(long Version, int Due);
 }

@@ -1,0 +1,75 @@
+using BenchmarkDotNet.Attributes;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+
+namespace LutonCancerSurvey.Benchmarks;
+
+/// <summary>
+/// The organisation results page's queries (header with its facets, then the results beside England) over a temp
+/// SQLite database holding the real 2018 file, read from CPES_DATA_DIR or ../shared/data/cpes (never copied).
+/// </summary>
+[MemoryDiagnoser]
+public class ResultsQueryBenchmarks
+{
+    private Database? _database;
+    private OrganisationHeader? _header;
+    private int _editionId;
+
+    [GlobalSetup]
+    public void ImportRealFile()
+    {
+        var directory = Environment.GetEnvironmentVariable("CPES_DATA_DIR")
+            ?? Path.Combine(FindRepository(), "..", "shared", "data", "cpes");
+        var path = Path.Combine(directory, "cpes-2018-combined.csv.gz");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"the real data file is needed for this benchmark (set CPES_DATA_DIR): {path}");
+        }
+
+        _database = Database.TempFile();
+        using (var file = File.OpenRead(path))
+        {
+            var outcome = _database.ImportAsync(file, path).GetAwaiter().GetResult();
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException("import failed");
+            }
+        }
+
+        _header = HeaderAsync().GetAwaiter().GetResult() ?? throw new InvalidOperationException("06P not found");
+        _editionId = _header.EditionIdOf(2018) ?? throw new InvalidOperationException("no 2018 edition");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _database?.Dispose();
+
+    [Benchmark]
+    public Task<OrganisationHeader?> Header() => HeaderAsync();
+
+    [Benchmark]
+    public async Task<IReadOnlyList<QuestionResult>> Results()
+    {
+        await using var db = _database!.NewContext();
+        return await new DashboardQueries(db, new Public(), TimeProvider.System)
+            .ResultsAsync(_header!, _editionId, TumourGroups.AllCancersId, ResultBasis.Adjusted, CancellationToken.None);
+    }
+
+    private async Task<OrganisationHeader?> HeaderAsync()
+    {
+        await using var db = _database!.NewContext();
+        return await new DashboardQueries(db, new Public(), TimeProvider.System).HeaderAsync("06P", CancellationToken.None);
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LutonCancerSurvey.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
