@@ -2,7 +2,6 @@ using LutonCancerSurvey.Core.Findings;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
@@ -10,14 +9,10 @@ namespace LutonCancerSurvey.Web.Pages.Organisations;
 /// A one-page briefing of an organisation's key findings for one edition: plain HTML that prints and copies cleanly
 /// into a document, with a table of the figures and numbered notes giving each sentence's evidence.
 /// </summary>
-public class BriefingModel(DashboardQueries queries) : PageModel
+public class BriefingModel(DashboardQueries queries) : OrganisationPageModel(queries)
 {
-    [FromQuery(Name = "year")]
-    public string? YearText { get; set; }
+    protected override bool FiltersByTumourAndBasis => false;
 
-    public OrganisationHeader? Header { get; private set; }
-    public ResultsFilter? Filter { get; private set; }
-    public FilterError? Problem { get; private set; }
     public KeyFindingsView? KeyFindings { get; private set; }
 
     /// <summary>One row per finding that compares figures, for the table of key figures.</summary>
@@ -29,20 +24,12 @@ public class BriefingModel(DashboardQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        Header = await queries.HeaderAsync(code, cancellationToken);
-        if (Header is null)
+        if (await ResolveAsync(code, cancellationToken) is { } stop)
         {
-            return NotFound();
+            return stop;
         }
 
-        (Filter, Problem) = ResultsFilter.Resolve(Header, YearText, null, null);
-        if (Problem is not null)
-        {
-            Response.StatusCode = Problem.StatusCode;
-            return Page();
-        }
-
-        KeyFindings = await KeyFindingsView.LoadAsync(queries, Header, Filter!.Year, cancellationToken) with
+        KeyFindings = await KeyFindingsView.LoadAsync(Queries, Header!, Filter!.Year, cancellationToken) with
         {
             ShowTitle = false,
             IncludeNotes = false,

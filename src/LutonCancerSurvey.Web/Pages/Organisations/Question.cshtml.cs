@@ -3,29 +3,16 @@ using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Core.Statistics;
 using LutonCancerSurvey.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>One question for one organisation: its trend, where it sits among its peers, and its Alliance.</summary>
-public class QuestionModel(DashboardQueries queries) : PageModel
+public class QuestionModel(DashboardQueries queries) : OrganisationPageModel(queries)
 {
     public const double InnerLimit = 0.95;
     public const double OuterLimit = 0.998;
     private const int CurvePoints = 30;
 
-    [FromQuery(Name = "year")]
-    public string? YearText { get; set; }
-
-    [FromQuery(Name = "tumour")]
-    public string? TumourText { get; set; }
-
-    [FromQuery(Name = "basis")]
-    public string? BasisText { get; set; }
-
-    public OrganisationHeader? Header { get; private set; }
-    public ResultsFilter? Filter { get; private set; }
-    public FilterError? Problem { get; private set; }
     public QuestionDetail? Detail { get; private set; }
 
     /// <summary>Funnel limits around England at 95 % and 99.8 %, or null when England's figure cannot support them.</summary>
@@ -36,23 +23,15 @@ public class QuestionModel(DashboardQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, int number, CancellationToken cancellationToken)
     {
-        Header = await queries.HeaderAsync(code, cancellationToken);
-        if (Header is null)
+        if (await ResolveAsync(code, cancellationToken) is { } stop)
         {
-            return NotFound();
+            return stop;
         }
 
-        (Filter, Problem) = ResultsFilter.Resolve(Header, YearText, TumourText, BasisText);
-        if (Problem is not null)
-        {
-            Response.StatusCode = Problem.StatusCode;
-            return Page();
-        }
-
-        Detail = await queries.QuestionDetailAsync(Header, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
+        Detail = await Queries.QuestionDetailAsync(Header!, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         if (Detail is null)
         {
-            Problem = new FilterError(404, $"Question {number} has no published {Filter.Year} result for {Header.Organisation.Name} on this basis.");
+            Problem = new FilterError(404, $"Question {number} has no published {Filter.Year} result for {Header!.Organisation.Name} on this basis.");
             Response.StatusCode = Problem.StatusCode;
             return Page();
         }

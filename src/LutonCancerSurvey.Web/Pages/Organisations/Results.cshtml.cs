@@ -2,24 +2,11 @@ using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
-public class ResultsModel(DashboardQueries queries) : PageModel
+public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(queries)
 {
-    [FromQuery(Name = "year")]
-    public string? YearText { get; set; }
-
-    [FromQuery(Name = "tumour")]
-    public string? TumourText { get; set; }
-
-    [FromQuery(Name = "basis")]
-    public string? BasisText { get; set; }
-
-    public OrganisationHeader? Header { get; private set; }
-    public ResultsFilter? Filter { get; private set; }
-    public FilterError? Problem { get; private set; }
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public KeyFindingsView? KeyFindings { get; private set; }
 
@@ -36,7 +23,7 @@ public class ResultsModel(DashboardQueries queries) : PageModel
         var result = await LoadAsync(code, cancellationToken);
         if (result is null && Filter is not null)
         {
-            KeyFindings = await KeyFindingsView.LoadAsync(queries, Header!, Filter.Year, cancellationToken);
+            KeyFindings = await KeyFindingsView.LoadAsync(Queries, Header!, Filter.Year, cancellationToken);
         }
 
         return result ?? Page();
@@ -58,20 +45,12 @@ public class ResultsModel(DashboardQueries queries) : PageModel
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        Header = await queries.HeaderAsync(code, cancellationToken);
-        if (Header is null)
+        if (await ResolveAsync(code, cancellationToken) is { } stop)
         {
-            return NotFound();
+            return stop;
         }
 
-        (Filter, Problem) = ResultsFilter.Resolve(Header, YearText, TumourText, BasisText);
-        if (Problem is not null)
-        {
-            Response.StatusCode = Problem.StatusCode;
-            return Page();
-        }
-
-        Results = await queries.ResultsAsync(Header, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
+        Results = await Queries.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         return null;
     }
 }
