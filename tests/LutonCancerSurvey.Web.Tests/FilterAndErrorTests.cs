@@ -41,12 +41,14 @@ public class FilterAndErrorTests : IClassFixture<DashboardFactory>
     }
 
     [Fact]
-    public async Task SuppressedSeedlessQuestion_IsNotFoundWithAMessage()
+    public async Task QuestionWithNoPublishedResult_IsNotFoundWithAMessage()
     {
         using var client = _app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/organisations/06P/questions/3?year=2016", UriKind.Relative));
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        page.TestId("problem").Should().Contain("Question 3 has no published 2016 result for NHS Luton CCG");
     }
 }

@@ -13,11 +13,4 @@ public static class DataVersions
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken)
             .ConfigureAwait(false);
     }
-
-    public static async Task<long> CurrentAsync(SurveyDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId)
-            .Select(v => v.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -36,23 +36,16 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         }
     }
 
-    /// <summary>The editions this viewer may see, newest first, with any embargo.</summary>
-    public async Task<IReadOnlyList<Embargo?>> VisibleEditionsAsync(CancellationToken cancellationToken)
+    /// <summary>The editions this viewer may see, newest first, each with its embargo when it is a draft.</summary>
+    public async Task<IReadOnlyList<VisibleEdition>> VisibleEditionsAsync(CancellationToken cancellationToken)
     {
         var editions = await db.Editions.AsNoTracking()
             .Where(VisibleEdition)
             .OrderByDescending(e => e.Year)
             .Select(e => new { e.Year, Draft = e.Status != EditionStatus.Published, e.PublishAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return editions.Select(e => e.Draft ? new Embargo(e.Year, e.PublishAt) : null).ToList();
+        return editions.Select(e => new VisibleEdition(e.Year, e.Draft ? new Embargo(e.Year, e.PublishAt) : null)).ToList();
     }
-
-    public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken) =>
-        await db.Editions.AsNoTracking()
-            .Where(VisibleEdition)
-            .OrderByDescending(e => e.Year)
-            .Select(e => e.Year)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>The organisation, England's id and the published results on offer.</summary>
     public async Task<OrganisationHeader?> HeaderAsync(string code, CancellationToken cancellationToken)
@@ -105,18 +98,19 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         var england = rows.Where(r => r.OrganisationId == englandId).ToLookup(r => r.Question.Number);
         return own.Values
             .OrderBy(r => r.Question.Number)
-            .Select(r => new QuestionResult(r.Question, r.Figure, EnglandFigure(england[r.Question.Number], basis)))
+            .Select(r => new QuestionResult(r.Question, r.Figure, PreferredFigure(england[r.Question.Number], basis)))
             .ToList();
     }
 
     /// <summary>
-    /// England's figure to set beside a result: the same basis where published, otherwise the unadjusted national
-    /// score (case-mix adjustment is made towards the national population, so the national score is its own reference).
+    /// The figure to set beside a result from another area's rows (England's, an Alliance's): the same basis where
+    /// published, otherwise the unadjusted score (case-mix adjustment is made towards the national population, so the
+    /// national score is its own reference).
     /// </summary>
-    public static Figure? EnglandFigure(IEnumerable<ResultRow> englandRows, ResultBasis basis)
+    public static Figure? PreferredFigure(IEnumerable<ResultRow> rows, ResultBasis basis)
     {
-        ArgumentNullException.ThrowIfNull(englandRows);
-        var byBasis = englandRows.ToDictionary(r => r.Figure.Basis, r => r.Figure);
+        ArgumentNullException.ThrowIfNull(rows);
+        var byBasis = rows.ToDictionary(r => r.Figure.Basis, r => r.Figure);
         ResultBasis[] preference = basis == ResultBasis.Trend
             ? [ResultBasis.Trend, ResultBasis.Unadjusted, ResultBasis.Adjusted]
             : [basis, ResultBasis.Unadjusted, ResultBasis.Trend, ResultBasis.Adjusted];
@@ -172,9 +166,9 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         }
 
         var inYear = rows.Where(r => r.Year == year).ToList();
-        var england = EnglandFigure(inYear.Where(r => r.OrganisationId == englandId), basis);
+        var england = PreferredFigure(inYear.Where(r => r.OrganisationId == englandId), basis);
         var alliance = inYear.FirstOrDefault(r => r.OrganisationId == allianceId && r.Figure.Basis == basis)?.Figure
-            ?? EnglandFigure(inYear.Where(r => r.OrganisationId == allianceId), basis);
+            ?? PreferredFigure(inYear.Where(r => r.OrganisationId == allianceId), basis);
 
         // A trend compares like with like: the year-on-year figures the source publishes for that purpose.
         var trendBasis = tumourGroupId == TumourGroups.AllCancersId ? ResultBasis.Trend : ResultBasis.Unadjusted;
@@ -182,7 +176,7 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
             .Select(y => new TrendPoint(
                 y,
                 rows.FirstOrDefault(r => r.Year == y && r.OrganisationId == organisation.Id && r.Figure.Basis == trendBasis)?.Figure,
-                EnglandFigure(rows.Where(r => r.Year == y && r.OrganisationId == englandId), trendBasis)))
+                PreferredFigure(rows.Where(r => r.Year == y && r.OrganisationId == englandId), trendBasis)))
             .Where(p => p.Organisation is not null || p.England is not null)
             .ToList();
 
@@ -248,7 +242,7 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
                 return new QuestionFindingInput(
                     g.First().Question,
                     headline,
-                    EnglandFigure(england[g.Key], headline.Basis),
+                    PreferredFigure(england[g.Key], headline.Basis),
                     allianceRows.FirstOrDefault(r => r.Figure.Basis == headline.Basis)?.Figure ?? allianceRows.FirstOrDefault()?.Figure,
                     byBasis.GetValueOrDefault(ResultBasis.Trend),
                     previousTrend.GetValueOrDefault(g.Key));
@@ -344,12 +338,6 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
                 o.Alliance == null ? null : o.Alliance.Name))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsByIdAsync(
-        IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await db.Organisations.AsNoTracking()
-            .Where(o => ids.Contains(o.Id))
-            .Select(o => new OrganisationSummary(o.Id, o.Code, o.Name, o.Level, o.AllianceId, null, null))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private static IQueryable<ResultRow> Rows(IQueryable<SurveyResult> results) =>
         results.AsNoTracking().Select(r => new ResultRow(

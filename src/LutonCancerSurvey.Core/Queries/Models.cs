@@ -86,3 +86,5 @@ public interface IViewer
 {
     bool SeesDrafts { get; }
 }
+
+public sealed record VisibleEdition(int Year, Embargo? Embargo);

@@ -65,8 +65,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
             .Distinct()
             .ToList();
         var editions = await queries.VisibleEditionsAsync(cancellationToken);
-        var visibleYears = await queries.PublishedYearsAsync(cancellationToken);
-        Years = visibleYears;
+        Years = editions.Select(e => e.Year).ToList();
         if (codes.Count == 0)
         {
             return;
@@ -105,7 +104,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
             return;
         }
 
-        Embargo = editions.FirstOrDefault(e => e?.Year == Year);
+        Embargo = editions.FirstOrDefault(e => e.Year == Year)?.Embargo;
 
         var chosen = codes.Select(c => known.First(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase)))
             .Where(o => o.Level != OrganisationLevel.National)
@@ -119,7 +118,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
         var rows = await queries.ResultsForOrganisationsAsync(Columns.Select(c => c.Id).ToList(), Year.Value, cancellationToken);
         Questions = rows.Select(r => r.Question).DistinctBy(q => q.Number).OrderBy(q => q.Number).ToList();
         _figures = rows.GroupBy(r => (r.OrganisationId, r.Question.Number))
-            .ToDictionary(g => g.Key, g => DashboardQueries.EnglandFigure(g, ResultBasis.Adjusted)!);
+            .ToDictionary(g => g.Key, g => DashboardQueries.PreferredFigure(g, ResultBasis.Adjusted)!);
     }
 
     private void Fail(int status, string message)
