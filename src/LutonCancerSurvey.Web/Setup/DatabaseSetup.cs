@@ -27,7 +27,11 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddDbContext<SurveyDbContext>(db => db.UseSurveyDatabase(options.Provider, connectionString!));
+        builder.Services.AddSingleton<DataStamp>();
+        builder.Services.AddSingleton<DataStampInvalidation>();
+        builder.Services.AddDbContext<SurveyDbContext>((services, db) => db
+            .UseSurveyDatabase(options.Provider, connectionString!)
+            .AddInterceptors(services.GetRequiredService<DataStampInvalidation>()));
         return builder;
     }
 

@@ -32,6 +32,8 @@ public static class PipelineSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        // Inside the output cache, so a cached page is compressed once and then served as stored.
+        app.UseResponseCompression();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapResultsApi();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace LutonCancerSurvey.Web.Setup;
 
@@ -13,6 +14,8 @@ public static class ServicesSetup
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<PublicationService>();
+        builder.Services.AddResponseCompression(PublicResponseCompression.Configure);
+        builder.Services.AddSingleton<IResponseCompressionProvider, PublicResponseCompression>();
         builder.Services.AddOutputCache(options =>
         {
             options.AddBasePolicy(policy => policy.AddPolicy<PublicPageCache>());

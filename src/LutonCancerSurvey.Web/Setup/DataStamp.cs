@@ -1,0 +1,119 @@
+using System.Diagnostics.CodeAnalysis;
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LutonCancerSurvey.Web.Setup;
+
+/// <summary>
+/// What the public can see, as one value: the data version (bumped by every import and publication change) and how
+/// many scheduled publications have come due. The output cache keys anonymous pages by it.
+/// </summary>
+/// <remarks>
+/// Reading it from the database on every request cost a cache hit half its speed, so it is held for
+/// <c>Caching:StampSeconds</c> (1 s by default; 0 reads it every time). A change committed by this instance
+/// shows at once (<see cref="DataStampInvalidation"/>); one committed by another instance sharing the database,
+/// or an embargo lifting by itself, shows within that time. See docs/adr/0005-data-stamp-held-in-memory.md.
+/// </remarks>
+public sealed class DataStamp : IDisposable
+{
+    // Compiled once: EF's per-call translation would otherwise cost more than the query.
+    private static readonly Func<SurveyDbContext, DateTimeOffset, CancellationToken, Task<Stored?>> ReadStored =
+        EF.CompileAsyncQuery((SurveyDbContext db, DateTimeOffset now, CancellationToken _) =>
+            db.DataVersions.AsNoTracking()
+                .Where(v => v.Id == DataVersion.SingletonId)
+                .Select(v => new Stored(v.Version, db.Editions.Count(e => e.Status == EditionStatus.Draft && e.PublishAt <= now)))
+                .FirstOrDefault());
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private long _generation;
+    private Held? _held;
+
+    public DataStamp(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _scopes = scopes;
+        _time = time;
+        _lifetime = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Caching:StampSeconds", 1.0)));
+    }
+
+    public async ValueTask<string> CurrentAsync(CancellationToken cancellation)
+    {
+        if (_lifetime == TimeSpan.Zero)
+        {
+            return await ReadAsync(cancellation).ConfigureAwait(false);
+        }
+
+        if (IsFresh(Volatile.Read(ref _held), out var value))
+        {
+            return value;
+        }
+
+        // One request reads; the others queued behind it take what it read.
+        await _reading.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            if (IsFresh(Volatile.Read(ref _held), out value))
+            {
+                return value;
+            }
+
+            // Taken before the read, so a commit that lands during it leaves what is read stale, not fresh.
+            var generation = Interlocked.Read(ref _generation);
+            var readAt = _time.GetTimestamp();
+            value = await ReadAsync(cancellation).ConfigureAwait(false);
+            Volatile.Write(ref _held, new Held(value, readAt, generation));
+            return value;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    /// <summary>Makes the next request read the stamp again; called when this instance commits a write.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public void Dispose() => _reading.Dispose();
+
+    private bool IsFresh(Held? held, [NotNullWhen(true)] out string? value)
+    {
+        value = held?.Value;
+        return held is not null
+            && held.Generation == Interlocked.Read(ref _generation)
+            && _time.GetElapsedTime(held.ReadAt) < _lifetime;
+    }
+
+    private async Task<string> ReadAsync(CancellationToken cancellation)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        var stored = await ReadStored(db, _time.GetUtcNow(), cancellation).ConfigureAwait(false);
+        return stored is null ? "none" : $"{stored.Version}-{stored.Due}";
+    }
+
+    private sealed record Stored(long Version, int Due);
+
+    private sealed record Held(string Value, long ReadAt, long Generation);
+}
+
+/// <summary>
+/// Every import and publication change bumps the data version inside a transaction, so any commit made through this
+/// instance may have changed what the public sees: the stamp is read again before the next page is served.
+/// </summary>
+public sealed class DataStampInvalidation(DataStamp stamp) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+        => stamp.Invalidate();
+
+    public override Task TransactionCommittedAsync(
+        System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        stamp.Invalidate();
+        return Task.CompletedTask;
+    }
+}
