@@ -213,11 +213,15 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         var englandId = header.EnglandId ?? -1;
         var allianceId = organisation.AllianceId ?? -1;
         int? previousYear = header.Years.Where(y => y < year).Select(y => (int?)y).FirstOrDefault();
-        var earlier = previousYear ?? year;
 
-        var rows = await Rows(db.Results.Where(VisibleResult).Where(r =>
-                (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
-                && (r.Edition!.Year == year || r.Edition.Year == earlier)
+        // The header's editions are those this viewer may see, so no join to the editions is needed; of the previous
+        // edition only the organisation's own trend figures are compared.
+        var editionId = header.EditionIdOf(year) ?? -1;
+        var previousEditionId = previousYear is null ? -1 : header.EditionIdOf(previousYear.Value) ?? -1;
+        var rows = await Rows(db.Results.Where(r =>
+                ((r.EditionId == editionId
+                        && (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId))
+                    || (r.EditionId == previousEditionId && r.OrganisationId == organisation.Id && r.Basis == ResultBasis.Trend))
                 && r.TumourGroupId == TumourGroups.AllCancersId
                 && r.Breakdown == Breakdown.AllPatients))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -250,10 +254,9 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
             .OrderBy(q => q.Question.Number)
             .ToList();
 
-        var editionId = header.EditionIdOf(year);
-        var tumourGroups = editionId is null
+        var tumourGroups = editionId == -1
             ? []
-            : (await ByTumourGroupAsync(header, editionId.Value, Questionnaire.OverallRatingQuestion, cancellationToken).ConfigureAwait(false))
+            : (await ByTumourGroupAsync(header, editionId, Questionnaire.OverallRatingQuestion, cancellationToken).ConfigureAwait(false))
                 .Select(t => new TumourFindingInput(t.TumourGroupId, t.Organisation, t.England))
                 .ToList();
 

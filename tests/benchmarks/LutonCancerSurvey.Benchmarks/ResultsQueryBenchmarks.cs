@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Findings;
 using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Benchmarks;
@@ -52,6 +53,14 @@ public class ResultsQueryBenchmarks
         await using var db = _database!.NewContext();
         return await new DashboardQueries(db, new Public(), TimeProvider.System)
             .ResultsAsync(_header!, _editionId, TumourGroups.AllCancersId, ResultBasis.Adjusted, CancellationToken.None);
+    }
+
+    [Benchmark]
+    public async Task<FindingsInput> FindingsInput()
+    {
+        await using var db = _database!.NewContext();
+        return await new DashboardQueries(db, new Public(), TimeProvider.System)
+            .FindingsInputAsync(_header!, 2018, CancellationToken.None);
     }
 
     private async Task<OrganisationHeader?> HeaderAsync()
