@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace LutonCancerSurvey.Web.Setup;
@@ -35,5 +36,22 @@ public static class LoggingSetup
         },
             preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>
+    /// The level of a request's log line: an error only when the server failed. A visitor who closes the page (or a
+    /// load test ending) cancels the request, which is not the server's fault and would otherwise read as a 500.
+    /// </summary>
+    public static LogEventLevel RequestLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return LogEventLevel.Information;
+        }
+
+        return exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError
+            ? LogEventLevel.Error
+            : LogEventLevel.Information;
     }
 }

@@ -26,7 +26,13 @@ public static class PipelineSetup
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The static logger is kept as the bootstrap one (LoggingSetup), so name the app's configured logger:
+            // without it request lines ignore the configured levels and the JSON format.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = LoggingSetup.RequestLevel;
+        });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
