@@ -116,7 +116,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             await deferral.DropAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var writer = new ResultWriter(db, transaction.GetDbTransaction(), import.Id);
+        await using var writer = ResultWriter.Create(db, transaction.GetDbTransaction(), import.Id);
         var seenInFile = new Dictionary<ResultKey, int>();
         var tally = new Tally();
         long rows = 0;
