@@ -121,50 +121,61 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         var tally = new Tally();
         long rows = 0;
 
-        while (await parser.ReadAsync().ConfigureAwait(false))
+        // Every organisation or question met for the first time is saved at once (rows need its id), and each save
+        // would otherwise compare every tracked entity with its snapshot: ~1 s over the ~360 organisations of the
+        // real file. Renames picked up while reading are still saved: detection is back on for the final saves.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            rows++;
-            field.MoveTo(parser, parser.RawRow);
-            if (parser.Count != header.Length)
+            while (await parser.ReadAsync().ConfigureAwait(false))
             {
-                field.Fail(null, $"has {parser.Count} fields but the header has {header.Length}");
-                continue;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                rows++;
+                field.MoveTo(parser, parser.RawRow);
+                if (parser.Count != header.Length)
+                {
+                    field.Fail(null, $"has {parser.Count} fields but the header has {header.Length}");
+                    continue;
+                }
 
-            var row = layout.Read(field);
-            row = row is null ? null : RowRules.Apply(row, field, layout.MeasureColumns);
-            if (row is null)
-            {
-                continue;
-            }
+                var row = layout.Read(field);
+                row = row is null ? null : RowRules.Apply(row, field, layout.MeasureColumns);
+                if (row is null)
+                {
+                    continue;
+                }
 
-            var key = await reference.ResolveAsync(row, field, cancellationToken).ConfigureAwait(false);
-            if (key is null)
-            {
-                continue;
-            }
+                var key = await reference.ResolveAsync(row, field, cancellationToken).ConfigureAwait(false);
+                if (key is null)
+                {
+                    continue;
+                }
 
-            if (!seenInFile.TryAdd(key.Value, row.Line))
-            {
-                field.Fail(null, $"duplicate result: line {seenInFile[key.Value]} has the same year, organisation, question, "
-                    + "tumour group, breakdown and basis");
-                continue;
-            }
+                if (!seenInFile.TryAdd(key.Value, row.Line))
+                {
+                    field.Fail(null, $"duplicate result: line {seenInFile[key.Value]} has the same year, organisation, question, "
+                        + "tumour group, breakdown and basis");
+                    continue;
+                }
 
-            if (errors.Count > 0)
-            {
-                continue; // keep reading to report every error, but write nothing more
-            }
+                if (errors.Count > 0)
+                {
+                    continue; // keep reading to report every error, but write nothing more
+                }
 
-            var existingId = await reference.FindExistingAsync(key.Value, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row, key.Value, existingId, cancellationToken).ConfigureAwait(false);
-            tally.Count(row, existingId is not null);
+                var existingId = await reference.FindExistingAsync(key.Value, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row, key.Value, existingId, cancellationToken).ConfigureAwait(false);
+                tally.Count(row, existingId is not null);
 
-            if (rows % ProgressEvery == 0)
-            {
-                progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
+                if (rows % ProgressEvery == 0)
+                {
+                    progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
+                }
             }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
         if (rows == 0)
