@@ -6,19 +6,24 @@ using SQLitePCL;
 namespace LutonCancerSurvey.Core.Import;
 
 /// <summary>
-/// For SQLite: one prepared single-row INSERT (and UPDATE), bound and stepped through SQLite's own API on the
-/// connection's handle. Going through SqliteCommand cost ~12 µs a row, most of it boxing twenty values, looking each
-/// parameter up by name and opening a data reader per execution; binding directly costs a fraction of that and
-/// allocates nothing. The statements run inside the import's transaction because a SQLite transaction belongs to the
-/// connection, not to a command.
+/// For SQLite: prepared statements bound by position and stepped through SQLite's own API on the connection's handle.
+/// Going through SqliteCommand cost ~12 µs a row, most of it boxing twenty values, looking each parameter up by name
+/// and opening a data reader per execution; binding directly allocates nothing. New rows go 32 to a statement, which
+/// saves most of the per-statement work (including AUTOINCREMENT's update of sqlite_sequence). The statements run
+/// inside the import's transaction because a SQLite transaction belongs to the connection, not to a command.
 /// </summary>
 internal sealed class SqliteResultWriter : ResultWriter
 {
+    private const int RowsPerInsert = 32;
+    private static readonly int Width = KeyColumns.Length + ValueColumns.Length;
+
     private readonly sqlite3 _handle;
     private readonly int _importId;
-    private readonly string _insertSql;
+    private readonly string _insertPrefix;
     private readonly string _updateSql;
-    private sqlite3_stmt? _insert;
+    private readonly (ImportRow Row, ResultKey Key)[] _pending = new (ImportRow, ResultKey)[RowsPerInsert];
+    private int _pendingCount;
+    private sqlite3_stmt? _fullInsert;
     private sqlite3_stmt? _update;
 
     public SqliteResultWriter(SurveyDbContext db, int importId)
@@ -27,10 +32,7 @@ internal sealed class SqliteResultWriter : ResultWriter
         _handle = connection.Handle ?? throw new InvalidOperationException("the import's connection is not open");
         _importId = importId;
 
-        var (insertPrefix, update) = Statements(db, i => $"?{i + 1}", $"?{ValueColumns.Length + 1}");
-        var width = KeyColumns.Length + ValueColumns.Length;
-        _insertSql = insertPrefix + "(" + string.Join(", ", Enumerable.Range(1, width).Select(i => $"?{i}")) + ")";
-        _updateSql = update;
+        (_insertPrefix, _updateSql) = Statements(db, i => $"?{i + 1}", $"?{ValueColumns.Length + 1}");
     }
 
     public override ValueTask WriteAsync(ImportRow row, ResultKey key, long? existingId, CancellationToken cancellationToken)
@@ -44,19 +46,49 @@ internal sealed class SqliteResultWriter : ResultWriter
             return ValueTask.CompletedTask;
         }
 
-        var insert = _insert ??= Prepare(_insertSql);
-        Check(raw.sqlite3_bind_int(insert, 1, key.EditionId));
-        Check(raw.sqlite3_bind_int(insert, 2, key.OrganisationId));
-        Check(raw.sqlite3_bind_int(insert, 3, key.QuestionId));
-        Check(raw.sqlite3_bind_int(insert, 4, key.TumourGroupId));
-        Check(raw.sqlite3_bind_int(insert, 5, (int)key.Breakdown));
-        Check(raw.sqlite3_bind_int(insert, 6, (int)key.Basis));
-        BindValues(insert, KeyColumns.Length + 1, row);
-        Execute(insert);
+        _pending[_pendingCount++] = (row, key);
+        if (_pendingCount == RowsPerInsert)
+        {
+            Insert(_fullInsert ??= Prepare(InsertSql(RowsPerInsert)));
+        }
+
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public override ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingCount > 0)
+        {
+            using var last = Prepare(InsertSql(_pendingCount));
+            Insert(last);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Insert(sqlite3_stmt insert)
+    {
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            var (row, key) = _pending[i];
+            var first = (i * Width) + 1;
+            Check(raw.sqlite3_bind_int(insert, first, key.EditionId));
+            Check(raw.sqlite3_bind_int(insert, first + 1, key.OrganisationId));
+            Check(raw.sqlite3_bind_int(insert, first + 2, key.QuestionId));
+            Check(raw.sqlite3_bind_int(insert, first + 3, key.TumourGroupId));
+            Check(raw.sqlite3_bind_int(insert, first + 4, (int)key.Breakdown));
+            Check(raw.sqlite3_bind_int(insert, first + 5, (int)key.Basis));
+            BindValues(insert, first + KeyColumns.Length, row);
+        }
+
+        Execute(insert);
+        Array.Clear(_pending, 0, _pendingCount);
+        _pendingCount = 0;
+    }
+
+    private string InsertSql(int rows) =>
+        _insertPrefix + string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range((r * Width) + 1, Width).Select(p => $"?{p}")) + ")"));
 
     private void BindValues(sqlite3_stmt statement, int first, ImportRow row)
     {
@@ -112,7 +144,7 @@ internal sealed class SqliteResultWriter : ResultWriter
 
     public override ValueTask DisposeAsync()
     {
-        _insert?.Dispose();
+        _fullInsert?.Dispose();
         _update?.Dispose();
         return ValueTask.CompletedTask;
     }

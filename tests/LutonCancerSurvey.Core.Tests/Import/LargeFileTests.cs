@@ -19,6 +19,25 @@ public sealed class LargeFileTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    public async Task Every_row_of_a_large_file_is_stored_once_against_its_own_line()
+    {
+        var csv = LargeFile().Row(("Trust.Code", "999"), ("Number.of.responses", "12.0"));
+
+        var outcome = await Importing.ImportAsync(_database, csv.ToBytes(), "large.csv");
+
+        outcome.Succeeded.Should().BeTrue();
+        await using var db = _database.NewContext();
+        var lines = await db.Results.Select(r => r.SourceRow).OrderBy(l => l).ToListAsync();
+        lines.Should().Equal(Enumerable.Range(2, RowCount + 1));
+        var breast = await db.SingleResultAsync("123", 2018, 22, ResultBasis.Unadjusted, "Breast");
+        breast.SourceRow.Should().Be(2 + (123 * TumourGroups.All.Count) + 2);
+        breast.Score.Should().Be(66.0);
+        var last = await db.SingleResultAsync("999", 2018, 22, ResultBasis.Unadjusted);
+        last.SourceRow.Should().Be(RowCount + 2);
+        last.Suppression.Should().Be(Suppression.FewRespondents);
+    }
+
+    [Fact]
     public async Task An_error_on_the_last_line_of_a_large_file_writes_nothing_and_names_that_line()
     {
         var csv = LargeFile().Row(("Trust.Code", "97Z"), ("scored.percentage", "n/a")).ToBytes();
