@@ -44,7 +44,7 @@ internal abstract class ResultWriter : IAsyncDisposable
 
     /// <summary>The INSERT's column list and the UPDATE's SET list in the order of <see cref="KeyColumns"/> and
     /// <see cref="ValueColumns"/>, named as the model maps them, with <paramref name="placeholder"/> for each value.</summary>
-    protected static (string InsertPrefix, string Update) Statements(SurveyDbContext db, Func<int, string> placeholder, string idPlaceholder)
+    internal static (string InsertPrefix, string Update) Statements(SurveyDbContext db, Func<int, string> placeholder, string idPlaceholder)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(SurveyResult))!;
@@ -71,7 +71,6 @@ internal sealed class BatchedResultWriter : ResultWriter
     private readonly int _importId;
     private readonly string _insertPrefix;
     private readonly string _updateSql;
-    private readonly int _rowsPerInsert = RowsPerInsert;
     private readonly List<(ImportRow Row, ResultKey Key)> _pending = new(RowsPerInsert);
     private DbCommand? _fullInsert;
     private DbCommand? _update;
@@ -96,7 +95,7 @@ internal sealed class BatchedResultWriter : ResultWriter
         }
 
         _pending.Add((row, key));
-        if (_pending.Count == _rowsPerInsert)
+        if (_pending.Count == RowsPerInsert)
         {
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -109,8 +108,8 @@ internal sealed class BatchedResultWriter : ResultWriter
             return;
         }
 
-        var full = _pending.Count == _rowsPerInsert;
-        var command = full ? _fullInsert ??= CreateInsert(_rowsPerInsert) : CreateInsert(_pending.Count);
+        var full = _pending.Count == RowsPerInsert;
+        var command = full ? _fullInsert ??= CreateInsert(RowsPerInsert) : CreateInsert(_pending.Count);
         var width = KeyColumns.Length + ValueColumns.Length;
         for (var i = 0; i < _pending.Count; i++)
         {
