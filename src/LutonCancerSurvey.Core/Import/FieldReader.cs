@@ -18,6 +18,15 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, int> columns, Acti
         HasErrors = false;
     }
 
+    /// <summary>For checks made once the record has been read, such as matching it to the database: they name its
+    /// line but read no field.</summary>
+    public void MoveTo(int line)
+    {
+        _parser = null;
+        Line = line;
+        HasErrors = false;
+    }
+
     public void Fail(string? column, string message)
     {
         HasErrors = true;

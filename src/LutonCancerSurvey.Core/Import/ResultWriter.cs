@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace LutonCancerSurvey.Core.Import;
 
 /// <summary>
-/// Writes results with plain parameterised commands inside the import's transaction: multi-row INSERTs for new keys
-/// and an UPDATE by id for replaced ones. EF's change tracker costs far more than the database at 360,000 rows.
+/// Writes results inside the import's transaction with plain statements: INSERTs for new keys and an UPDATE by id for
+/// replaced ones. EF's change tracker costs far more than the database at 360,000 rows.
 /// </summary>
-internal sealed class ResultWriter : IAsyncDisposable
+internal abstract class ResultWriter : IAsyncDisposable
 {
-    private static readonly string[] ValueColumns =
+    internal static readonly string[] ValueColumns =
     [
         nameof(SurveyResult.Respondents), nameof(SurveyResult.Score), nameof(SurveyResult.CiLower),
         nameof(SurveyResult.CiUpper), nameof(SurveyResult.ExpectedLower), nameof(SurveyResult.ExpectedUpper),
@@ -24,44 +24,66 @@ internal sealed class ResultWriter : IAsyncDisposable
         nameof(SurveyResult.ImportId), nameof(SurveyResult.SourceRow),
     ];
 
-    private static readonly string[] KeyColumns =
+    internal static readonly string[] KeyColumns =
     [
         nameof(SurveyResult.EditionId), nameof(SurveyResult.OrganisationId), nameof(SurveyResult.QuestionId),
         nameof(SurveyResult.TumourGroupId), nameof(SurveyResult.Breakdown), nameof(SurveyResult.Basis),
     ];
+
+    public static ResultWriter Create(SurveyDbContext db, DbTransaction transaction, int importId) =>
+        db.Database.IsSqlite()
+            ? new SqliteResultWriter(db, importId)
+            : new BatchedResultWriter(db, transaction, importId);
+
+    public abstract ValueTask WriteAsync(ImportRow row, ResultKey key, long? existingId, CancellationToken cancellationToken);
+
+    /// <summary>Writes whatever is still held back; the caller does this once, after the last row.</summary>
+    public abstract ValueTask FlushAsync(CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>The INSERT's column list and the UPDATE's SET list in the order of <see cref="KeyColumns"/> and
+    /// <see cref="ValueColumns"/>, named as the model maps them, with <paramref name="placeholder"/> for each value.</summary>
+    internal static (string InsertPrefix, string Update) Statements(SurveyDbContext db, Func<int, string> placeholder, string idPlaceholder)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(typeof(SurveyResult))!;
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
+
+        var insertPrefix = $"INSERT INTO {table} ({string.Join(", ", KeyColumns.Concat(ValueColumns).Select(Column))}) VALUES ";
+        var update = $"UPDATE {table} SET {string.Join(", ", ValueColumns.Select((c, i) => $"{Column(c)} = {placeholder(i)}"))} "
+            + $"WHERE {Column(nameof(SurveyResult.Id))} = {idPlaceholder}";
+        return (insertPrefix, update);
+    }
+}
+
+/// <summary>
+/// For a server database: multi-row INSERTs, 50 rows at a time (under SQL Server's 2,100 parameters), to save round
+/// trips.
+/// </summary>
+internal sealed class BatchedResultWriter : ResultWriter
+{
+    private const int RowsPerInsert = 50;
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly int _importId;
     private readonly string _insertPrefix;
     private readonly string _updateSql;
-    private readonly int _rowsPerInsert;
-    private readonly List<(ImportRow Row, ResultKey Key)> _pending;
+    private readonly List<(ImportRow Row, ResultKey Key)> _pending = new(RowsPerInsert);
     private DbCommand? _fullInsert;
     private DbCommand? _update;
 
-    public ResultWriter(SurveyDbContext db, DbTransaction transaction, int importId)
+    public BatchedResultWriter(SurveyDbContext db, DbTransaction transaction, int importId)
     {
         _connection = db.Database.GetDbConnection();
         _transaction = transaction;
         _importId = importId;
-
-        // SQLite binds parameters by a linear name lookup, so one prepared single-row INSERT is its fastest path;
-        // a server database wants fewer round trips, so rows go 50 at a time (under SQL Server's 2,100 parameters).
-        _rowsPerInsert = db.Database.IsSqlite() ? 1 : 50;
-        _pending = new(_rowsPerInsert);
-
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(SurveyResult))!;
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
-
-        _insertPrefix = $"INSERT INTO {table} ({string.Join(", ", KeyColumns.Concat(ValueColumns).Select(Column))}) VALUES ";
-        _updateSql = $"UPDATE {table} SET {string.Join(", ", ValueColumns.Select((c, i) => $"{Column(c)} = @v{i}"))} "
-            + $"WHERE {Column(nameof(SurveyResult.Id))} = @id";
+        (_insertPrefix, _updateSql) = Statements(db, i => string.Create(CultureInfo.InvariantCulture, $"@v{i}"), "@id");
     }
 
-    public async Task WriteAsync(ImportRow row, ResultKey key, long? existingId, CancellationToken cancellationToken)
+    public override async ValueTask WriteAsync(ImportRow row, ResultKey key, long? existingId, CancellationToken cancellationToken)
     {
         if (existingId is { } id)
         {
@@ -73,21 +95,21 @@ internal sealed class ResultWriter : IAsyncDisposable
         }
 
         _pending.Add((row, key));
-        if (_pending.Count == _rowsPerInsert)
+        if (_pending.Count == RowsPerInsert)
         {
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public override async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
         {
             return;
         }
 
-        var full = _pending.Count == _rowsPerInsert;
-        var command = full ? _fullInsert ??= CreateInsert(_rowsPerInsert) : CreateInsert(_pending.Count);
+        var full = _pending.Count == RowsPerInsert;
+        var command = full ? _fullInsert ??= CreateInsert(RowsPerInsert) : CreateInsert(_pending.Count);
         var width = KeyColumns.Length + ValueColumns.Length;
         for (var i = 0; i < _pending.Count; i++)
         {
@@ -184,7 +206,7 @@ internal sealed class ResultWriter : IAsyncDisposable
         return parameter;
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (_fullInsert is not null)
         {
