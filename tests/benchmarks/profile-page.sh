@@ -45,7 +45,7 @@ timeout 60 dotnet-trace collect -p "$app_pid" --profile dotnet-sampled-thread-ti
   -o "$work/page.nettrace" >"$work/trace.log" 2>&1 &
 tracer=$!
 sleep 2
-timeout 30 wrk -t1 -c2 -d12s --latency "$base$url" | grep -E 'Requests/sec|50%|99%'
+timeout 30 wrk -t1 -c2 -d12s --latency "$base$url" | grep -E '^Requests/sec|^ +(50|99)%'
 wait "$tracer"
 dotnet-trace convert "$work/page.nettrace" --format Speedscope -o "$work/page.json" >/dev/null
 echo
