@@ -87,11 +87,12 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         ArgumentNullException.ThrowIfNull(header);
         var organisationId = header.Organisation.Id;
         var englandId = header.EnglandId ?? -1;
-        var rows = await RowsAsync(db.Results.Where(r =>
+        var rows = await Rows(db.Results.Where(r =>
                 (r.OrganisationId == organisationId || r.OrganisationId == englandId)
                 && r.EditionId == editionId
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients), cancellationToken).ConfigureAwait(false);
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var own = rows.Where(r => r.OrganisationId == organisationId && r.Figure.Basis == basis).ToDictionary(r => r.Question.Number);
         var england = rows.Where(r => r.OrganisationId == englandId).ToLookup(r => r.Question.Number);
@@ -123,13 +124,14 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         ArgumentNullException.ThrowIfNull(header);
         var organisationId = header.Organisation.Id;
         var englandId = header.EnglandId ?? -1;
-        var rows = await RowsAsync(db.Results.Where(r =>
+        var rows = await Rows(db.Results.Where(r =>
                 (r.OrganisationId == organisationId || r.OrganisationId == englandId)
                 && r.EditionId == editionId
                 && r.TumourGroupId != TumourGroups.AllCancersId
                 && r.Question!.Number == questionNumber
                 && r.Breakdown == Breakdown.AllPatients
-                && r.Basis == ResultBasis.Unadjusted), cancellationToken).ConfigureAwait(false);
+                && r.Basis == ResultBasis.Unadjusted))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return rows.GroupBy(r => r.TumourGroupId)
             .OrderBy(g => TumourGroups.NameOf(g.Key), StringComparer.Ordinal)
@@ -150,11 +152,12 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         var allianceId = organisation.AllianceId ?? -1;
 
         // The organisation, England and the Alliance on this question across every published edition.
-        var rows = await RowsAsync(db.Results.Where(VisibleResult).Where(r =>
+        var rows = await Rows(db.Results.Where(VisibleResult).Where(r =>
                 (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
                 && r.Question!.Number == questionNumber
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients), cancellationToken).ConfigureAwait(false);
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var current = rows.FirstOrDefault(r => r.OrganisationId == organisation.Id && r.Year == year && r.Figure.Basis == basis);
         if (current is null)
@@ -215,12 +218,13 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
         // edition only the organisation's own trend figures are compared.
         var editionId = header.EditionIdOf(year) ?? -1;
         var previousEditionId = previousYear is null ? -1 : header.EditionIdOf(previousYear.Value) ?? -1;
-        var rows = await RowsAsync(db.Results.Where(r =>
+        var rows = await Rows(db.Results.Where(r =>
                 ((r.EditionId == editionId
                         && (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId))
                     || (r.EditionId == previousEditionId && r.OrganisationId == organisation.Id && r.Basis == ResultBasis.Trend))
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients), cancellationToken).ConfigureAwait(false);
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var current = rows.Where(r => r.Year == year).ToList();
         var own = current.Where(r => r.OrganisationId == organisation.Id).ToLookup(r => r.Question.Number);
@@ -320,11 +324,12 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
     /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>
     public async Task<IReadOnlyList<ResultRow>> ResultsForOrganisationsAsync(
         IReadOnlyCollection<int> organisationIds, int year, CancellationToken cancellationToken) =>
-        await RowsAsync(db.Results.Where(VisibleResult).Where(r =>
+        await Rows(db.Results.Where(VisibleResult).Where(r =>
                 organisationIds.Contains(r.OrganisationId)
                 && r.Edition!.Year == year
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients), cancellationToken).ConfigureAwait(false);
+                && r.Breakdown == Breakdown.AllPatients))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsByCodeAsync(
         IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
@@ -337,58 +342,17 @@ public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimePro
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
 
-    /// <summary>
-    /// Results as rows to show. Reading a column through the SQLite provider costs far more than SQLite's own work
-    /// (about 0.5 µs a column, against 1-2 ms for a whole page query), so each row reads only its own columns; the
-    /// question wording, the import's file and the edition's year, shared by many rows, are read once each.
-    /// </summary>
-    private async Task<List<ResultRow>> RowsAsync(IQueryable<SurveyResult> results, CancellationToken cancellationToken)
-    {
-        var figures = await results.AsNoTracking()
-            .Select(r => new StoredFigure(
-                r.OrganisationId, r.EditionId, r.QuestionId, r.TumourGroupId, r.ImportId, r.Basis, r.Respondents, r.Score,
-                r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band, r.ChangeSincePrevious, r.ChangeOverall,
-                r.Suppression, r.SourceRow, r.SourceNote))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (figures.Count == 0)
-        {
-            return [];
-        }
-
-        var questionIds = figures.Select(f => f.QuestionId).Distinct().ToList();
-        var questions = await db.Questions.AsNoTracking()
-            .Where(q => questionIds.Contains(q.Id))
-            .Select(q => new { q.Id, Info = new QuestionInfo(q.Number, q.Text, q.Section, q.Scoring) })
-            .ToDictionaryAsync(q => q.Id, q => q.Info, cancellationToken).ConfigureAwait(false);
-        var importIds = figures.Select(f => f.ImportId).Distinct().ToList();
-        var imports = await db.Imports.AsNoTracking()
-            .Where(i => importIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.FileName, i.ImportedAt })
-            .ToDictionaryAsync(i => i.Id, cancellationToken).ConfigureAwait(false);
-        var editionIds = figures.Select(f => f.EditionId).Distinct().ToList();
-        var years = await db.Editions.AsNoTracking()
-            .Where(e => editionIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Year, cancellationToken).ConfigureAwait(false);
-
-        return figures
-            .Select(f => new ResultRow(
-                f.OrganisationId,
-                f.QuestionId,
-                years[f.EditionId],
-                f.TumourGroupId,
-                questions[f.QuestionId],
-                new Figure(
-                    f.Basis, f.Respondents, f.Score, f.CiLower, f.CiUpper, f.ExpectedLower, f.ExpectedUpper, f.Band,
-                    f.ChangeSincePrevious, f.ChangeOverall, f.Suppression,
-                    new SourceInfo(imports[f.ImportId].FileName, imports[f.ImportId].ImportedAt, f.SourceRow, f.SourceNote))))
-            .ToList();
-    }
-
-    private sealed record StoredFigure(
-        int OrganisationId, int EditionId, int QuestionId, int TumourGroupId, int ImportId, ResultBasis Basis,
-        int? Respondents, double? Score, double? CiLower, double? CiUpper, double? ExpectedLower, double? ExpectedUpper,
-        Band? Band, ChangeDirection? ChangeSincePrevious, ChangeDirection? ChangeOverall, Suppression Suppression,
-        int SourceRow, string? SourceNote);
+    private static IQueryable<ResultRow> Rows(IQueryable<SurveyResult> results) =>
+        results.AsNoTracking().Select(r => new ResultRow(
+            r.OrganisationId,
+            r.QuestionId,
+            r.Edition!.Year,
+            r.TumourGroupId,
+            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring),
+            new Figure(
+                r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
+                r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
+                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote))));
 }
 
 public sealed record ResultRow(int OrganisationId, int QuestionId, int Year, int TumourGroupId, QuestionInfo Question, Figure Figure);
