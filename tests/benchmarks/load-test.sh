@@ -150,7 +150,7 @@ run_mode() {
   echo "$mode: warming up..."
   for url in "${pages[@]}" "$static_url"; do
     for _ in 1 2 3; do curl -s -o /dev/null "$base$url"; done
-    timeout 10 wrk -t2 -c16 -d2s "$base$url" >/dev/null 2>&1 || true
+    timeout 15 wrk -t2 -c16 -d5s "$base$url" >/dev/null 2>&1 || true   # JIT tiering settles within a few thousand requests
   done
   echo "$mode: measuring (wrk -t2 -c16 -d${DURATION:-10}s each)..."
   sample_rss >"$work/rss-$mode.txt" &
