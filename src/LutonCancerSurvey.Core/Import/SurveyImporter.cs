@@ -43,22 +43,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
 
         try
         {
-            using var text = OpenText(content);
-            using var parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                BadDataFound = null,
-
-                // Downloads of embargoed figures open with a "# EMBARGOED …" line.
-                AllowComments = true,
-                DetectDelimiter = false,
-
-                // The default 4 KB buffer refills ~18,000 times for the real file, copying the part-read record each time.
-                BufferSize = 1 << 16,
-
-                // Codes, names and question wordings repeat on every row: cached, each is one shared string instead of
-                // one per row, which halves what the import allocates.
-                CacheFields = true,
-            });
+            using var parser = OpenParser(content);
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFormatException ex)
@@ -73,6 +58,24 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         return errors.Outcome();
     }
+
+    /// <summary>The file as CSV records: gzip or plain, strict UTF-8. Disposing the parser closes the text reader.</summary>
+    internal static CsvParser OpenParser(Stream content) =>
+        new(OpenText(content), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = null,
+
+            // Downloads of embargoed figures open with a "# EMBARGOED …" line.
+            AllowComments = true,
+            DetectDelimiter = false,
+
+            // The default 4 KB buffer refills ~18,000 times for the real file, copying the part-read record each time.
+            BufferSize = 1 << 16,
+
+            // Codes, names and question wordings repeat on every row: cached, each is one shared string instead of
+            // one per row, which halves what the import allocates.
+            CacheFields = true,
+        });
 
     private static StreamReader OpenText(Stream content)
     {

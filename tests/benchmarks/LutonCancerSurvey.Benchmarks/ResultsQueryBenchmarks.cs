@@ -19,14 +19,7 @@ public class ResultsQueryBenchmarks
     [GlobalSetup]
     public void ImportRealFile()
     {
-        var directory = Environment.GetEnvironmentVariable("CPES_DATA_DIR")
-            ?? Path.Combine(FindRepository(), "..", "shared", "data", "cpes");
-        var path = Path.Combine(directory, "cpes-2018-combined.csv.gz");
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"the real data file is needed for this benchmark (set CPES_DATA_DIR): {path}");
-        }
-
+        var path = RealDataFile.Find();
         _database = Database.TempFile();
         using (var file = File.OpenRead(path))
         {
@@ -67,18 +60,5 @@ public class ResultsQueryBenchmarks
     {
         await using var db = _database!.NewContext();
         return await new DashboardQueries(db, new Public(), TimeProvider.System).HeaderAsync("06P", CancellationToken.None);
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LutonCancerSurvey.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }
