@@ -155,7 +155,8 @@ internal sealed class BatchedResultWriter : ResultWriter
             command.Parameters.Add(Parameter(command, string.Create(CultureInfo.InvariantCulture, $"@p{p}")));
         }
 
-        command.Prepare();
+        // Not prepared: SqlClient's Prepare demands an explicit type and size on every parameter and throws without
+        // them, while sp_executesql already caches the plan of this unchanging text.
         return command;
     }
 
