@@ -41,6 +41,9 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
         content.Seek(0, SeekOrigin.Begin);
 
+        // Held open for the whole import, so the writer's native statements are finalised before the connection goes
+        // back to the pool, and the import's large page cache is handed back with it.
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var parser = OpenParser(content);
@@ -53,6 +56,16 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         catch (DecoderFallbackException)
         {
             errors.Add(new ImportError(0, null, "the file is not UTF-8 text: save it as UTF-8 CSV and import it again"));
+        }
+        finally
+        {
+            if (db.Database.IsSqlite())
+            {
+                // The pooled connection would otherwise keep the import's 128 MB page cache for every later page query.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
 
         db.ChangeTracker.Clear();

@@ -14,6 +14,23 @@ public sealed class ImporterBehaviourTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    public async Task Import_HandsItsConnectionBackWithTheDefaultPageCache()
+    {
+        await using var db = _database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        using var file = new MemoryStream(Fixtures.Bytes("combined-valid.csv"), writable: false);
+
+        var outcome = await importer.ImportAsync(file, "combined-valid.csv", new ImportOptions(), progress: null, CancellationToken.None);
+        await using var pragma = db.Database.GetDbConnection().CreateCommand();
+        pragma.CommandText = "PRAGMA cache_size";
+        var cacheSize = (long)(await pragma.ExecuteScalarAsync())!;
+
+        outcome.Succeeded.Should().BeTrue();
+        cacheSize.Should().Be(-2000, "a pooled connection keeping the import's 128 MB cache would grow every page query's memory");
+    }
+
+    [Fact]
     public async Task A_second_file_replaces_results_with_the_same_key_and_adds_new_ones()
     {
         var first = CombinedCsv.Create()
