@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ namespace LutonCancerSurvey.Web.Setup;
 /// shows at once (<see cref="DataStampInvalidation"/>); one committed by another instance sharing the database,
 /// or an embargo lifting by itself, shows within that time. See docs/adr/0005-data-stamp-held-in-memory.md.
 /// </remarks>
-public sealed class DataStamp : IDisposable
+public sealed class DataStamp
 {
     // Compiled once: EF's per-call translation would otherwise cost more than the query.
     private static readonly Func<SurveyDbContext, DateTimeOffset, CancellationToken, Task<Stored?>> ReadStored =
@@ -29,16 +28,18 @@ public sealed class DataStamp : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
-    private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly Lock _gate = new();
     private long _generation;
     private Held? _held;
+    private Task<Held>? _reading;
 
     public DataStamp(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _scopes = scopes;
         _time = time;
-        _lifetime = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Caching:StampSeconds", 1.0)));
+        var seconds = configuration.GetValue("Caching:StampSeconds", 1.0);
+        _lifetime = TimeSpan.FromSeconds(double.IsFinite(seconds) ? Math.Clamp(seconds, 0, 3600) : 1);
     }
 
     public async ValueTask<string> CurrentAsync(CancellationToken cancellation)
@@ -48,45 +49,54 @@ public sealed class DataStamp : IDisposable
             return await ReadAsync(cancellation).ConfigureAwait(false);
         }
 
-        if (IsFresh(Volatile.Read(ref _held), out var value))
+        Task<Held> reading;
+        lock (_gate)
         {
-            return value;
-        }
-
-        // One request reads; the others queued behind it take what it read.
-        await _reading.WaitAsync(cancellation).ConfigureAwait(false);
-        try
-        {
-            if (IsFresh(Volatile.Read(ref _held), out value))
+            if (IsFresh(_held))
             {
-                return value;
+                return _held!.Value;
             }
 
-            // Taken before the read, so a commit that lands during it leaves what is read stale, not fresh.
-            var generation = Interlocked.Read(ref _generation);
-            var readAt = _time.GetTimestamp();
-            value = await ReadAsync(cancellation).ConfigureAwait(false);
-            Volatile.Write(ref _held, new Held(value, readAt, generation));
-            return value;
+            // One read at a time, shared by every request that arrives meanwhile: they all get its value, or all
+            // its failure at once, rather than queueing for a database that is not answering.
+            // Started on the thread pool, so no part of the read (nor its clean-up of _reading) runs inside this lock.
+            reading = _reading ??= Task.Run(ReadAndHoldAsync, CancellationToken.None);
         }
-        finally
-        {
-            _reading.Release();
-        }
+
+        return (await reading.WaitAsync(cancellation).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Makes the next request read the stamp again; called when this instance commits a write.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public void Dispose() => _reading.Dispose();
-
-    private bool IsFresh(Held? held, [NotNullWhen(true)] out string? value)
+    private async Task<Held> ReadAndHoldAsync()
     {
-        value = held?.Value;
-        return held is not null
-            && held.Generation == Interlocked.Read(ref _generation)
-            && _time.GetElapsedTime(held.ReadAt) < _lifetime;
+        // Taken before the read, so a commit that lands during it leaves what is read stale, not fresh.
+        var generation = Interlocked.Read(ref _generation);
+        var readAt = _time.GetTimestamp();
+        try
+        {
+            var held = new Held(await ReadAsync(CancellationToken.None).ConfigureAwait(false), readAt, generation);
+            lock (_gate)
+            {
+                _held = held;
+            }
+
+            return held;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _reading = null;
+            }
+        }
     }
+
+    private bool IsFresh(Held? held) =>
+        held is not null
+        && held.Generation == Interlocked.Read(ref _generation)
+        && _time.GetElapsedTime(held.ReadAt) < _lifetime;
 
     private async Task<string> ReadAsync(CancellationToken cancellation)
     {
@@ -107,6 +117,17 @@ public sealed class DataStamp : IDisposable
 /// </summary>
 public sealed class DataStampInvalidation(DataStamp stamp) : DbTransactionInterceptor
 {
+    // A commit whose answer was lost may still have landed, so a failed transaction counts as a change too.
+    public override void TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData)
+        => stamp.Invalidate();
+
+    public override Task TransactionFailedAsync(
+        System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        stamp.Invalidate();
+        return Task.CompletedTask;
+    }
+
     public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
         => stamp.Invalidate();
 
