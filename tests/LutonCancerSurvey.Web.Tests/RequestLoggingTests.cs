@@ -40,6 +40,16 @@ public class RequestLoggingTests
         LoggingSetup.RequestLevel(context, 12, new TaskCanceledException()).Should().Be(LogEventLevel.Information);
     }
 
+    [Fact]
+    public void RequestLevel_OfAnAbandonedRequestThatAlsoFailed_IsAnError()
+    {
+        using var aborted = new CancellationTokenSource();
+        aborted.Cancel();
+        var context = new DefaultHttpContext { RequestAborted = aborted.Token };
+
+        LoggingSetup.RequestLevel(context, 12, new InvalidOperationException("timeout")).Should().Be(LogEventLevel.Error);
+    }
+
     [Theory]
     [InlineData(200, false, LogEventLevel.Information)]
     [InlineData(404, false, LogEventLevel.Information)]

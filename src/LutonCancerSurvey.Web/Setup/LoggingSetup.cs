@@ -45,7 +45,7 @@ public static class LoggingSetup
     public static LogEventLevel RequestLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.RequestAborted.IsCancellationRequested)
+        if (context.RequestAborted.IsCancellationRequested && exception is null or OperationCanceledException or IOException)
         {
             return LogEventLevel.Information;
         }
