@@ -49,6 +49,13 @@ public sealed class DataStamp
             return await ReadAsync(cancellation).ConfigureAwait(false);
         }
 
+        // Every anonymous request passes here, so the usual case takes no lock.
+        var held = Volatile.Read(ref _held);
+        if (IsFresh(held))
+        {
+            return held!.Value;
+        }
+
         Task<Held> reading;
         lock (_gate)
         {
@@ -58,12 +65,19 @@ public sealed class DataStamp
             }
 
             // One read at a time, shared by every request that arrives meanwhile: they all get its value, or all
-            // its failure at once, rather than queueing for a database that is not answering.
-            // Started on the thread pool, so no part of the read (nor its clean-up of _reading) runs inside this lock.
-            reading = _reading ??= Task.Run(ReadAndHoldAsync, CancellationToken.None);
+            // its failure at once, rather than queueing for a database that is not answering. Started on the thread
+            // pool, so no part of the read runs inside this lock; a finished read is replaced by the next one.
+            if (_reading is null || _reading.IsCompleted)
+            {
+                _reading = Task.Run(ReadAndHoldAsync, CancellationToken.None);
+            }
+
+            reading = _reading;
         }
 
-        return (await reading.WaitAsync(cancellation).ConfigureAwait(false)).Value;
+        // A read that began before a commit this instance has since made is already stale: read again.
+        var read = await reading.WaitAsync(cancellation).ConfigureAwait(false);
+        return read.Generation == Interlocked.Read(ref _generation) ? read.Value : await CurrentAsync(cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Makes the next request read the stamp again; called when this instance commits a write.</summary>
@@ -74,23 +88,9 @@ public sealed class DataStamp
         // Taken before the read, so a commit that lands during it leaves what is read stale, not fresh.
         var generation = Interlocked.Read(ref _generation);
         var readAt = _time.GetTimestamp();
-        try
-        {
-            var held = new Held(await ReadAsync(CancellationToken.None).ConfigureAwait(false), readAt, generation);
-            lock (_gate)
-            {
-                _held = held;
-            }
-
-            return held;
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _reading = null;
-            }
-        }
+        var held = new Held(await ReadAsync(CancellationToken.None).ConfigureAwait(false), readAt, generation);
+        Volatile.Write(ref _held, held);
+        return held;
     }
 
     private bool IsFresh(Held? held) =>
