@@ -1,5 +1,5 @@
 using System.Net;
-using LutonCancerSurvey.Web.Setup;
+using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;

@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Admin;
+using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Setup;
 using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using LutonCancerSurvey.Core.Admin;
-using LutonCancerSurvey.Web.Setup;
+using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using LutonCancerSurvey.Core.Admin;
-using LutonCancerSurvey.Web.Setup;
+using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.Identity;
 
 namespace LutonCancerSurvey.Web.CommandLine;

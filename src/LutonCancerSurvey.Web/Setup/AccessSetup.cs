@@ -1,32 +1,12 @@
 using System.Threading.RateLimiting;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace LutonCancerSurvey.Web.Setup;
-
-public static class Roles
-{
-    public const string Administrator = "Administrator";
-    public const string Commissioner = "Commissioner";
-
-    public static readonly IReadOnlyList<string> All = [Administrator, Commissioner];
-}
-
-public static class Policies
-{
-    public const string Administrator = "Administrator";
-    public const string SignInRateLimit = "sign-in";
-}
-
-/// <summary>Signed-in commissioners and administrators see embargoed (draft) editions; the public never does.</summary>
-public sealed class HttpViewer(IHttpContextAccessor accessor) : IViewer
-{
-    public bool SeesDrafts =>
-        accessor.HttpContext?.User is { } user && (user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.Administrator));
-}
 
 public static class AccessSetup
 {

@@ -1,5 +1,6 @@
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

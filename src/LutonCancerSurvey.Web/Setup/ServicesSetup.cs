@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace LutonCancerSurvey.Web.Setup;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LutonCancerSurvey.Core.Admin;
-using LutonCancerSurvey.Web.Setup;
+using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
