@@ -1,6 +1,6 @@
 using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Web.Access;
-using LutonCancerSurvey.Web.Setup;
+using LutonCancerSurvey.Web.Caching;
 using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

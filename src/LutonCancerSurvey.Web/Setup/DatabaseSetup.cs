@@ -1,6 +1,7 @@
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Web.Access;
+using LutonCancerSurvey.Web.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

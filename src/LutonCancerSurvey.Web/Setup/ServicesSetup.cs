@@ -3,6 +3,7 @@ using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Access;
+using LutonCancerSurvey.Web.Caching;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace LutonCancerSurvey.Web.Setup;

@@ -3,7 +3,7 @@ using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace LutonCancerSurvey.Web.Setup;
+namespace LutonCancerSurvey.Web.Caching;
 
 /// <summary>
 /// What the public can see, as one value: the data version (bumped by every import and publication change) and how

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
-namespace LutonCancerSurvey.Web.Setup;
+namespace LutonCancerSurvey.Web.Caching;
 
 /// <summary>
 /// Compresses pages, downloads and API answers for anonymous visitors only. Compressing a response over HTTPS that

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
-namespace LutonCancerSurvey.Web.Setup;
+namespace LutonCancerSurvey.Web.Caching;
 
 /// <summary>
 /// Caches what anonymous visitors see (pages, downloads, API) in memory, keyed by the <see cref="DataStamp"/> of the
