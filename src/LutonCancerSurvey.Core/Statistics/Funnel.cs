@@ -122,6 +122,20 @@ public static class Funnel
             : FunnelPosition.WithinLimits;
     }
 
+    /// <summary>Points for drawing any limits from <paramref name="minN"/> to <paramref name="maxN"/> respondents, log spaced.</summary>
+    internal static IReadOnlyList<FunnelPoint> CurveOf(int minN, int maxN, int points, double confidence, Func<int, Interval> limitsFor)
+    {
+        ValidateCurve(minN, maxN, points, confidence);
+        var curve = new List<FunnelPoint>(points);
+        foreach (var n in LogSpacedCounts(minN, maxN, points))
+        {
+            var limits = limitsFor(n);
+            curve.Add(new FunnelPoint(n, limits.Lower, limits.Upper));
+        }
+
+        return curve;
+    }
+
     private static Interval MeanAround(double mean, double standardDeviation, int n, double z)
     {
         var halfWidth = z * standardDeviation / Math.Sqrt(n);

@@ -60,11 +60,76 @@ public static class Proportions
         }
 
         var z = (p1 - p2) / standardError;
-        return new TwoProportionTest(z, Math.Min(1, 2 * Normal.Cdf(-Math.Abs(z))));
+        return new TwoProportionTest(z, Normal.TwoSidedPValue(z));
+    }
+
+    /// <summary>
+    /// True when the verdict of <see cref="TwoProportionZTest"/> at <paramref name="significanceLevel"/> could change
+    /// if each percentage moved by up to <paramref name="roundingHalfUnit"/> (0.5 for figures published as whole
+    /// numbers): the published figures cannot settle such a verdict, so it is reported as borderline.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An argument is out of range as for <see cref="TwoProportionZTest"/>, the level is not strictly between 0 and 1,
+    /// or the half unit is negative.
+    /// </exception>
+    public static bool RoundingCouldFlip(
+        double percent1, int n1, double percent2, int n2, double significanceLevel, double roundingHalfUnit = 0.5)
+    {
+        Guard.OpenUnit(significanceLevel, nameof(significanceLevel));
+        Guard.NonNegative(roundingHalfUnit, nameof(roundingHalfUnit));
+        var verdict = TwoProportionZTest(percent1, n1, percent2, n2).Direction(significanceLevel);
+
+        // |z| is largest and smallest with the two figures pushed apart or together, so the corners decide.
+        foreach (var (d1, d2) in new[] { (1, -1), (-1, 1), (1, 1), (-1, -1) })
+        {
+            var moved1 = Math.Clamp(percent1 + d1 * roundingHalfUnit, 0, 100);
+            var moved2 = Math.Clamp(percent2 + d2 * roundingHalfUnit, 0, 100);
+            if (TwoProportionZTest(moved1, n1, moved2, n2).Direction(significanceLevel) != verdict)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Tests <paramref name="percent"/> of <paramref name="n"/> respondents against a reference percentage taken as
+    /// fixed (a national figure from tens of thousands of respondents): z = (p − p₀)/√(p₀(1−p₀)/n).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A percentage is outside 0-100, <paramref name="n"/> is not positive, or the reference is 0 or 100 (no variation to test against).
+    /// </exception>
+    public static TwoProportionTest OneSampleZTest(double percent, int n, double referencePercent)
+    {
+        Guard.Percent(percent, nameof(percent));
+        Guard.Positive(n, nameof(n));
+        if (!(referencePercent > 0 && referencePercent < 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(referencePercent), referencePercent, "Must be strictly between 0 and 100.");
+        }
+
+        var p0 = referencePercent / 100;
+        var z = (percent / 100 - p0) / Math.Sqrt(p0 * (1 - p0) / n);
+        return new TwoProportionTest(z, Normal.TwoSidedPValue(z));
+    }
+
+    /// <summary>
+    /// Tests a score against a reference taken as fixed, with the score's standard error (for example one recovered
+    /// from its published confidence interval by <see cref="Means.StandardErrorFromInterval"/>): z = (score − reference)/SE.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A figure is not finite or the standard error is not positive.</exception>
+    public static TwoProportionTest ZTestAgainstFixed(double score, double reference, double standardError)
+    {
+        Guard.Finite(score, nameof(score));
+        Guard.Finite(reference, nameof(reference));
+        Guard.Positive(standardError, nameof(standardError));
+        var z = (score - reference) / standardError;
+        return new TwoProportionTest(z, Normal.TwoSidedPValue(z));
     }
 }
 
-/// <summary>The result of a two-proportion z-test: the statistic (positive when the first proportion is higher) and its two-sided p-value.</summary>
+/// <summary>The result of a z-test (two-proportion, one-sample or against a fixed figure): the statistic (positive when the first proportion is higher) and its two-sided p-value.</summary>
 public readonly record struct TwoProportionTest(double Z, double PValue)
 {
     /// <summary>

@@ -168,3 +168,40 @@ public class ProportionsTests
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("significanceLevel");
     }
 }
+
+public class ProportionsRoundingTests
+{
+    [Fact]
+    public void A_verdict_that_half_a_point_of_rounding_could_flip_is_borderline()
+    {
+        // 60 % vs 54 % of 400 each: p = 0.087, but 60.5 vs 53.5 gives p = 0.046 — significant at 5 %.
+        Proportions.RoundingCouldFlip(60, 400, 54, 400, 0.05).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_verdict_that_survives_rounding_is_not_borderline()
+    {
+        // 60 % vs 50 %: p = 0.0045, and 0.0106 at the nearest corner; 60 % vs 59 %: p = 0.77, 0.56 at the farthest.
+        Proportions.RoundingCouldFlip(60, 400, 50, 400, 0.05).Should().BeFalse();
+        Proportions.RoundingCouldFlip(60, 400, 59, 400, 0.05).Should().BeFalse();
+    }
+
+    [Fact]
+    public void OneSampleZTest_measures_against_a_fixed_reference()
+    {
+        // (0.55 − 0.5)/√(0.25/100) = 1.0
+        var test = Proportions.OneSampleZTest(55, 100, 50);
+
+        test.Z.Should().BeApproximately(1.0, 1e-12);
+        test.PValue.Should().BeApproximately(0.317311, 1e-6);
+    }
+
+    [Fact]
+    public void ZTestAgainstFixed_uses_the_given_standard_error()
+    {
+        var test = Proportions.ZTestAgainstFixed(8.6, 8.8, 0.1);
+
+        test.Z.Should().BeApproximately(-2.0, 1e-12);
+        test.PValue.Should().BeApproximately(0.045500, 1e-6);
+    }
+}

@@ -1,0 +1,153 @@
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Statistics;
+
+namespace LutonCancerSurvey.Core.Tests.Statistics;
+
+public class FunnelBaselineTests
+{
+    private static FunnelBaseline Percent(double centre, double tauSquared) =>
+        new(Scoring.PercentPositive, centre, null, tauSquared, 1, TauSource.ZScores, 100);
+
+    [Fact]
+    public void Limits_without_overdispersion_are_the_binomial_limits()
+    {
+        // 60 ± 1.959964·√(60·40/100) = 60 ± 9.601823
+        var limits = Percent(60, 0).Limits(100, 0.95);
+
+        limits.Lower.Should().BeApproximately(50.398177, 1e-5);
+        limits.Upper.Should().BeApproximately(69.601823, 1e-5);
+    }
+
+    [Fact]
+    public void Limits_add_the_between_organisation_variance_to_the_chance_variance()
+    {
+        // 60 ± 1.959964·√(24 + 9) = 60 ± 11.259136
+        var limits = Percent(60, 9).Limits(100, 0.95);
+
+        limits.Lower.Should().BeApproximately(48.740864, 1e-5);
+        limits.Upper.Should().BeApproximately(71.259136, 1e-5);
+    }
+
+    [Fact]
+    public void Limits_for_a_mean_use_the_pooled_spread_and_tau_squared()
+    {
+        // 8.8 ± 1.959964·√(1.4²/196 + 0.0025) = 8.8 ± 1.959964·√0.0125 = 8.8 ± 0.219131
+        var baseline = new FunnelBaseline(Scoring.MeanOutOfTen, 8.8, 1.4, 0.0025, 1, TauSource.ZScores, 100);
+
+        var limits = baseline.Limits(196, 0.95);
+
+        limits.Lower.Should().BeApproximately(8.580869, 1e-5);
+        limits.Upper.Should().BeApproximately(9.019131, 1e-5);
+    }
+
+    [Fact]
+    public void Small_counts_get_exact_binomial_limits()
+    {
+        // n = 21 at 97 %: 0.63 expected other answers, so the normal approximation is poor. Binomial(21, 0.97):
+        // the 2.5 % point interpolates to 18.0097/21 = 85.7604 %, the 97.5 % point to 99.7743 % (hand-computed
+        // from the binomial probabilities); the normal limits would be 89.70 to 104.30.
+        var baseline = Percent(97, 0);
+
+        baseline.UsesExactBinomial(21).Should().BeTrue();
+        var limits = baseline.Limits(21, 0.95);
+
+        limits.Lower.Should().BeApproximately(85.760430, 1e-5);
+        limits.Upper.Should().BeApproximately(99.774309, 1e-5);
+    }
+
+    [Fact]
+    public void Small_counts_with_overdispersion_widen_the_exact_limits_by_the_same_factor()
+    {
+        // v = 97·3/21 = 13.857; √((13.857 + 4)/13.857) = 1.135192: 97 − 11.239570 × 1.135192 = 84.240936; the upper
+        // 97 + 2.774309 × 1.135192 = 100.1494 is clamped to 100.
+        var limits = Percent(97, 4).Limits(21, 0.95);
+
+        limits.Lower.Should().BeApproximately(84.240936, 1e-5);
+        limits.Upper.Should().Be(100);
+    }
+
+    [Fact]
+    public void Large_counts_keep_the_normal_approximation()
+    {
+        Percent(97, 0).UsesExactBinomial(334).Should().BeFalse();
+        Percent(97, 0).UsesExactBinomial(333).Should().BeTrue();
+        Percent(50, 0).UsesExactBinomial(21).Should().BeFalse();
+    }
+
+    [Fact]
+    public void UnroundedCentre_is_the_mid_point_of_Englands_published_interval()
+    {
+        // England Q22 2018: published 60 with an interval of 59.9-60.9.
+        FunnelBaseline.UnroundedCentre(60, 59.9, 60.9).Should().BeApproximately(60.4, 1e-12);
+        FunnelBaseline.UnroundedCentre(60, null, null).Should().Be(60);
+    }
+
+    [Fact]
+    public void Estimate_on_published_ranges_takes_the_surveys_own_allowance()
+    {
+        var z = Normal.TwoSidedCriticalValue(0.95);
+        FunnelPeer Peer(int n, double score)
+        {
+            var halfWidth = z * Math.Sqrt(60.0 * 40 / n + 9);
+            return new FunnelPeer(n, score, ExpectedLower: 60 - halfWidth, ExpectedUpper: 60 + halfWidth);
+        }
+
+        var baseline = FunnelBaseline.Estimate(Scoring.PercentPositive, 60, [Peer(100, 55), Peer(400, 62), Peer(200, 61)], usePublishedRanges: true);
+
+        baseline!.Source.Should().Be(TauSource.PublishedRanges);
+        baseline.TauSquared.Should().BeApproximately(9, 1e-9);
+        baseline.Organisations.Should().Be(3);
+    }
+
+    [Fact]
+    public void Estimate_without_published_ranges_uses_the_z_scores()
+    {
+        // centre 50, n = 100 each (SE 5): z = −4, −2, 2, 4 → τ² = 308.333… as in OverdispersionTests.
+        FunnelPeer[] peers = [new(100, 30), new(100, 40), new(100, 60), new(100, 70)];
+
+        var baseline = FunnelBaseline.Estimate(Scoring.PercentPositive, 50, peers, usePublishedRanges: true);
+
+        baseline!.Source.Should().Be(TauSource.ZScores);
+        baseline.TauSquared.Should().BeApproximately(37 / 0.12, 1e-9);
+        baseline.Phi.Should().BeApproximately(10, 1e-12);
+    }
+
+    [Fact]
+    public void Estimate_for_a_mean_pools_the_organisations_intervals()
+    {
+        // SD from each interval: 0.2/1.959964 × √100 = 1.020427 and 0.1/1.959964 × √400 = 1.020427; pooled the same.
+        FunnelPeer[] peers = [new(100, 8.8, 8.6, 9.0), new(400, 8.8, 8.7, 8.9)];
+
+        var baseline = FunnelBaseline.Estimate(Scoring.MeanOutOfTen, 8.8, peers, usePublishedRanges: false);
+
+        baseline!.StandardDeviation!.Value.Should().BeApproximately(1.020427, 1e-6);
+        baseline.TauSquared.Should().Be(0);
+    }
+
+    [Fact]
+    public void Estimate_draws_nothing_without_a_spread_or_at_the_end_of_the_scale()
+    {
+        FunnelBaseline.Estimate(Scoring.MeanOutOfTen, 8.8, [new(100, 8.8), new(200, 8.7)], false).Should().BeNull();
+        FunnelBaseline.Estimate(Scoring.PercentPositive, 100, [new(100, 100), new(200, 100)], false).Should().BeNull();
+    }
+
+    [Fact]
+    public void Classify_counts_a_score_on_a_limit_as_within()
+    {
+        var baseline = Percent(60, 0);
+
+        baseline.Classify(50.5, 100, 0.95).Should().Be(FunnelPosition.WithinLimits);
+        baseline.Classify(50.3, 100, 0.95).Should().Be(FunnelPosition.BelowLowerLimit);
+        baseline.Classify(69.7, 100, 0.95).Should().Be(FunnelPosition.AboveUpperLimit);
+    }
+
+    [Fact]
+    public void Curve_runs_from_the_smallest_to_the_largest_count()
+    {
+        var curve = Percent(60, 9).Curve(21, 1000, 10, 0.998);
+
+        curve[0].N.Should().Be(21);
+        curve[^1].N.Should().Be(1000);
+        curve.Should().BeInAscendingOrder(p => p.N);
+    }
+}
