@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Access;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -71,32 +70,7 @@ public static class AccessSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
-        AddOrganisationSignIn(builder);
+        builder.AddOrganisationSignIn(cookieSecurity);
         return builder;
-    }
-
-    /// <summary>
-    /// Production sign-in through an organisation's identity provider: set Authentication:OpenIdConnect:Authority,
-    /// ClientId and ClientSecret; the provider's "roles" claim carries Administrator or Commissioner.
-    /// </summary>
-    private static void AddOrganisationSignIn(WebApplicationBuilder builder)
-    {
-        var oidc = builder.Configuration.GetSection("Authentication:OpenIdConnect");
-        if (string.IsNullOrWhiteSpace(oidc["Authority"]))
-        {
-            return;
-        }
-
-        builder.Services.AddAuthentication().AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, "Your organisation", options =>
-        {
-            options.Authority = oidc["Authority"];
-            options.ClientId = oidc["ClientId"];
-            options.ClientSecret = oidc["ClientSecret"];
-            options.ResponseType = "code";
-            options.UsePkce = true;
-            options.SignInScheme = IdentityConstants.ApplicationScheme;
-            options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
-            options.Scope.Add("email");
-        });
     }
 }

@@ -11,13 +11,25 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' https://assets.nhs.uk; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>
+    /// The policy, letting the sign-in form's redirect reach the organisation's identity provider when one is set:
+    /// browsers apply form-action to the redirects that follow a form post too.
+    /// </summary>
+    public static string ContentSecurityPolicyFor(string? identityProvider) =>
+        Uri.TryCreate(identityProvider, UriKind.Absolute, out var provider)
+            ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {provider.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var policy = ContentSecurityPolicyFor(app.ApplicationServices.GetRequiredService<IConfiguration>()["Authentication:OpenIdConnect:Authority"]);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -27,4 +39,5 @@ public static class SecurityHeaders
             });
             await next(context);
         });
+    }
 }

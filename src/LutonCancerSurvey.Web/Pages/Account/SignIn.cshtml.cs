@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LutonCancerSurvey.Web.Pages.Account;
 
 /// <summary>Sign-in for commissioners and administrators; locked out after repeated failures, rate limited per address.</summary>
-public class SignInModel(SignInManager<IdentityUser> signIn, ILogger<SignInModel> logger) : PageModel
+public class SignInModel(SignInManager<IdentityUser> signIn, OrganisationSignIn organisationSignIn, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -55,29 +56,38 @@ public class SignInModel(SignInManager<IdentityUser> signIn, ILogger<SignInModel
         return Page();
     }
 
-    public IActionResult OnPostExternal(string scheme)
+    public async Task<IActionResult> OnPostExternalAsync(string scheme)
     {
+        ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        if (!ExternalSchemes.Any(s => s.Name == scheme))
+        {
+            Failure = "Choose how to sign in.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var redirect = Url.Page("/Account/SignIn", "ExternalCallback", new { ReturnUrl });
         var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, redirect);
         return Challenge(properties, scheme);
     }
 
-    public async Task<IActionResult> OnGetExternalCallbackAsync()
+    /// <summary>
+    /// Where the provider's answer lands (through /signin-oidc and the external cookie): signed in as the local
+    /// account, or refused with the reason and not signed in at all.
+    /// </summary>
+    public async Task<IActionResult> OnGetExternalCallbackAsync(CancellationToken cancellationToken)
     {
-        var info = await signIn.GetExternalLoginInfoAsync();
-        if (info is null)
+        ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        var outcome = await organisationSignIn.CompleteAsync(cancellationToken);
+        if (outcome.SignedIn)
         {
-            Failure = "Sign-in with your organisation did not complete. Try again.";
-            return Page();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
-        if (!result.Succeeded)
-        {
-            Failure = "Your organisation account is not linked to this dashboard. Ask an administrator to add you.";
-            return Page();
-        }
-
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        Failure = outcome.Message;
+        Response.StatusCode = outcome.Status == OrganisationSignInStatus.DidNotComplete
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status403Forbidden;
+        return Page();
     }
 }

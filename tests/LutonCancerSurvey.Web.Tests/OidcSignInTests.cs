@@ -1,0 +1,257 @@
+using System.Net;
+using LutonCancerSurvey.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LutonCancerSurvey.Web.Tests;
+
+/// <summary>
+/// Signing in through an organisation's identity provider, against a real OpenID Connect provider on a loopback port:
+/// only people an administrator has invited (a local account with their e-mail) get in, and then as that account.
+/// </summary>
+[Collection(OidcGroup.Name)]
+public class OidcSignInTests
+{
+    private const string Commissioner = "Commissioner";
+    private const string Administrator = "Administrator";
+
+    private static readonly Dictionary<string, string> MappedRoles = new()
+    {
+        ["Authentication:OpenIdConnect:RoleClaim"] = "roles",
+        ["Authentication:OpenIdConnect:RoleMappings:survey-administrators"] = Administrator,
+        ["Authentication:OpenIdConnect:RoleMappings:survey-commissioners"] = Commissioner,
+    };
+
+    private readonly OidcProviderFixture _oidc;
+
+    public OidcSignInTests(OidcProviderFixture oidc) => _oidc = oidc;
+
+    private OidcProvider Provider => _oidc.Running;
+
+    [OidcFact]
+    public async Task InvitedEmail_FirstSignIn_SignsInAsTheLocalAccountAndLinksTheLogin()
+    {
+        var app = _oidc.App();
+        var email = await app.CreateUserAsync(Commissioner);
+        var login = NewLogin();
+        Provider.AddAccount(login, email);
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login, returnUrl: "/compare");
+
+        outcome.Status.Should().Be(HttpStatusCode.OK);
+        outcome.Address.PathAndQuery.Should().Be("/compare");
+        (await AccountTextAsync(client)).Should().Be($"Signed in as {email} (commissioner: you can see embargoed results) Sign out");
+        (await LoginsOfAsync(app, email)).Should().Equal($"OpenIdConnect:{login}");
+    }
+
+    [OidcFact]
+    public async Task UninvitedEmail_IsRefusedWithAClearPageAndNotSignedIn()
+    {
+        var app = _oidc.App();
+        var email = $"stranger-{Guid.NewGuid():N}@example.nhs.uk";
+        var login = NewLogin();
+        Provider.AddAccount(login, email);
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login);
+
+        outcome.Status.Should().Be(HttpStatusCode.Forbidden);
+        var page = await Html.ParseAsync(outcome.Html);
+        page.TestId("sign-in-error").Should().Contain($"There is no account for {email} on this dashboard")
+            .And.Contain("Ask an administrator to invite you");
+        (await AccountTextAsync(client)).Should().StartWith("Sign in");
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        (await users.FindByEmailAsync(email)).Should().BeNull("a refused sign-in creates no account");
+    }
+
+    [OidcFact]
+    public async Task SecondSignIn_FindsTheLinkedLogin_EvenAfterTheProviderEmailChanged()
+    {
+        var app = _oidc.App();
+        var email = await app.CreateUserAsync(Commissioner);
+        var login = NewLogin();
+        Provider.AddAccount(login, email);
+        using (var first = app.NewSignInClient())
+        {
+            (await first.SignInThroughProviderAsync(login)).Status.Should().Be(HttpStatusCode.OK);
+        }
+
+        // The provider now asserts an e-mail no local account has: only the stored login can find the account.
+        Provider.AddAccount(login, $"renamed-{Guid.NewGuid():N}@example.nhs.uk");
+        using var second = app.NewSignInClient();
+        var outcome = await second.SignInThroughProviderAsync(login);
+
+        outcome.Status.Should().Be(HttpStatusCode.OK);
+        (await AccountTextAsync(second)).Should().StartWith($"Signed in as {email} (commissioner");
+        (await LoginsOfAsync(app, email)).Should().Equal($"OpenIdConnect:{login}");
+    }
+
+    [OidcFact]
+    public async Task DisabledAccount_IsRefused_WhetherLinkedOrNot()
+    {
+        var app = _oidc.App();
+        var linkedEmail = await app.CreateUserAsync(Commissioner);
+        var linkedLogin = NewLogin();
+        Provider.AddAccount(linkedLogin, linkedEmail);
+        using (var first = app.NewSignInClient())
+        {
+            (await first.SignInThroughProviderAsync(linkedLogin)).Status.Should().Be(HttpStatusCode.OK);
+        }
+
+        var unlinkedEmail = await app.CreateUserAsync(Commissioner);
+        var unlinkedLogin = NewLogin();
+        Provider.AddAccount(unlinkedLogin, unlinkedEmail);
+        await DisableAsync(app, linkedEmail);
+        await DisableAsync(app, unlinkedEmail);
+
+        foreach (var (login, email) in new[] { (linkedLogin, linkedEmail), (unlinkedLogin, unlinkedEmail) })
+        {
+            using var client = app.NewSignInClient();
+            var outcome = await client.SignInThroughProviderAsync(login);
+
+            outcome.Status.Should().Be(HttpStatusCode.Forbidden, $"{email} is disabled");
+            (await Html.ParseAsync(outcome.Html)).TestId("sign-in-error").Should().Contain("Your account on this dashboard is disabled");
+            (await AccountTextAsync(client)).Should().StartWith("Sign in");
+        }
+
+        (await LoginsOfAsync(app, unlinkedEmail)).Should().BeEmpty("a disabled account is not linked");
+    }
+
+    [OidcFact]
+    public async Task UnverifiedProviderEmail_IsRefusedAndNotLinked()
+    {
+        var app = _oidc.App();
+        var email = await app.CreateUserAsync(Administrator);
+        var login = NewLogin();
+        Provider.AddAccount(login, email, emailVerified: false);
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login);
+
+        outcome.Status.Should().Be(HttpStatusCode.Forbidden);
+        (await Html.ParseAsync(outcome.Html)).TestId("sign-in-error").Should().Contain("has not confirmed the e-mail address");
+        (await LoginsOfAsync(app, email)).Should().BeEmpty();
+    }
+
+    [OidcFact]
+    public async Task MappedRoleClaim_GivesTheMappedRole_AndTheLocalAccountFollowsIt()
+    {
+        var app = _oidc.App(MappedRoles);
+        var email = await app.CreateUserAsync(Commissioner);
+        var login = NewLogin();
+        Provider.AddAccount(login, email, emailVerified: true, "staff", "survey-administrators");
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login);
+        using var admin = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+
+        outcome.Status.Should().Be(HttpStatusCode.OK);
+        (await AccountTextAsync(client)).Should().StartWith($"Signed in as {email} (administrator)");
+        admin.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await RolesOfAsync(app, email)).Should().Equal(Administrator);
+        (await AuditAsync(app, email)).Should().Contain(("identity provider", "user-role", $"{email} is now {Administrator} (survey-administrators)"));
+    }
+
+    [OidcFact]
+    public async Task MappedRoles_WithNoMappedValue_RefuseAndRemoveTheLocalRole()
+    {
+        var app = _oidc.App(MappedRoles);
+        var email = await app.CreateUserAsync(Administrator);
+        var login = NewLogin();
+        Provider.AddAccount(login, email, emailVerified: true, "staff");
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login);
+
+        outcome.Status.Should().Be(HttpStatusCode.Forbidden);
+        (await Html.ParseAsync(outcome.Html)).TestId("sign-in-error").Should().Contain("Your organisation has not given you a role on this dashboard");
+        (await AccountTextAsync(client)).Should().StartWith("Sign in");
+        (await RolesOfAsync(app, email)).Should().BeEmpty("the provider no longer grants a role");
+    }
+
+    [OidcFact]
+    public async Task LocalRoles_IgnoreTheProviderRoleClaim_WhenNoMappingIsConfigured()
+    {
+        var app = _oidc.App();
+        var email = await app.CreateUserAsync(Commissioner);
+        var login = NewLogin();
+        Provider.AddAccount(login, email, emailVerified: true, "Administrator", "survey-administrators");
+        using var client = app.NewSignInClient();
+
+        (await client.SignInThroughProviderAsync(login)).Status.Should().Be(HttpStatusCode.OK);
+        using var admin = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+
+        (await AccountTextAsync(client)).Should().StartWith($"Signed in as {email} (commissioner");
+        admin.StatusCode.Should().Be(HttpStatusCode.Redirect, "a commissioner is sent to the access-denied page");
+    }
+
+    [OidcFact]
+    public async Task SignIn_ThroughTheProvider_IsAuditedWithTheLink()
+    {
+        var app = _oidc.App();
+        var email = await app.CreateUserAsync(Commissioner);
+        var login = NewLogin();
+        Provider.AddAccount(login, email);
+        using var client = app.NewSignInClient();
+
+        (await client.SignInThroughProviderAsync(login)).Status.Should().Be(HttpStatusCode.OK);
+
+        (await AuditAsync(app, email)).Should().Contain(("identity provider", "user-link", $"{email} linked to OpenIdConnect login {login}"));
+    }
+
+    [OidcFact]
+    public async Task SignInPage_OffersTheOrganisationButton_OnlyWhenConfigured()
+    {
+        using var configured = _oidc.App().NewSignInClient();
+        using var plain = new DashboardFactory();
+        using var unconfigured = plain.NewClient();
+
+        var withProvider = await Html.ParseAsync(await configured.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative)));
+        var without = await Html.ParseAsync(await unconfigured.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative)));
+
+        withProvider.TestId("sign-in-organisation").Should().Be("Sign in with your organisation");
+        without.QuerySelector("[data-testid='sign-in-organisation']").Should().BeNull();
+    }
+
+    private static string NewLogin() => $"person-{Guid.NewGuid():N}";
+
+    private static async Task<string> AccountTextAsync(HttpClient client)
+    {
+        var page = await Html.ParseAsync(await client.GetStringAsync(new Uri("/about", UriKind.Relative)));
+        return string.Join(" ", page.TestId("account").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static async Task<IReadOnlyList<string>> LoginsOfAsync(OidcDashboard app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no user {email}");
+        return (await users.GetLoginsAsync(user)).Select(l => $"{l.LoginProvider}:{l.ProviderKey}").ToList();
+    }
+
+    private static async Task<IReadOnlyList<string>> RolesOfAsync(OidcDashboard app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no user {email}");
+        return [.. await users.GetRolesAsync(user)];
+    }
+
+    private static async Task DisableAsync(OidcDashboard app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no user {email}");
+        (await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue)).Succeeded.Should().BeTrue();
+    }
+
+    private static async Task<IReadOnlyList<(string Actor, string Action, string Details)>> AuditAsync(OidcDashboard app, string email)
+    {
+        using var db = app.NewDbContext();
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Details.Contains(email)).ToListAsync();
+        return entries.Select(a => (a.Actor, a.Action, a.Details)).ToList();
+    }
+}
