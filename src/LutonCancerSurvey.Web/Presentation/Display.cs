@@ -53,6 +53,15 @@ public static class Display
         _ => "No expected range",
     };
 
+    /// <summary>The band for the charts' data attributes.</summary>
+    public static string BandSlug(Band? band) => band switch
+    {
+        Core.Domain.Band.Above => "above",
+        Core.Domain.Band.Within => "within",
+        Core.Domain.Band.Below => "below",
+        _ => "none",
+    };
+
     public static string BandTag(Band? band) => band switch
     {
         Core.Domain.Band.Above => "nhsuk-tag--green",

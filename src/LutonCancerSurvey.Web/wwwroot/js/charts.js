@@ -2,6 +2,7 @@
 // every number on the chart is also in the table. Contract (the pages rely on it):
 //
 //   <figure class="app-chart" data-chart-type="comparison|trend|funnel" data-scale="percent|mean" [data-series-label]
+//           [data-row-height data-min-height]  (comparison only: the canvas height per row and at least)
 //           [data-national="56" data-limits='[{"n":21,"l95":..,"u95":..,"l998":..,"u998":..}]'  (funnel only)]>
 //     <figcaption>…</figcaption>
 //     <div class="app-chart__canvas"><canvas role="img" aria-label="…"></canvas></div>
@@ -10,6 +11,9 @@
 //   </figure>
 //
 // A row with an empty data-value is a suppressed result: it keeps its place (category or year) but gets no mark.
+// A spine chart (data-chart-type="spine" data-rows-from="<selector of tables>") has no table of its own: it reads the
+// rows of the section tables on the page (with data-expected-lower/-upper and data-band, and data-section and
+// data-scale on their figures) and is hidden until drawn, so without JavaScript those tables are the summary.
 // Once the chart is drawn the figure gets data-chart-rendered="true".
 (() => {
   'use strict';
@@ -416,13 +420,171 @@
     return { type: 'scatter', data: { datasets }, options, plugins: [highlightLabel] };
   }
 
-  const builders = { comparison, trend, funnel };
+  // The spine chart: every scored question on the page in one chart, read from the section tables (data-rows-from),
+  // each as its difference from England (0) with the expected range as a bar. The band is told by the marker's shape
+  // and the legend's words as well as its colour. The 0-10 rating is drawn at ten times its difference, as stated.
+  const bands = [
+    { key: 'above', label: 'Above expected range (better)', style: 'triangle', rotation: 0, colour: '#007f3b' },
+    { key: 'within', label: 'Within expected range', style: 'circle', rotation: 0, colour: colours.organisation },
+    { key: 'below', label: 'Below expected range (worse)', style: 'triangle', rotation: 180, colour: '#d5281b' },
+    { key: 'none', label: 'No expected range', style: 'rect', rotation: 0, colour: '#4c6272' },
+  ];
+
+  function spineRows(figure) {
+    const rows = [];
+    let section = null;
+    document.querySelectorAll(`${figure.dataset.rowsFrom} tbody tr[data-point]`).forEach((row) => {
+      const source = row.closest('figure');
+      const name = source?.dataset.section ?? '';
+      if (name !== section) {
+        section = name;
+        rows.push({ heading: name, label: `§ ${name}` });
+      }
+      const factor = source?.dataset.scale === 'mean' ? 10 : 1;
+      const value = number(row.dataset.value);
+      const national = number(row.dataset.national);
+      const lower = number(row.dataset.expectedLower);
+      const upper = number(row.dataset.expectedUpper);
+      const band = bands.some((b) => b.key === row.dataset.band) ? row.dataset.band : 'none';
+      const known = value !== null && national !== null;
+      rows.push({
+        label: row.dataset.label ?? '',
+        value,
+        national,
+        scale: factor === 10 ? scales.mean : scales.percent,
+        band,
+        difference: known ? (value - national) * factor : null,
+        range: known && lower !== null && upper !== null ? [(lower - national) * factor, (upper - national) * factor] : null,
+        expected: lower !== null && upper !== null ? [lower, upper] : null,
+      });
+    });
+    return rows;
+  }
+
+  // Section names across the plot, on their own row, so long names never squeeze the axis on a phone.
+  const sectionHeadings = {
+    id: 'appSectionHeadings',
+    afterDatasetsDraw(chart) {
+      const rows = chart.config.options.appRows ?? [];
+      const { ctx, chartArea } = chart;
+      const y = chart.scales.y;
+      ctx.save();
+      ctx.font = `bold 13px ${Chart.defaults.font.family}`;
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      rows.forEach((row, i) => {
+        if (row.heading === undefined) {
+          return;
+        }
+        const middle = y.getPixelForValue(i);
+        const width = Math.min(ctx.measureText(row.heading).width, chartArea.right - chartArea.left - 8);
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(chartArea.left, middle - 8, width + 8, 16);
+        ctx.fillStyle = colours.text;
+        ctx.fillText(row.heading, chartArea.left + 4, middle, chartArea.right - chartArea.left - 8);
+      });
+      ctx.restore();
+    },
+  };
+
+  function spine(_, __, figure) {
+    const rows = spineRows(figure);
+    const ends = rows.flatMap((r) => [r.difference, ...(r.range ?? [])]).filter((v) => Number.isFinite(v));
+    const reach = Math.max(5, Math.ceil(Math.max(0, ...ends.map(Math.abs)) / 5) * 5);
+    const options = baseOptions();
+    options.appRows = rows;
+    options.indexAxis = 'y';
+    options.scales = {
+      x: {
+        type: 'linear',
+        min: -reach,
+        max: reach,
+        title: { display: true, text: 'Difference from England (percentage points)', color: colours.text },
+        ticks: { color: colours.text, callback: (v) => (v > 0 ? `+${v}` : v < 0 ? `−${-v}` : 'England') },
+        grid: {
+          color: (ctx) => (ctx.tick?.value === 0 ? colours.national : colours.grid),
+          lineWidth: (ctx) => (ctx.tick?.value === 0 ? 2 : 1),
+        },
+      },
+      y: {
+        ticks: { color: colours.text, autoSkip: false, font: { size: 12 }, callback: (_v, i) => (rows[i].heading === undefined ? rows[i].label : '') },
+        grid: { display: false },
+      },
+    };
+    options.plugins.tooltip.filter = (item) => rows[item.dataIndex]?.heading === undefined;
+    options.plugins.tooltip.callbacks.title = (items) => (items.length ? rows[items[0].dataIndex].label : '');
+    options.plugins.tooltip.callbacks.label = (ctx) => {
+      const row = rows[ctx.dataIndex];
+      if (ctx.dataset.isRange) {
+        return `Expected range ${row.scale.format(row.expected[0])} to ${row.scale.format(row.expected[1])}`;
+      }
+      return `${row.scale.format(row.value)} against England's ${row.scale.format(row.national)}: ${ctx.dataset.label}`;
+    };
+
+    const datasets = [
+      {
+        type: 'bar',
+        label: 'Expected range',
+        indexAxis: 'y',
+        isRange: true,
+        data: rows.map((r) => r.range),
+        backgroundColor: 'rgba(118, 134, 146, 0.35)',
+        borderColor: '#768692',
+        borderWidth: 1,
+        borderSkipped: false,
+        barPercentage: 0.9,
+        categoryPercentage: 1,
+        pointStyle: 'rect',
+        order: 3,
+      },
+      {
+        type: 'line',
+        label: 'England',
+        indexAxis: 'y',
+        data: [],
+        borderColor: colours.national,
+        borderWidth: 2,
+        pointStyle: 'line',
+        order: 2,
+      },
+    ];
+    bands.forEach((band) => {
+      if (!rows.some((r) => r.difference !== null && r.band === band.key)) {
+        return;
+      }
+      datasets.push({
+        type: 'line',
+        label: band.label,
+        indexAxis: 'y',
+        band: band.key,
+        data: rows.map((r) => (r.difference !== null && r.band === band.key ? r.difference : null)),
+        showLine: false,
+        pointStyle: band.style,
+        pointRotation: band.rotation,
+        pointRadius: band.style === 'triangle' ? 8 : 6, // a triangle fills less of its box than a circle
+        pointHoverRadius: band.style === 'triangle' ? 9 : 7,
+        pointBackgroundColor: band.colour,
+        pointBorderColor: colours.text,
+        pointBorderWidth: 1,
+        backgroundColor: band.colour,
+        borderColor: colours.text,
+        order: 1,
+      });
+    });
+    if (!rows.some((r) => r.range)) {
+      datasets.shift();
+    }
+    return { type: 'bar', data: { labels: rows.map((r) => r.label), datasets }, options, plugins: [sectionHeadings] };
+  }
+
+  const builders = { comparison, trend, funnel, spine };
 
   // Comparison charts grow with the number of rows so the labels stay readable on a phone.
   function sizeCanvasBox(figure, type, rowCount) {
     const box = figure.querySelector('.app-chart__canvas');
     if (box && type === 'comparison') {
-      box.style.height = `${Math.max(240, rowCount * 36 + 90)}px`;
+      const perRow = number(figure.dataset.rowHeight) ?? 36;
+      box.style.height = `${Math.max(number(figure.dataset.minHeight) ?? 240, rowCount * perRow + 90)}px`;
     }
   }
 
@@ -435,9 +597,13 @@
     }
     const scale = scales[figure.dataset.scale] ?? scales.percent;
     const rows = readRows(figure);
+    figure.hidden = false;
     figure.classList.add('app-chart--enhanced');
     sizeCanvasBox(figure, type, rows.length);
     const config = build(rows, scale, figure);
+    if (type === 'spine') {
+      figure.querySelector('.app-chart__canvas').style.height = `${config.options.appRows.length * 15 + 110}px`;
+    }
     new Chart(canvas, config);
     figure.dataset.chartRendered = 'true';
   }
@@ -452,6 +618,9 @@
       } catch (error) {
         // One bad chart must not stop the others; its table still shows the figures.
         figure.classList.remove('app-chart--enhanced');
+        if (figure.dataset.rowsFrom) {
+          figure.hidden = true; // it has no table of its own: the tables it reads from stand alone
+        }
         console.error('Chart could not be drawn', figure.dataset.testid ?? '', error);
       }
     });
