@@ -64,7 +64,8 @@ public class AccessTests : IClassFixture<DashboardFactory>
         var body = await right.Content.ReadAsStringAsync();
 
         right.StatusCode.Should().Be(HttpStatusCode.OK, "a locked-out sign-in stays on the sign-in page");
-        body.Should().Contain("This account is locked");
+        body.Should().Contain(LutonCancerSurvey.Web.Pages.Account.SignInModel.FailureMessage);
+        right.Headers.Contains("Set-Cookie").Should().BeFalse("no sign-in cookie is issued");
     }
 
     [Fact]

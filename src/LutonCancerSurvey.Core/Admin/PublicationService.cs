@@ -8,7 +8,7 @@ public sealed record EditionState(
     int Year, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? PublishAt, long Results, bool IsPublicNow);
 
 /// <summary>Publishing, unpublishing and scheduling editions; each change is audited and seen by every instance.</summary>
-public sealed class PublicationService(SurveyDbContext db, TimeProvider time)
+public sealed class PublicationService(SurveyDbContext db, TimeProvider time, AuditLog audit)
 {
     public async Task<IReadOnlyList<EditionState>> EditionsAsync(CancellationToken cancellationToken)
     {
@@ -61,20 +61,10 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time)
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var details = change(edition);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = action, Details = details });
+        audit.Add(actor, action, details);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await DataVersions.BumpAsync(db, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
-
-    public async Task AuditAsync(string actor, string action, string details, CancellationToken cancellationToken)
-    {
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = action, Details = details });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<AuditEntry>> AuditLogAsync(int take, CancellationToken cancellationToken) =>
-        await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(take)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -90,7 +90,7 @@ public sealed record OrganisationSignInOutcome(OrganisationSignInStatus Status, 
 public sealed partial class OrganisationSignIn(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
-    PublicationService audit,
+    AuditLog audit,
     OrganisationSignInOptions options,
     ILogger<OrganisationSignIn> logger)
 {
@@ -145,7 +145,7 @@ public sealed partial class OrganisationSignIn(
                 return new(OrganisationSignInStatus.InvitationTaken, email);
             }
 
-            await audit.AuditAsync(Actor, "user-link", $"{user.Email} linked to {info.LoginProvider} login {info.ProviderKey}", cancellationToken);
+            await audit.WriteAsync(Actor, "user-link", $"{user.Email} linked to {info.LoginProvider} login {info.ProviderKey}", cancellationToken);
         }
 
         email = user.Email ?? email;
@@ -217,7 +217,7 @@ public sealed partial class OrganisationSignIn(
             {
                 await users.RemoveFromRolesAsync(user, current);
                 await users.UpdateSecurityStampAsync(user);
-                await audit.AuditAsync(Actor, "user-role", $"{user.Email} has no role (no mapped {options.RoleClaim} value)", cancellationToken);
+                await audit.WriteAsync(Actor, "user-role", $"{user.Email} has no role (no mapped {options.RoleClaim} value)", cancellationToken);
             }
 
             return false;
@@ -228,7 +228,7 @@ public sealed partial class OrganisationSignIn(
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, granted.Role);
             await users.UpdateSecurityStampAsync(user);
-            await audit.AuditAsync(Actor, "user-role", $"{user.Email} is now {granted.Role} ({granted.Value})", cancellationToken);
+            await audit.WriteAsync(Actor, "user-role", $"{user.Email} is now {granted.Role} ({granted.Value})", cancellationToken);
         }
 
         return true;

@@ -1,6 +1,4 @@
-using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Web.Access;
-using Microsoft.AspNetCore.Identity;
 
 namespace LutonCancerSurvey.Web.CommandLine;
 
@@ -54,18 +52,14 @@ public sealed class CreateAdminCommand(string? email, string? usageError, string
         }
 
         await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        var change = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+            .CreateAsync(email, Roles.Administrator, password, "command line", CancellationToken.None);
+        if (!change.Succeeded)
         {
-            await Console.Error.WriteLineAsync("create-admin: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            await Console.Error.WriteLineAsync("create-admin: " + string.Join(" ", change.Problems));
             return 1;
         }
 
-        await users.AddToRoleAsync(user, Roles.Administrator);
-        await scope.ServiceProvider.GetRequiredService<PublicationService>()
-            .AuditAsync("command line", "user-create", $"{email} created as {Roles.Administrator}", CancellationToken.None);
         Console.WriteLine($"{email} is an administrator and can sign in at /account/sign-in.");
         return 0;
     }

@@ -27,6 +27,14 @@ public class ErrorModel : PageModel
             Title = "Sorry, that request could not be understood";
             Message = "Check the address or the form and try again.";
         }
+        else if (status == StatusCodes.Status429TooManyRequests)
+        {
+            // The rate limiter sets Retry-After before this page is executed again for the status.
+            var wait = int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds : 60;
+            Title = "Too many attempts to sign in";
+            Message = $"There have been too many sign-in attempts from your network in the last minute. Wait {wait} "
+                + $"second{(wait == 1 ? "" : "s")} and try again.";
+        }
 
         if (status is >= 400 and < 600)
         {

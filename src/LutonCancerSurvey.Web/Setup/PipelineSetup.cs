@@ -7,6 +7,7 @@ public static class PipelineSetup
 {
     public static WebApplication UseSurveyPipeline(this WebApplication app)
     {
+        app.WarnAboutTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             // API clients get problem+json and people a plain error page; details go to the log only.
@@ -24,6 +25,7 @@ public static class PipelineSetup
             app.UseHttpsRedirection();
         }
 
+        app.UseHttpsForSignIn();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseSerilogRequestLogging(options =>

@@ -16,6 +16,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<PublicationService>();
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddResponseCompression(PublicResponseCompression.Configure);
         // A public page is compressed once and then served from the output cache, so trade CPU for bytes.
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);

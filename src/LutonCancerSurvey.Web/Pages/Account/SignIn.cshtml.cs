@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LutonCancerSurvey.Web.Pages.Account;
 
 /// <summary>Sign-in for commissioners and administrators; locked out after repeated failures, rate limited per address.</summary>
-public class SignInModel(SignInManager<IdentityUser> signIn, OrganisationSignIn organisationSignIn, ILogger<SignInModel> logger) : PageModel
+public class SignInModel(
+    SignInManager<IdentityUser> signIn, PasswordSignIn passwordSignIn, OrganisationSignIn organisationSignIn, ILogger<SignInModel> logger)
+    : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -24,6 +26,10 @@ public class SignInModel(SignInManager<IdentityUser> signIn, OrganisationSignIn 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public const string FailureMessage =
+        "The email address or password is not correct, or the account is locked. After 5 failed attempts an account is "
+        + "locked for 15 minutes; an administrator can also disable it. Try again later or ask an administrator.";
+
     public string? Failure { get; private set; }
     public IReadOnlyList<AuthenticationScheme> ExternalSchemes { get; private set; } = [];
 
@@ -37,17 +43,15 @@ public class SignInModel(SignInManager<IdentityUser> signIn, OrganisationSignIn 
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await passwordSignIn.SignInAsync(Email, Password);
         if (result.Succeeded)
         {
             logger.LogInformation("User signed in");
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(LocalReturnUrl.From(Url, ReturnUrl));
         }
 
-        // One message for every failure: it must not tell an attacker which emails exist.
-        Failure = result.IsLockedOut
-            ? "This account is locked after too many failed attempts, or has been disabled. Try again in 15 minutes or ask an administrator."
-            : "The email address or password is not correct.";
+        // One message, and the same work, for every failure: the answer must not tell an attacker which emails exist.
+        Failure = FailureMessage;
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out");
@@ -81,7 +85,7 @@ public class SignInModel(SignInManager<IdentityUser> signIn, OrganisationSignIn 
         var outcome = await organisationSignIn.CompleteAsync(cancellationToken);
         if (outcome.SignedIn)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(LocalReturnUrl.From(Url, ReturnUrl));
         }
 
         Failure = outcome.Message;

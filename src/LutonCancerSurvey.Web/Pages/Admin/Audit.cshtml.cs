@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Admin;
 
-public class AuditModel(PublicationService publication) : PageModel
+public class AuditModel(AuditLog audit) : PageModel
 {
     public const int Shown = 200;
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await publication.AuditLogAsync(Shown, cancellationToken);
+        Entries = await audit.LatestAsync(Shown, cancellationToken);
 }

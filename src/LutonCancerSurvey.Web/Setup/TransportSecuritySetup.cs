@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LutonCancerSurvey.Web.Setup;
+
+/// <summary>HTTPS for sign-in, HSTS, and which proxies may tell the app the client's address and scheme.</summary>
+public static class TransportSecuritySetup
+{
+    public const string HttpsRequiredPath = "/account/https-required";
+
+    public static WebApplicationBuilder AddSurveyTransportSecurity(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true on its own trusts X-Forwarded-For from anyone, so a client could
+        // name a new address on every request and never meet the sign-in rate limit. Trust only the proxies named in
+        // Security:KnownProxies and Security:KnownNetworks, or loopback when none are named.
+        builder.Services.PostConfigure<ForwardedHeadersOptions>(options =>
+        {
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            var proxies = Values(configuration, "Security:KnownProxies");
+            var networks = Values(configuration, "Security:KnownNetworks");
+            if (proxies.Count == 0 && networks.Count == 0)
+            {
+                options.KnownProxies.Add(IPAddress.IPv6Loopback);
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
+                return;
+            }
+
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Over plain HTTP, where HTTPS is required, sign-in and admin pages answer a page that says why and what to set,
+    /// instead of failing on the Secure antiforgery cookie. Public pages stay open over HTTP.
+    /// </summary>
+    public static WebApplication UseHttpsForSignIn(this WebApplication app)
+    {
+        if (!AccessSetup.RequiresHttps(app.Configuration, app.Environment))
+        {
+            return app;
+        }
+
+        app.Use((context, next) =>
+        {
+            if (!context.Request.IsHttps
+                && (context.Request.Path.StartsWithSegments("/account") || context.Request.Path.StartsWithSegments("/admin")))
+            {
+                context.Request.Path = HttpsRequiredPath;
+                context.Request.QueryString = QueryString.Empty;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Says at start-up, in the log, what would leave sign-in broken or weaker than it should be.</summary>
+    public static WebApplication WarnAboutTransportSecurity(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LutonCancerSurvey.Web.Security");
+        var configuration = app.Configuration;
+        var forwarded = configuration.GetValue<bool>("ForwardedHeaders_Enabled");
+        var requiresHttps = AccessSetup.RequiresHttps(configuration, app.Environment);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            if (requiresHttps && !forwarded && !addresses.Any(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
+            {
+                logger.LogWarning(
+                    "Sign-in needs HTTPS, but the app listens on {Addresses} over plain HTTP and trusts no proxy to say the "
+                    + "client used HTTPS: sign-in and admin pages will answer that HTTPS is required. Behind a proxy that "
+                    + "terminates HTTPS set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true and Security__KnownProxies to its "
+                    + "address; or serve HTTPS here (ASPNETCORE_URLS=https://...); or, only to try the app on this computer, "
+                    + "set Security__RequireHttps=false",
+                    string.Join(", ", addresses));
+            }
+
+            if (forwarded && Values(configuration, "Security:KnownProxies").Count == 0 && Values(configuration, "Security:KnownNetworks").Count == 0)
+            {
+                logger.LogWarning(
+                    "Forwarded headers are enabled but Security:KnownProxies and Security:KnownNetworks are empty: only a "
+                    + "proxy on this machine (loopback) is trusted to give the client's address and scheme");
+            }
+        });
+
+        if (!requiresHttps && !(app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing")))
+        {
+            logger.LogWarning(
+                "Security:RequireHttps is false: passwords and sign-in cookies may cross the network unencrypted. Use this "
+                + "only to try the app on your own computer");
+        }
+
+        if (app.Environment.IsProduction() && AccessSetup.DataProtectionCertificate(configuration) is null)
+        {
+            logger.LogWarning(
+                "The data-protection keys that protect sign-in cookies are stored UNENCRYPTED in the database: anyone who "
+                + "can read it can forge a sign-in. Set DataProtection__Certificate__Path to a PKCS#12 (.pfx) file and "
+                + "DataProtection__Certificate__Password from a secret store (docs/deploying.md)");
+        }
+
+        return app;
+    }
+
+    private static List<string> Values(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        return (section.Value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0))
+            .ToList();
+    }
+}

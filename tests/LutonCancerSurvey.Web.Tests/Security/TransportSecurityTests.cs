@@ -1,0 +1,212 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using LutonCancerSurvey.Web.Access;
+using LutonCancerSurvey.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Web.Tests.Security;
+
+/// <summary>The app as it runs in Production: HTTPS for sign-in, HSTS, prefixed cookies, trusted proxies, protected keys.</summary>
+public class TransportSecurityTests
+{
+    private static HttpClient Client(ConfiguredDashboard app, string baseAddress) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task SignInPage_InProductionOverPlainHttp_AnswersThatHttpsIsRequired_AndTheLogSaysWhatToSet()
+    {
+        using var app = new ConfiguredDashboard("Production");
+        using var client = Client(app, "http://localhost");
+
+        using var signIn = await client.GetAsync(new Uri("/account/sign-in?ReturnUrl=%2Fadmin", UriKind.Relative));
+        using var post = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var admin = await client.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        using var overview = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var page = await Html.ParseAsync(await signIn.Content.ReadAsStringAsync());
+
+        signIn.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        page.QuerySelector("h1")!.TextContent.Should().Be("Signing in needs a secure connection");
+        page.Body!.TextContent.Should().Contain("ASPNETCORE_FORWARDEDHEADERS_ENABLED=true").And.Contain("Security__KnownProxies")
+            .And.Contain("Security__RequireHttps=false");
+        page.QuerySelector("form").Should().BeNull();
+        post.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        admin.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        overview.StatusCode.Should().Be(HttpStatusCode.OK, "published results need no sign-in and stay open over HTTP");
+        app.Log.Warnings.Should().Contain(w => w.StartsWith("Sign-in needs HTTPS", StringComparison.Ordinal)
+            && w.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignIn_InProductionOverPlainHttp_WithRequireHttpsTurnedOff_SignsIn()
+    {
+        using var app = new ConfiguredDashboard("Production", new Dictionary<string, string> { ["Security:RequireHttps"] = "false" });
+        var email = await app.CreateUserAsync(Roles.Administrator);
+        using var client = Client(app, "http://localhost:8080");
+
+        using var response = await client.SignInAsync(email, Accounts.Password);
+        using var admin = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        admin.StatusCode.Should().Be(HttpStatusCode.OK);
+        app.Log.Warnings.Should().Contain(w => w.StartsWith("Security:RequireHttps is false", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Https_InProduction_CarriesHstsForAYearWithSubdomains()
+    {
+        using var app = new ConfiguredDashboard("Production");
+        using var client = Client(app, "https://dashboard.example.nhs.uk");
+
+        using var response = await client.GetAsync(new Uri("/about", UriKind.Relative));
+
+        response.Headers.GetValues("Strict-Transport-Security").Should().Equal("max-age=31536000; includeSubDomains");
+    }
+
+    [Fact]
+    public async Task Cookies_InProductionOverHttps_CarryTheHostPrefixWithSecureAndRootPathAndNoDomain()
+    {
+        using var app = new ConfiguredDashboard("Production");
+        var email = await app.CreateUserAsync(Roles.Commissioner);
+        using var client = Client(app, "https://dashboard.example.nhs.uk");
+
+        using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        using var signedIn = await client.SignInAsync(email, Accounts.Password);
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-lcs.antiforgery=", StringComparison.Ordinal));
+        var auth = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-lcs.auth=", StringComparison.Ordinal));
+
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        foreach (var cookie in new[] { antiforgery, auth })
+        {
+            cookie.Should().Contain("; path=/;").And.Contain("; secure").And.Contain("; httponly").And.NotContain("domain=");
+        }
+    }
+
+    [Fact]
+    public void StartUp_InProductionWithoutACertificateForTheKeys_WarnsLoudly()
+    {
+        using var app = new ConfiguredDashboard("Production");
+
+        _ = app.Server;
+
+        app.Log.Warnings.Should().Contain(w => w.Contains("stored UNENCRYPTED", StringComparison.Ordinal)
+            && w.Contains("DataProtection__Certificate__Path", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_WithACertificate_AreEncryptedAtRest_AndReadByAnotherInstanceWithIt()
+    {
+        var certificatePath = Path.Combine(Path.GetTempPath(), $"lcs-keys-{Guid.NewGuid():N}.pfx");
+        const string certificatePassword = "Invented-Test-Password-1";
+        await File.WriteAllBytesAsync(certificatePath, SelfSignedCertificate(certificatePassword));
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["DataProtection:Certificate:Path"] = certificatePath,
+                ["DataProtection:Certificate:Password"] = certificatePassword,
+            };
+            using var first = new ConfiguredDashboard("Production", settings);
+            var email = await first.CreateUserAsync(Roles.Administrator);
+            using var client = Client(first, "https://dashboard.example.nhs.uk");
+            using var signedIn = await client.SignInAsync(email, Accounts.Password);
+            var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-lcs.auth=", StringComparison.Ordinal)).Split(';')[0];
+            using var second = new ConfiguredDashboard(first);
+            using var onSecond = Client(second, "https://dashboard.example.nhs.uk");
+            onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
+
+            using var admin = await onSecond.GetAsync(new Uri("/admin", UriKind.Relative));
+            await using var db = first.NewDbContext();
+            var keys = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync();
+
+            keys.Should().NotBeEmpty();
+            keys.Should().AllSatisfy(xml => xml.Should().Contain("EncryptedXmlDecryptor").And.NotContain("<masterKey"));
+            admin.StatusCode.Should().Be(HttpStatusCode.OK, "the second instance decrypts the keys with the same certificate");
+            first.Log.Warnings.Should().NotContain(w => w.Contains("stored UNENCRYPTED", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(certificatePath);
+        }
+    }
+
+    [Fact]
+    public async Task SignInRateLimit_WithForwardedHeadersEnabled_IgnoresAnAddressTheClientMadeUp()
+    {
+        using var app = new ConfiguredDashboard("Testing", new Dictionary<string, string>
+        {
+            ["ForwardedHeaders_Enabled"] = "true",
+            ["Security:SignInAttemptsPerMinute"] = "3",
+        });
+        var statuses = new List<int>();
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            statuses.Add(await SignInPageStatusAsync(app, "203.0.113.9", $"198.51.100.{attempt + 1}"));
+        }
+
+        statuses.Should().Equal(200, 200, 200, 429);
+    }
+
+    [Fact]
+    public async Task SignInRateLimit_BehindAKnownProxy_CountsTheClientTheProxyNames()
+    {
+        using var app = new ConfiguredDashboard("Testing", new Dictionary<string, string>
+        {
+            ["ForwardedHeaders_Enabled"] = "true",
+            ["Security:KnownProxies"] = "10.0.0.2",
+            ["Security:SignInAttemptsPerMinute"] = "3",
+        });
+        var statuses = new List<int>();
+
+        // The proxy appends the address it saw to whatever the client sent, so only the last value is the client's.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            statuses.Add(await SignInPageStatusAsync(app, "10.0.0.2", $"192.0.2.{attempt + 1}, 198.51.100.7"));
+        }
+
+        var another = await SignInPageStatusAsync(app, "10.0.0.2", "198.51.100.8");
+
+        statuses.Should().Equal(200, 200, 200, 429);
+        another.Should().Be(200, "another client behind the same proxy has its own limit");
+    }
+
+    [Fact]
+    public async Task SignInRateLimit_Refusal_SaysHowLongToWaitInTheHeaderAndOnThePage()
+    {
+        using var app = new ConfiguredDashboard("Testing", new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "1" });
+        using var client = app.NewClient();
+
+        using var allowed = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        using var refused = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        retryAfter.Should().BeInRange(1, 60);
+        page.QuerySelector("h1")!.TextContent.Should().Be("Too many attempts to sign in");
+        page.Body!.TextContent.Should().Contain($"Wait {retryAfter} second");
+    }
+
+    private static async Task<int> SignInPageStatusAsync(ConfiguredDashboard app, string remoteAddress, string forwardedFor)
+    {
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Path = "/account/sign-in";
+            c.Connection.RemoteIpAddress = IPAddress.Parse(remoteAddress);
+            c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        });
+        return context.Response.StatusCode;
+    }
+
+    private static byte[] SelfSignedCertificate(string password)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Luton Cancer Survey test keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return certificate.Export(X509ContentType.Pkcs12, password);
+    }
+}
