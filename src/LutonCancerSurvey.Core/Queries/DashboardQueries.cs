@@ -10,7 +10,7 @@ namespace LutonCancerSurvey.Core.Queries;
 /// Everything the dashboard's pages and API read, as records projected without tracking. Only published editions
 /// are ever returned.
 /// </summary>
-public sealed class DashboardQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
+public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
 {
     /// <summary>
     /// The editions this viewer may see: published ones, drafts whose scheduled publication time has passed (so an

@@ -19,8 +19,10 @@ public sealed record ApiAlliance(string Code, string Name);
 /// <param name="Year">The survey year.</param>
 /// <param name="TumourGroup">The tumour group as its slug, e.g. all-cancers, breast, head-and-neck.</param>
 /// <param name="Basis">adjusted (case-mix adjusted, All Cancers only), unadjusted, or trend (the unadjusted figures published for year-on-year comparison).</param>
+/// <param name="Breakdown">Which patients: all, male, female, or imd1 … imd5 (deprivation quintile, 1 most deprived), the tidy layout's words.</param>
 /// <param name="Results">One entry a scored question, in question order.</param>
-public sealed record ApiResults(ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, IReadOnlyList<ApiResult> Results);
+public sealed record ApiResults(
+    ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, string Breakdown, IReadOnlyList<ApiResult> Results);
 
 /// <summary>
 /// One question's result. When suppressed, every figure (respondents, score, intervals, band, change) is null and
@@ -38,7 +40,11 @@ public sealed record ApiResults(ApiOrganisation Organisation, int Year, string T
 /// <param name="ExpectedUpper">Upper end of the expected range (adjusted results only).</param>
 /// <param name="Band">The adjusted score against its expected range: above, within or below; null where there is no range.</param>
 /// <param name="ChangeFlag">The published change since the previous year (trend results): up, down or unchanged.</param>
-/// <param name="National">England's figure for the same question, tumour group and (where published) basis.</param>
+/// <param name="GroupDifference">
+/// The survey's own test of the gap this group is one side of (male against female, imd1 against imd5): significant or
+/// not-significant; null where the survey gives no test (all patients, imd2 to imd4) or the result is suppressed.
+/// </param>
+/// <param name="National">England's figure for the same question, tumour group, breakdown and (where published) basis.</param>
 /// <param name="Suppressed">Null when the result is shown; few-respondents (fewer than 21) or source (withheld by the published file).</param>
 /// <param name="Source">Where the figure came from.</param>
 public sealed record ApiResult(
@@ -54,6 +60,7 @@ public sealed record ApiResult(
     double? ExpectedUpper,
     ApiBand? Band,
     ApiChange? ChangeFlag,
+    ApiGroupDifference? GroupDifference,
     ApiNationalFigure? National,
     ApiSuppression? Suppressed,
     ApiSource Source);
@@ -149,4 +156,14 @@ public enum ApiSuppression
 
     [JsonStringEnumMemberName("source")]
     Source,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiGroupDifference>))]
+public enum ApiGroupDifference
+{
+    [JsonStringEnumMemberName("significant")]
+    Significant,
+
+    [JsonStringEnumMemberName("not-significant")]
+    NotSignificant,
 }

@@ -35,7 +35,10 @@ public static class ResultsApi
                 + "Defaults, as on the pages: the latest published year, All Cancers, and the case-mix adjusted basis where "
                 + "there is one. `question` is the label the questionnaire prints, e.g. \"Q59\". A result based on fewer "
                 + "than 21 respondents, or withheld by the published file, has every figure null and `suppressed` set to "
-                + "`few-respondents` or `source`. Errors are RFC 7807 problem details: 400 names the malformed parameter "
+                + "`few-respondents` or `source`. `breakdown` picks the patients: `all` (default), `male`, `female`, or "
+                + "`imd1` … `imd5` (deprivation quintile, 1 most deprived); results by sex and deprivation are published for "
+                + "Cancer Alliances and England only, all cancers, unadjusted (the default basis with a breakdown), with the "
+                + "survey's own test of the male-female and IMD 1-5 gaps in `groupDifference`. Errors are RFC 7807 problem details: 400 names the malformed parameter "
                 + "in `parameter`; 404 says what was not found.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -62,9 +65,26 @@ public static class ResultsApi
         [Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
         [Description("The tumour group slug: all-cancers (default), brain-and-cns, breast, colorectal, gynaecological, "
             + "haematological, head-and-neck, lung, prostate, sarcoma, skin, upper-gastro, urological, other.")] string? tumourGroup,
-        [Description("adjusted, unadjusted or trend. Default: adjusted where published (All Cancers), otherwise unadjusted.")] string? basis,
+        [Description("adjusted, unadjusted or trend. Default: adjusted where published (All Cancers), otherwise unadjusted; "
+            + "unadjusted with a breakdown.")] string? basis,
+        [Description("Which patients: all (default), male, female, or imd1, imd2, imd3, imd4, imd5 (deprivation quintile, "
+            + "1 most deprived). Published for Cancer Alliances and England only.")] string? breakdown,
         CancellationToken cancellationToken)
     {
+        var group = Breakdown.AllPatients;
+        if (!string.IsNullOrWhiteSpace(breakdown))
+        {
+            if (InequalityDisplay.FromSlug(breakdown) is not { } parsed)
+            {
+                return Problem(
+                    StatusCodes.Status400BadRequest,
+                    $"Parameter 'breakdown': '{breakdown}' is not a breakdown. Use one of {string.Join(", ", Core.Import.Vocabulary.BreakdownWords.Values)}.",
+                    "breakdown");
+            }
+
+            group = parsed;
+        }
+
         var header = await queries.HeaderAsync(code.Trim().ToUpperInvariant(), cancellationToken);
         if (header is null)
         {
@@ -92,13 +112,43 @@ public static class ResultsApi
             return Problem(error.StatusCode, detail, parameter);
         }
 
-        var results = await queries.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
+        IReadOnlyList<ApiResult> results;
+        if (group == Breakdown.AllPatients)
+        {
+            var all = await queries.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
+            results = all.Where(r => r.Organisation is not null).Select(r => ToApi(r.Question, r.Organisation!, null, r.England)).ToList();
+        }
+        else
+        {
+            // Results by sex and deprivation are published unadjusted only, so that is the basis a breakdown defaults to.
+            if (string.IsNullOrWhiteSpace(basis))
+            {
+                filter = filter! with { Basis = ResultBasis.Unadjusted };
+            }
+
+            var groups = await queries.BreakdownResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, group, cancellationToken);
+            if (groups.Count == 0)
+            {
+                return Problem(
+                    StatusCodes.Status404NotFound,
+                    $"There are no published {filter.Year} {TumourGroups.NameOf(filter.TumourGroupId)} {Display.Basis(filter.Basis)} results "
+                    + $"for the breakdown '{InequalityDisplay.Slug(group)}' for {header.Organisation.Name}. Results by sex and deprivation are "
+                    + "published for Cancer Alliances and England only, for all cancers, unadjusted.",
+                    "breakdown");
+            }
+
+            results = groups.Where(r => r.Organisation is not null)
+                .Select(r => ToApi(r.Question, r.Organisation!, r.GroupDifferenceSignificant, r.England))
+                .ToList();
+        }
+
         return TypedResults.Ok(new ApiResults(
             ToApi(header.Organisation),
             filter.Year,
             ResultsFilter.TumourSlug(filter.TumourGroupId),
             ToApi(filter.Basis),
-            results.Where(r => r.Organisation is not null).Select(ToApi).ToList()));
+            InequalityDisplay.Slug(group),
+            results));
     }
 
     private static ProblemHttpResult Problem(int statusCode, string detail, string? parameter) =>
@@ -123,15 +173,14 @@ public static class ResultsApi
             : null);
 
     /// <summary>A result as the API shows it: a suppressed one carries no figure at all, whatever was stored.</summary>
-    private static ApiResult ToApi(QuestionResult result)
+    private static ApiResult ToApi(QuestionInfo question, Figure figure, bool? groupDifference, Figure? england)
     {
-        var figure = result.Organisation!;
         var shown = !figure.IsSuppressed;
         return new ApiResult(
-            Display.Question(result.Question.Number),
-            result.Question.Section,
-            result.Question.Text,
-            result.Question.Scoring == Scoring.MeanOutOfTen ? ApiScoring.Mean : ApiScoring.Percent,
+            Display.Question(question.Number),
+            question.Section,
+            question.Text,
+            question.Scoring == Scoring.MeanOutOfTen ? ApiScoring.Mean : ApiScoring.Percent,
             shown ? figure.Respondents : null,
             shown ? figure.Score : null,
             shown ? figure.CiLower : null,
@@ -140,7 +189,8 @@ public static class ResultsApi
             shown ? figure.ExpectedUpper : null,
             shown ? ToApi(figure.Band) : null,
             shown ? ToApi(figure.ChangeSincePrevious) : null,
-            result.England is { } england ? ToNational(england) : null,
+            shown && groupDifference is { } significant ? (significant ? ApiGroupDifference.Significant : ApiGroupDifference.NotSignificant) : null,
+            england is null ? null : ToNational(england),
             ToApi(figure.Suppression),
             ToApi(figure.Source));
     }

@@ -45,23 +45,24 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         response.Status.Should().Be(200);
         response.MediaType.Should().Be("application/json");
         var body = response.Body;
-        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "results");
+        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results");
         body.GetProperty("organisation").GetRawText().Should().Be(
             """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null}""");
         body.GetProperty("year").GetInt32().Should().Be(2016);
         body.GetProperty("tumourGroup").GetString().Should().Be("all-cancers");
         body.GetProperty("basis").GetString().Should().Be("adjusted");
+        body.GetProperty("breakdown").GetString().Should().Be("all");
         body.GetProperty("results").GetArrayLength().Should().Be(1);
 
         var q59 = response.Result("Q59");
         q59.PropertyNames().Should().Equal(
             "question", "section", "text", "scoring", "respondents", "score", "ciLower", "ciUpper", "expectedLower",
-            "expectedUpper", "band", "changeFlag", "national", "suppressed", "source");
+            "expectedUpper", "band", "changeFlag", "groupDifference", "national", "suppressed", "source");
         q59.GetProperty("section").GetString().Should().Be("Your overall NHS care");
         q59.GetProperty("text").GetString().Should().Be("Overall, how would you rate your care?");
         q59.GetProperty("scoring").GetString().Should().Be("mean");
         q59.GetProperty("score").GetDouble().Should().Be(8.7);
-        q59.ShouldBeNull("respondents", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag", "suppressed");
+        q59.ShouldBeNull("respondents", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag", "groupDifference", "suppressed");
 
         var national = q59.GetProperty("national");
         national.GetProperty("score").GetDouble().Should().Be(8.7);
@@ -181,7 +182,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         results.GetProperty("description").GetString().Should().Contain("\"Q59\"");
         results.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("Results");
         results.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .Should().Equal("code", "year", "tumourGroup", "basis");
+            .Should().Equal("code", "year", "tumourGroup", "basis", "breakdown");
         results.GetProperty("responses").PropertyNames().Should().BeEquivalentTo("200", "400", "404");
         results.GetProperty("responses").GetProperty("404").GetProperty("content").PropertyNames()
             .Should().Equal("application/problem+json");

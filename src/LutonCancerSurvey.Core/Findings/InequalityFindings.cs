@@ -1,0 +1,117 @@
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Queries;
+
+namespace LutonCancerSurvey.Core.Findings;
+
+/// <summary>
+/// One question on which the survey's test found a significant gap, with the sentence that states its direction. The
+/// size ranks gaps on a common scale: percentage points, or the 0-10 rating's difference × 10.
+/// </summary>
+public sealed record GapFinding(QuestionInfo Question, double? SubjectScore, double? ReferenceScore, double Size, string Sentence);
+
+/// <summary>
+/// What the survey's test found for one comparison (men and women, or the most and least deprived areas): how many
+/// questions it tested, how many gaps it found significant, a summary paragraph, and every significant gap, largest first.
+/// </summary>
+public sealed record InequalityFinding(
+    GroupComparison Comparison, int Tested, int Significant, string Summary, IReadOnlyList<GapFinding> Gaps);
+
+/// <summary>
+/// Writes the key findings on inequalities from the survey's own tests only: a gap is called significant only where
+/// the survey's test says so, its direction is stated only where the published figures differ once rounded, and
+/// nothing is said of a question the survey did not test or whose figures are not shown.
+/// </summary>
+public static class InequalityFindings
+{
+    /// <summary>How many of the largest gaps the summary names; the rest are listed after it.</summary>
+    public const int GapsInSummary = 3;
+
+    public static IReadOnlyList<InequalityFinding> Write(string organisationName, int year, IReadOnlyList<QuestionInequality> questions)
+    {
+        ArgumentNullException.ThrowIfNull(organisationName);
+        ArgumentNullException.ThrowIfNull(questions);
+        return questions.Count == 0
+            ? []
+            : [Write(GroupComparison.Sex, organisationName, year, questions), Write(GroupComparison.Deprivation, organisationName, year, questions)];
+    }
+
+    /// <summary>"between men and women", "between the most and least deprived areas (IMD 1 and 5)".</summary>
+    public static string Between(GroupComparison comparison) => comparison == GroupComparison.Sex
+        ? "between men and women"
+        : "between patients from the most and least deprived areas (IMD quintiles 1 and 5)";
+
+    private static InequalityFinding Write(GroupComparison comparison, string name, int year, IReadOnlyList<QuestionInequality> questions)
+    {
+        var tested = questions.Where(q => q.Test(comparison) is not null).ToList();
+        var gaps = tested.Where(q => q.Test(comparison) == true)
+            .Select(q => Gap(q, comparison))
+            .OrderByDescending(g => g.Size)
+            .ThenBy(g => g.Question.Number)
+            .ToList();
+        var where = $"for {name} in {FindingText.Year(year)}";
+        string summary;
+        if (tested.Count == 0)
+        {
+            summary = $"The survey published no test of the difference {Between(comparison)} {where}, so no difference is claimed.";
+        }
+        else if (gaps.Count == 0)
+        {
+            summary = $"The survey's test found no significant difference {Between(comparison)} on any of the {Questions(tested.Count)} it tested {where}.";
+        }
+        else
+        {
+            var (subject, reference) = Words(comparison);
+            var higher = gaps.Count(g => g.SubjectScore > g.ReferenceScore && !RoundsEqual(g));
+            var lower = gaps.Count(g => g.SubjectScore < g.ReferenceScore && !RoundsEqual(g));
+            var undirected = gaps.Count - higher - lower;
+            var directions = $"{subject} answered more positively than {reference} on {FindingText.Count(higher)} and less positively on {FindingText.Count(lower)}"
+                + (undirected > 0 ? $"; on {FindingText.Count(undirected)} the published figures are equal once rounded or not shown, so no direction is stated" : string.Empty);
+            var largest = gaps.Take(GapsInSummary).Select(g => g.Sentence).ToList();
+            summary = $"The survey's test found a significant difference {Between(comparison)} on {FindingText.Count(gaps.Count)} of the {Questions(tested.Count)} it tested {where}: "
+                + directions + ". "
+                + (gaps.Count == 1 ? "It was that " : gaps.Count <= GapsInSummary ? "Largest first: " : $"The {FindingText.Count(largest.Count)} largest: ")
+                + string.Join("; ", largest) + ".";
+        }
+
+        return new InequalityFinding(comparison, tested.Count, gaps.Count, summary, gaps);
+    }
+
+    private static GapFinding Gap(QuestionInequality question, GroupComparison comparison)
+    {
+        var (subjectGroup, referenceGroup) = QuestionInequality.Sides(comparison);
+        var subjectScore = question.Of(subjectGroup) is { IsSuppressed: false, Score: { } s } ? s : (double?)null;
+        var referenceScore = question.Of(referenceGroup) is { IsSuppressed: false, Score: { } r } ? r : (double?)null;
+        var scoring = question.Question.Scoring;
+        var named = FindingText.QuestionName(question.Question);
+        var (subject, reference) = Words(comparison);
+        if (subjectScore is not { } a || referenceScore is not { } b)
+        {
+            return new GapFinding(question.Question, subjectScore, referenceScore, 0,
+                $"on {named}, the survey's test found a significant difference, but a group's figure is not shown, so no direction is stated");
+        }
+
+        var size = Math.Abs(a - b) * (scoring == Scoring.MeanOutOfTen ? 10 : 1);
+        var figures = $"({FindingText.Precise(a, scoring)} against {FindingText.Precise(b, scoring)})";
+        if (string.Equals(FindingText.Precise(a, scoring), FindingText.Precise(b, scoring), StringComparison.Ordinal))
+        {
+            return new GapFinding(question.Question, a, b, size,
+                $"on {named}, the survey's test found a significant difference, but the published figures are equal once rounded {figures}, so no direction is stated");
+        }
+
+        var sentence = scoring == Scoring.MeanOutOfTen
+            ? $"on {named}, {subject} gave a {(a > b ? "higher" : "lower")} rating than {reference} {figures}"
+            : $"on {named}, {subject} were {(a > b ? "more" : "less")} likely than {reference} to answer positively {figures}";
+        return new GapFinding(question.Question, a, b, size, sentence);
+    }
+
+    private static bool RoundsEqual(GapFinding gap) =>
+        gap.SubjectScore is not { } a || gap.ReferenceScore is not { } b
+        || string.Equals(FindingText.Precise(a, gap.Question.Scoring), FindingText.Precise(b, gap.Question.Scoring), StringComparison.Ordinal);
+
+    private static (string Subject, string Reference) Words(GroupComparison comparison) =>
+        comparison == GroupComparison.Sex
+            ? ("women", "men")
+            : ("patients from the most deprived areas", "those from the least deprived areas");
+
+    private static string Questions(int count) => FindingText.Count(count) + (count == 1 ? " question" : " questions");
+}

@@ -1,0 +1,75 @@
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Queries;
+
+/// <summary>
+/// Results by sex and by deprivation quintile: published for Cancer Alliances and England, all cancers, unadjusted,
+/// without respondent counts, with the survey's own test of the gap between men and women and between IMD 1 and 5.
+/// </summary>
+public sealed partial class DashboardQueries
+{
+    /// <summary>
+    /// Every question with a published breakdown for one organisation and edition, each with every group's figure and
+    /// the all-patients figure on the same (unadjusted) basis: one round trip. Empty when no breakdown was published.
+    /// </summary>
+    public async Task<IReadOnlyList<QuestionInequality>> InequalitiesAsync(
+        OrganisationHeader header, int editionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var organisationId = header.Organisation.Id;
+        var rows = await GroupRows(db.Results.Where(r =>
+                r.OrganisationId == organisationId
+                && r.EditionId == editionId
+                && r.TumourGroupId == TumourGroups.AllCancersId
+                && r.Basis == ResultBasis.Unadjusted))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        return rows.GroupBy(r => r.Question.Number)
+            .Where(g => g.Any(r => r.Breakdown != Breakdown.AllPatients))
+            .OrderBy(g => g.Key)
+            .Select(g => new QuestionInequality(
+                g.First().Question,
+                g.OrderBy(r => r.Breakdown).Select(r => new GroupFigure(r.Breakdown, r.Figure, r.GroupDifferenceSignificant)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every scored question for one breakdown (e.g. women), one edition, tumour group and basis, beside England's
+    /// figure for the same breakdown: one round trip.
+    /// </summary>
+    public async Task<IReadOnlyList<BreakdownResult>> BreakdownResultsAsync(
+        OrganisationHeader header, int editionId, int tumourGroupId, ResultBasis basis, Breakdown breakdown,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var organisationId = header.Organisation.Id;
+        var englandId = header.EnglandId ?? -1;
+        var rows = await GroupRows(db.Results.Where(r =>
+                (r.OrganisationId == organisationId || r.OrganisationId == englandId)
+                && r.EditionId == editionId
+                && r.TumourGroupId == tumourGroupId
+                && r.Breakdown == breakdown
+                && r.Basis == basis))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var england = rows.Where(r => r.OrganisationId == englandId).ToDictionary(r => r.Question.Number);
+        return rows.Where(r => r.OrganisationId == organisationId)
+            .OrderBy(r => r.Question.Number)
+            .Select(r => new BreakdownResult(r.Question, r.Figure, r.GroupDifferenceSignificant, england.GetValueOrDefault(r.Question.Number)?.Figure))
+            .ToList();
+    }
+
+    private static IQueryable<GroupRow> GroupRows(IQueryable<SurveyResult> results) =>
+        results.AsNoTracking().Select(r => new GroupRow(
+            r.OrganisationId,
+            r.Breakdown,
+            r.GroupDifferenceSignificant,
+            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring),
+            new Figure(
+                r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
+                r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
+                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote))));
+
+    private sealed record GroupRow(int OrganisationId, Breakdown Breakdown, bool? GroupDifferenceSignificant, QuestionInfo Question, Figure Figure);
+}
