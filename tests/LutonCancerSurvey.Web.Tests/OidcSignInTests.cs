@@ -203,17 +203,42 @@ public class OidcSignInTests
     }
 
     [OidcFact]
+    public async Task CancelledAtTheProvider_EndsOnTheSignInPageWithAMessage()
+    {
+        var app = _oidc.App();
+        var email = await app.CreateUserAsync(Commissioner);
+        var login = NewLogin();
+        Provider.AddAccount(login, email);
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login, cancelAtProvider: true);
+
+        outcome.Status.Should().Be(HttpStatusCode.BadRequest);
+        outcome.Address.AbsolutePath.Should().Be("/account/sign-in");
+        (await Html.ParseAsync(outcome.Html)).TestId("sign-in-error").Should().Contain("Sign-in with your organisation did not complete. Try again.");
+        (await AccountTextAsync(client)).Should().StartWith("Sign in");
+        (await LoginsOfAsync(app, email)).Should().BeEmpty();
+    }
+
+    [OidcFact]
     public async Task SignInPage_OffersTheOrganisationButton_OnlyWhenConfigured()
     {
-        using var configured = _oidc.App().NewSignInClient();
+        var app = _oidc.App();
+        using var configured = app.NewSignInClient();
         using var plain = new DashboardFactory();
         using var unconfigured = plain.NewClient();
 
-        var withProvider = await Html.ParseAsync(await configured.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative)));
-        var without = await Html.ParseAsync(await unconfigured.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative)));
+        using var withProvider = await configured.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        using var without = await unconfigured.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var withProviderPage = await Html.ParseAsync(await withProvider.Content.ReadAsStringAsync());
+        var withoutPage = await Html.ParseAsync(await without.Content.ReadAsStringAsync());
 
-        withProvider.TestId("sign-in-organisation").Should().Be("Sign in with your organisation");
-        without.QuerySelector("[data-testid='sign-in-organisation']").Should().BeNull();
+        withProviderPage.TestId("sign-in-organisation").Should().Be("Sign in with your organisation");
+        withoutPage.QuerySelector("[data-testid='sign-in-organisation']").Should().BeNull();
+        // The button's form post is redirected to the provider, which the policy must allow; no other site is.
+        withProvider.Headers.GetValues("Content-Security-Policy").Single().Should()
+            .Contain($"form-action 'self' {Provider.Issuer.GetLeftPart(UriPartial.Authority)};");
+        without.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("form-action 'self';");
     }
 
     private static string NewLogin() => $"person-{Guid.NewGuid():N}";

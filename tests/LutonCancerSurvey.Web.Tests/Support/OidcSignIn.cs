@@ -11,9 +11,11 @@ public static class OidcSignIn
 {
     /// <summary>
     /// Signs in as a person would: "Sign in with your organisation" on the app's sign-in page, the provider's own
-    /// login page (any password) and consent page, back to the app, following every redirect to the end.
+    /// login page (any password) and consent page (or its cancel link), back to the app, following every redirect to
+    /// the end.
     /// </summary>
-    public static async Task<OidcSignInOutcome> SignInThroughProviderAsync(this HttpClient client, string login, string returnUrl = "/")
+    public static async Task<OidcSignInOutcome> SignInThroughProviderAsync(
+        this HttpClient client, string login, string returnUrl = "/", bool cancelAtProvider = false)
     {
         var signInPage = $"/account/sign-in?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
         var response = await client.PostFormAsync(signInPage, $"{signInPage}&handler=External", new Dictionary<string, string>
@@ -38,8 +40,17 @@ public static class OidcSignIn
                 return new OidcSignInOutcome(current.StatusCode, address, html);
             }
 
-            // A page of the provider: its login form or its consent form.
+            // A page of the provider: its login form or its consent form, each with a link to cancel.
             var document = await Html.ParseAsync(html);
+            if (cancelAtProvider)
+            {
+                var cancel = document.QuerySelector(".login-help a")?.GetAttribute("href")
+                    ?? throw new InvalidOperationException($"The provider offered no cancel link at {address}: {html}");
+                address = new Uri(address, cancel);
+                response = await client.GetAsync(address);
+                continue;
+            }
+
             var form = document.Forms.FirstOrDefault(f => f.QuerySelector("input[name='prompt']") is not null)
                 ?? throw new InvalidOperationException($"The provider showed no form at {address}: {html}");
             var prompt = form.QuerySelector<IHtmlInputElement>("input[name='prompt']")!.Value;
