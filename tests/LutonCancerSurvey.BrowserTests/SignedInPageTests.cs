@@ -28,6 +28,17 @@ public class SignedInPageTests
     }
 
     [ChromiumFact]
+    public async Task HttpsRequiredPage_HasNoWcagViolations()
+    {
+        await using var visit = await _app.OpenAsync("/account/https-required");
+
+        var violations = await visit.AccessibilityViolationsAsync();
+
+        visit.Errors.Should().BeEmpty();
+        violations.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
     public async Task AdministrationPages_SignedInWithTheForm_LoadCleanlyWithNoWcagViolations()
     {
         var email = await _app.CreateAdministratorAsync();

@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Web.Setup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +10,7 @@ namespace LutonCancerSurvey.Web.Pages.Account;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public class HttpsRequiredModel : PageModel
+public class HttpsRequiredModel(IConfiguration configuration, IHostEnvironment environment) : PageModel
 {
     public void OnGet() => Refuse();
 
@@ -17,7 +18,7 @@ public class HttpsRequiredModel : PageModel
 
     private void Refuse()
     {
-        if (!Request.IsHttps)
+        if (!Request.IsHttps && AccessSetup.RequiresHttps(configuration, environment))
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
         }
