@@ -59,13 +59,13 @@ public class KeyFindingsRealDataTests
     }
 
     [RealDataFact]
-    public async Task Luton2017_WithoutPublishedFlags_StatesTheDashboardsOwnTestAndCorrection()
+    public async Task Luton2017_WithoutPublishedFlags_StatesTheDashboardsOwnTestAndItsLevel()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2017");
         var summary = Findings(page, "change-summary").Single();
 
         Sentence(summary).Should().StartWith("The source published no year-on-year test for 2017, so the dashboard tested the change since 2016 itself");
-        Evidence(summary).Should().Contain("two-proportion z-test (pooled), two-sided, p < 0.05 with a Bonferroni correction for the 51 questions tested");
+        Evidence(summary).Should().Contain("two-proportion z-test (pooled), two-sided, p < 0.01 for each question, the level at which it flags about as many changes as the survey's own year-on-year test");
         Findings(page, "change").Should().Contain(f => f.GetAttribute("data-question") == "59"
             && Sentence(f).Contains("similar to the 2016 figure (8.6)", StringComparison.Ordinal));
     }

@@ -38,7 +38,7 @@ public class KeyFindingsSeedTests : IClassFixture<DashboardFactory>
 
         Sentence(breast).Should().Be(
             "Breast: patients rated their care 9.2 out of 10 (unadjusted), higher than England's Breast figure (8.8); "
-            + "whether that is more than chance cannot be tested: no respondent count was published.");
+            + "whether that is more than chance cannot be tested: no confidence interval was published for this mean, and a respondent count alone does not give a mean's spread.");
         breast.GetAttribute("data-verdict").Should().Be("higher-untested");
         page.QuerySelector("[data-testid='key-findings']")!.TextContent.Should().NotContain("significantly higher");
     }

@@ -131,8 +131,21 @@ public class RealDataPagesTests
         page.QuerySelector("[data-testid='trend-2016'] [data-testid='england']")!.TextContent.Should().Be("8.74");
         page.QuerySelectorAll("[data-testid='trend-chart'] tr[data-point]").Should().HaveCount(4);
         page.QuerySelectorAll("[data-testid='funnel-chart'] tr[data-highlight='true']").Should().ContainSingle();
-        page.TestId("funnel-method").Should().Contain("95%").And.Contain("99.8%").And.Contain("computed by this dashboard");
+        page.TestId("funnel-method").Should().Contain("95%").And.Contain("99.8%").And.Contain("computed by this dashboard")
+            .And.Contain("pooled from the CCGs' published 95% confidence intervals").And.Contain("τ² = ");
         page.TestId("rank").Should().Contain("of").And.Contain("Rankings exaggerate small differences");
+    }
+
+    [RealDataFact]
+    public async Task QuestionDetail_Q58ForLutonAndDunstable_AgreesWithThePublishedWithinAndStatesTheMethod()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/RC9/questions/58?year=2018&basis=adjusted");
+
+        page.QuerySelector("[data-testid='band']")!.TextContent.Should().Contain("Within expected range");
+        page.TestId("funnel-position").Should().Contain("is within the 99.8% limits");
+        page.TestId("funnel-vs-published").Should().Contain("place its score within them, as the survey's published rating");
+        page.TestId("funnel-method").Should().Contain("for NHS Trusts, around England's unrounded score of 31.")
+            .And.Contain("τ² = 26.4").And.Contain("recovered from the expected ranges the survey published");
     }
 
     [RealDataFact]

@@ -4,8 +4,11 @@ using LutonCancerSurvey.Core.Statistics;
 
 namespace LutonCancerSurvey.Core.Findings;
 
-/// <summary>The verdict on one comparison, with the test named and its result stated, so the wording can follow the evidence.</summary>
-public sealed record Judgement(Verdict Verdict, string Test, string Result, string? UntestedReason = null);
+/// <summary>
+/// The verdict on one comparison, with the test named and its result stated, so the wording can follow the evidence.
+/// Borderline is true when rounding of the published figures could give the other verdict.
+/// </summary>
+public sealed record Judgement(Verdict Verdict, string Test, string Result, string? UntestedReason = null, bool Borderline = false);
 
 /// <summary>
 /// The wording rules: which test applies to a comparison, and what the result allows a sentence to say. "Significantly"
@@ -16,6 +19,18 @@ public static class Comparisons
 {
     /// <summary>The significance level of every test the dashboard computes itself, before any correction.</summary>
     public const double SignificanceLevel = 0.05;
+
+    /// <summary>
+    /// The level of the dashboard's own year-on-year test, for each question without correction, as the survey tests.
+    /// Measured against the survey's published 2017-2018 flags (docs/statistics-agreement.md), a pooled two-proportion
+    /// z-test at p &lt; 0.01 flags about as many changes as the survey does; at 0.05 with a Bonferroni correction for
+    /// 51 questions it found one change in eight of those the survey published.
+    /// </summary>
+    public const double YearOnYearSignificanceLevel = 0.01;
+
+    /// <summary>The wording of the year-on-year test's level, used wherever the test is named.</summary>
+    public const string YearOnYearLevelText =
+        "p < 0.01 for each question, the level at which it flags about as many changes as the survey's own year-on-year test";
 
     /// <summary>
     /// A score against a reference taken as fixed (England's figure, or the previous edition's when no test is
@@ -37,32 +52,29 @@ public static class Comparisons
 
         var alpha = SignificanceLevel / comparisons;
         var levelText = LevelText(comparisons, "comparisons");
-        if (own.CiLower is { } lower && own.CiUpper is { } upper && upper > lower)
+        if (own.CiLower is { } lower && own.CiUpper is { } upper && Means.StandardErrorFromInterval(lower, upper) is { } standardError)
         {
-            var standardError = (upper - lower) / (2 * Normal.TwoSidedCriticalValue(0.95));
-            var z = (score - reference) / standardError;
-            var p = Math.Min(1, 2 * Normal.Cdf(-Math.Abs(z)));
+            var test = Proportions.ZTestAgainstFixed(score, reference, standardError);
             return Tested(
-                score, reference, scoring, p < alpha, z,
+                score, reference, scoring, test.PValue < alpha, test.Z,
                 $"z-test of the difference from the comparator's figure (taken as fixed), standard error from the published 95% confidence interval ({FindingText.Range(lower, upper, scoring)}), two-sided, {levelText}",
-                p);
+                test.PValue);
         }
 
         if (scoring == Scoring.PercentPositive && own.Respondents is { } n && n > 0 && reference > 0 && reference < 100)
         {
-            var p0 = reference / 100;
-            var z = (score / 100 - p0) / Math.Sqrt(p0 * (1 - p0) / n);
-            var p = Math.Min(1, 2 * Normal.Cdf(-Math.Abs(z)));
+            var test = Proportions.OneSampleZTest(score, n, reference);
             return Tested(
-                score, reference, scoring, p < alpha, z,
+                score, reference, scoring, test.PValue < alpha, test.Z,
                 $"one-sample z-test of the percentage on its {FindingText.Count(n)} respondents against the comparator's figure (taken as fixed), two-sided, {levelText}",
-                p);
+                test.PValue);
         }
 
-        var reason = own.Respondents is null
-            ? "no respondent count was published"
-            : scoring == Scoring.MeanOutOfTen
-                ? "no standard error or confidence interval was published for this mean"
+        // A mean needs its spread: a respondent count alone does not allow a test of it, whether or not one was published.
+        var reason = scoring == Scoring.MeanOutOfTen
+            ? MeanUntestedReason
+            : own.Respondents is null
+                ? "no respondent count was published"
                 : "the comparator's figure leaves no variation to test against";
         return Untested(score, reference, scoring, own, reason);
     }
@@ -80,11 +92,16 @@ public static class Comparisons
             $"{ownName}'s patients are among {referenceName}'s, so the two are not independent samples and no test was made");
     }
 
+    /// <summary>Why a mean without a published interval is not tested.</summary>
+    public const string MeanUntestedReason =
+        "no confidence interval was published for this mean, and a respondent count alone does not give a mean's spread";
+
     /// <summary>
-    /// Two editions' percentages: a pooled two-proportion z-test at 5 % with a Bonferroni correction for
-    /// <paramref name="questionsTested"/>, or no test where a count is missing or the score is a mean.
+    /// Two editions' percentages: a pooled two-proportion z-test at <see cref="YearOnYearSignificanceLevel"/> for each
+    /// question, marked borderline when rounding of the published figures could flip it; no test where a count is
+    /// missing or the score is a mean.
     /// </summary>
-    public static Judgement BetweenEditions(Figure current, Figure previous, Scoring scoring, int questionsTested)
+    public static Judgement BetweenEditions(Figure current, Figure previous, Scoring scoring)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
@@ -93,17 +110,25 @@ public static class Comparisons
 
         if (scoring == Scoring.PercentPositive && current.Respondents is { } n1 && n1 > 0 && previous.Respondents is { } n2 && n2 > 0)
         {
-            Guard.Positive(questionsTested, nameof(questionsTested));
             var test = Proportions.TwoProportionZTest(now, n1, before, n2);
-            var alpha = SignificanceLevel / questionsTested;
-            return Tested(
-                now, before, scoring, test.PValue < alpha, test.Z,
-                $"two-proportion z-test (pooled), two-sided, {LevelText(questionsTested, "questions tested")}",
+            var judgement = Tested(
+                now, before, scoring, test.PValue < YearOnYearSignificanceLevel, test.Z,
+                $"two-proportion z-test (pooled), two-sided, {YearOnYearLevelText}",
                 test.PValue);
+            if (!Proportions.RoundingCouldFlip(now, n1, before, n2, YearOnYearSignificanceLevel, RoundingHalfUnit(now, before)))
+            {
+                return judgement;
+            }
+
+            return judgement with
+            {
+                Borderline = true,
+                Result = judgement.Result + "; borderline: the published figures are rounded, and within that rounding the verdict could be the other way",
+            };
         }
 
         var reason = scoring == Scoring.MeanOutOfTen
-            ? "the source publishes no standard error for this mean, so no test was made"
+            ? MeanUntestedReason + ", so no test was made"
             : "a respondent count is missing, so no test was made";
         return Untested(now, before, scoring, null, reason);
     }
@@ -148,6 +173,10 @@ public static class Comparisons
             _ => $"not compared with {comparator}",
         };
     }
+
+    /// <summary>Half the last published digit: 0.5 for whole-number percentages, 0.005 for figures given to two decimals.</summary>
+    private static double RoundingHalfUnit(double a, double b) =>
+        Math.Abs(a - Math.Round(a)) < 1e-9 && Math.Abs(b - Math.Round(b)) < 1e-9 ? 0.5 : 0.005;
 
     private static Judgement ExpectedRange(Figure own, double score, double reference, Band band, Scoring scoring)
     {

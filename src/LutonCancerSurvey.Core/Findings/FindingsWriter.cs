@@ -193,16 +193,16 @@ public static class FindingsWriter
             && q.Trend!.Respondents is > 0 && q.PreviousTrend!.Respondents is > 0).ToList();
         var tested = testable.Count;
         var judged = pairs
-            .Select(q => (Input: q, Judgement: Comparisons.BetweenEditions(q.Trend!, q.PreviousTrend!, q.Question.Scoring, Math.Max(1, tested))))
+            .Select(q => (Input: q, Judgement: Comparisons.BetweenEditions(q.Trend!, q.PreviousTrend!, q.Question.Scoring)))
             .ToList();
         var up = judged.Where(j => j.Judgement.Verdict == Verdict.SignificantlyHigher).ToList();
         var down = judged.Where(j => j.Judgement.Verdict == Verdict.SignificantlyLower).ToList();
         var test = tested > 0
-            ? Comparisons.BetweenEditions(testable[0].Trend!, testable[0].PreviousTrend!, Scoring.PercentPositive, tested).Test
+            ? Comparisons.BetweenEditions(testable[0].Trend!, testable[0].PreviousTrend!, Scoring.PercentPositive).Test
             : "none";
         var sentence = tested == 0
             ? $"The source published no year-on-year test for {year}, and no question has the respondent counts in both {before} and {year} needed to test the change, so no change is called significant."
-            : $"The source published no year-on-year test for {year}, so the dashboard tested the change since {before} itself: {FindingText.Count(up.Count + down.Count)} of {Questions(tested)} tested changed significantly ({FindingText.Count(up.Count)} improved, {FindingText.Count(down.Count)} declined) by a two-proportion z-test at p < 0.05, Bonferroni-corrected for the {FindingText.Count(tested)} questions tested.";
+            : $"The source published no year-on-year test for {year}, so the dashboard tested the change since {before} itself: {FindingText.Count(up.Count + down.Count)} of {Questions(tested)} tested changed significantly ({FindingText.Count(up.Count)} improved, {FindingText.Count(down.Count)} declined) by a two-proportion z-test for each question at p < 0.01, the level at which it flags about as many changes as the survey's own test does{Borderline(judged)}.";
         yield return new Finding(
             FindingKind.ChangeSummary, Verdict.Summary, sentence,
             [new Evidence(
@@ -278,6 +278,11 @@ public static class FindingsWriter
         }
     }
 
+    private static string Borderline(List<(QuestionFindingInput Input, Judgement Judgement)> judged) =>
+        judged.Count(j => j.Judgement.Borderline) is var n and > 0
+            ? $"; {FindingText.Count(n)} of these verdicts {(n == 1 ? "is" : "are")} borderline (the rounding of the published figures could change {(n == 1 ? "it" : "them")})"
+            : string.Empty;
+
     private static double? Change(QuestionFindingInput q) =>
         q.Trend?.Score is { } now && q.PreviousTrend is { IsSuppressed: false, Score: { } before } ? now - before : null;
 
@@ -290,7 +295,11 @@ public static class FindingsWriter
             ? p
             : (double?)null;
         var published = judgement.Test.StartsWith("the source", StringComparison.Ordinal);
-        var by = published ? "by the source's published year-on-year test" : "by a two-proportion z-test, Bonferroni-corrected";
+        var by = published
+            ? "by the source's published year-on-year test"
+            : judgement.Borderline
+                ? "by a two-proportion z-test at p < 0.01 (borderline: within the rounding of the published figures the verdict could be the other way)"
+                : "by a two-proportion z-test at p < 0.01";
         var from = previous is { } b ? FromClause(now, b, judgement.Verdict, scoring, before) : string.Empty;
         var opening = $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(now, scoring)} in {year}";
         var sentence = judgement.Verdict switch
@@ -298,6 +307,7 @@ public static class FindingsWriter
             Verdict.SignificantlyHigher => $"{opening}{from}, a significant improvement since {before} {by}.",
             Verdict.SignificantlyLower => $"{opening}{from}, a significant decline since {before} {by}.",
             Verdict.Similar when previous is null => $"{opening}, no significant change since {before} {by}.",
+            _ when previous is { } b2 && judgement.Borderline => $"{opening}, {Comparisons.Phrase(judgement, $"the {before} figure ({FindingText.Headline(b2, scoring)})")} {by}.",
             _ when previous is { } b2 => $"{opening}, {Comparisons.Phrase(judgement, $"the {before} figure ({FindingText.Headline(b2, scoring)})")}.",
             _ => $"{opening}, no significant change since {before} {by}.",
         };

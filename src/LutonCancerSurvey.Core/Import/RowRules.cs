@@ -5,7 +5,7 @@ namespace LutonCancerSurvey.Core.Import;
 /// <summary>Checks a row's figures against its scale and applies disclosure control.</summary>
 internal static class RowRules
 {
-    public const int MinimumRespondents = 21;
+    public const int MinimumRespondents = Disclosure.MinimumRespondents;
 
     public static ImportRow? Apply(ImportRow row, FieldReader field, IReadOnlyDictionary<string, string> columnNames)
     {

@@ -34,8 +34,13 @@ public readonly record struct FunnelPeer(
 /// <param name="Phi">The overdispersion factor from the winsorised z-scores (1 = no more spread than chance).</param>
 /// <param name="Source">Where τ² came from.</param>
 /// <param name="Organisations">How many organisations the estimate rests on.</param>
+/// <param name="ScoresAreCounts">
+/// True when a percentage is a count of respondents (unadjusted), so exact binomial limits apply at small n; a case-mix
+/// adjusted percentage is a weighted estimate, not a count, and keeps the normal limits its published range uses.
+/// </param>
 public sealed record FunnelBaseline(
-    Scoring Scoring, double Centre, double? StandardDeviation, double TauSquared, double Phi, TauSource Source, int Organisations)
+    Scoring Scoring, double Centre, double? StandardDeviation, double TauSquared, double Phi, TauSource Source, int Organisations,
+    bool ScoresAreCounts = true)
 {
     /// <summary>
     /// Expected counts of positive and of other answers below this use exact binomial limits: the usual rule of thumb
@@ -59,6 +64,7 @@ public sealed record FunnelBaseline(
     /// <summary>True when a percentage from <paramref name="n"/> respondents gets exact binomial limits.</summary>
     public bool UsesExactBinomial(int n) =>
         Scoring == Scoring.PercentPositive
+        && ScoresAreCounts
         && Math.Min(n * Centre / 100, n * (100 - Centre) / 100) < NormalApproximationMinimumCount;
 
     /// <summary>
@@ -115,14 +121,13 @@ public sealed record FunnelBaseline(
 
     /// <summary>
     /// Estimates the baseline for one group of organisations. A mean takes its spread from the organisations' published
-    /// confidence intervals (pooled); τ² comes from the published expected ranges when
-    /// <paramref name="usePublishedRanges"/> and at least two peers have one (the survey's own allowance), otherwise
-    /// from the winsorised z-scores. Null when no limits can be drawn: a centre at the end of the scale (no chance
+    /// confidence intervals (pooled); for <paramref name="caseMixAdjusted"/> scores τ² comes from the published expected
+    /// ranges where at least two peers have one (the survey's own allowance), otherwise from the winsorised z-scores. Null when no limits can be drawn: a centre at the end of the scale (no chance
     /// variation to speak of), or a mean without any published interval to give its spread.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="peers"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="centre"/> is outside the scale, or a peer's figures are out of range.</exception>
-    public static FunnelBaseline? Estimate(Scoring scoring, double centre, IReadOnlyList<FunnelPeer> peers, bool usePublishedRanges)
+    public static FunnelBaseline? Estimate(Scoring scoring, double centre, IReadOnlyList<FunnelPeer> peers, bool caseMixAdjusted)
     {
         ArgumentNullException.ThrowIfNull(peers);
         var isMean = scoring == Scoring.MeanOutOfTen;
@@ -152,7 +157,7 @@ public sealed record FunnelBaseline(
             return null;
         }
 
-        var shape = new FunnelBaseline(scoring, centre, sd, 0, 1, TauSource.ZScores, usable.Count);
+        var shape = new FunnelBaseline(scoring, centre, sd, 0, 1, TauSource.ZScores, usable.Count, ScoresAreCounts: !caseMixAdjusted);
         var estimate = usable.Count >= 2
             ? Overdispersion.FromZScores(usable.Select(p => (p.Score, Math.Sqrt(shape.SamplingVariance(p.N)))).ToList(), centre)
             : new TauEstimate(0, 1, usable.Count);
@@ -161,7 +166,7 @@ public sealed record FunnelBaseline(
             .Where(p => p.ExpectedLower is { } l && p.ExpectedUpper is { } u && double.IsFinite(l) && double.IsFinite(u) && u >= l)
             .Select(p => (new Interval(p.ExpectedLower!.Value, p.ExpectedUpper!.Value), shape.SamplingVariance(p.N)))
             .ToList();
-        return usePublishedRanges && ranges.Count >= 2
+        return caseMixAdjusted && ranges.Count >= 2
             ? shape with { TauSquared = Overdispersion.FromPublishedRanges(ranges), Phi = estimate.Phi, Source = TauSource.PublishedRanges }
             : shape with { TauSquared = estimate.TauSquared, Phi = estimate.Phi };
     }

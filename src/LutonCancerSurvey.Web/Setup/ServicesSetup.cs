@@ -15,6 +15,9 @@ public static class ServicesSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<FunnelQueries>();
+        builder.Services.AddSingleton<FunnelBaselineCache>();
+        builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();
         builder.Services.AddScoped<PublicationService>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddResponseCompression(PublicResponseCompression.Configure);

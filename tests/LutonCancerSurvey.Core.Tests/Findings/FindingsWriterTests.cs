@@ -62,7 +62,7 @@ public class FindingsWriterTests
         var finding = Single(findings, FindingKind.OverallAgainstEngland);
         finding.Verdict.Should().Be(Verdict.Similar);
         finding.Sentence.Should().Be("NHS Testshire CCG's overall rating of care in 2016 was 8.7 out of 10 (case-mix adjusted), similar to England (8.7).");
-        finding.Evidence.Single().Test.Should().Be("none (no respondent count was published)");
+        finding.Evidence.Single().Test.Should().Be("none (no confidence interval was published for this mean, and a respondent count alone does not give a mean's spread)");
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class FindingsWriterTests
 
         var finding = Single(findings, FindingKind.TumourGroup);
         finding.Verdict.Should().Be(Verdict.HigherUntested);
-        finding.Sentence.Should().Be("Breast: patients rated their care 9.2 out of 10 (unadjusted), higher than England's Breast figure (8.8); whether that is more than chance cannot be tested: no respondent count was published.");
+        finding.Sentence.Should().Be("Breast: patients rated their care 9.2 out of 10 (unadjusted), higher than England's Breast figure (8.8); whether that is more than chance cannot be tested: no confidence interval was published for this mean, and a respondent count alone does not give a mean's spread.");
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class FindingsWriterTests
 
         var finding = Single(findings, FindingKind.TumourGroup);
         finding.Verdict.Should().Be(Verdict.LowerUntested);
-        finding.Sentence.Should().EndWith("no standard error or confidence interval was published for this mean.");
+        finding.Sentence.Should().EndWith("no confidence interval was published for this mean, and a respondent count alone does not give a mean's spread.");
         Single(findings, FindingKind.TumourGroupSummary).Sentence.Should().Contain("none could be tested");
     }
 
@@ -208,10 +208,10 @@ public class FindingsWriterTests
     }
 
     [Fact]
-    public void Change_WithoutAPublishedFlag_IsTestedWithABonferroniCorrectionAndSaysSo()
+    public void Change_WithoutAPublishedFlag_IsTestedAtTheSurveysSensitivityAndSaysSo()
     {
-        // 90 % of 400 against 70 % of 400: z = 7.1, significant even at 0.05 / 2.
-        // 72 % of 39 against 90 % of 39: z = -2.03, p = 0.043, significant at 0.05 but not at 0.025.
+        // 90 % of 400 against 70 % of 400: z = 7.1, significant at 0.01.
+        // 72 % of 39 against 90 % of 39: z = -2.03, p = 0.043, not significant at 0.01 (nor within rounding: p = 0.032 at 71.5 vs 90.5).
         QuestionFindingInput[] questions =
         [
             new(Q22, null, null, null, Fig(ResultBasis.Trend, 90, 400), Fig(ResultBasis.Trend, 70, 400)),
@@ -221,14 +221,14 @@ public class FindingsWriterTests
 
         var summary = Single(findings, FindingKind.ChangeSummary);
         summary.Sentence.Should().Contain("The source published no year-on-year test for 2017, so the dashboard tested the change since 2016 itself: 1 of 2 questions tested changed significantly");
-        summary.Evidence.Single().Test.Should().Be("two-proportion z-test (pooled), two-sided, p < 0.05 with a Bonferroni correction for the 2 questions tested (p < 0.025)");
+        summary.Evidence.Single().Test.Should().Be("two-proportion z-test (pooled), two-sided, p < 0.01 for each question, the level at which it flags about as many changes as the survey's own year-on-year test");
         var change = findings.Single(f => f.Kind == FindingKind.Change);
         change.QuestionNumber.Should().Be(22, "only the significant change is listed when there is one");
-        change.Sentence.Should().EndWith("90% positive in 2017, up from 70% in 2016, a significant improvement since 2016 by a two-proportion z-test, Bonferroni-corrected.");
+        change.Sentence.Should().EndWith("90% positive in 2017, up from 70% in 2016, a significant improvement since 2016 by a two-proportion z-test at p < 0.01.");
     }
 
     [Fact]
-    public void Change_NotSignificantAfterCorrection_IsHigherOrLowerButNotSignificantly()
+    public void Change_NotSignificantAtTheLevel_IsHigherOrLowerButNotSignificantly()
     {
         QuestionFindingInput[] questions =
         [
@@ -244,6 +244,20 @@ public class FindingsWriterTests
     }
 
     [Fact]
+    public void Change_ThatRoundingCouldFlip_IsMarkedBorderline()
+    {
+        // 60 % vs 51 % of 400 each: p = 0.0104, not significant at 0.01; but 60.5 vs 50.5 gives p = 0.0044.
+        var q = new QuestionFindingInput(Q22, null, null, null, Fig(ResultBasis.Trend, 60, 400), Fig(ResultBasis.Trend, 51, 400));
+        var findings = FindingsWriter.Write(Input([q], year: 2017, previousYear: 2016));
+
+        var change = Single(findings, FindingKind.Change);
+        change.Verdict.Should().Be(Verdict.HigherNotSignificant);
+        change.Sentence.Should().EndWith("60% positive in 2017, higher than the 2016 figure (51%), but not significantly by a two-proportion z-test at p < 0.01 (borderline: within the rounding of the published figures the verdict could be the other way).");
+        change.Evidence.Single().Result.Should().Be("z = 2.56, p = 0.010: not significant; borderline: the published figures are rounded, and within that rounding the verdict could be the other way");
+        Single(findings, FindingKind.ChangeSummary).Sentence.Should().Contain("1 of these verdicts is borderline");
+    }
+
+    [Fact]
     public void Change_InTheOverallRatingWithoutAFlag_IsNotTested()
     {
         var q = new QuestionFindingInput(Q59, null, null, null, Fig(ResultBasis.Trend, 8.9, 185), Fig(ResultBasis.Trend, 8.6, 178));
@@ -251,7 +265,7 @@ public class FindingsWriterTests
 
         var change = Single(findings, FindingKind.Change);
         change.Verdict.Should().Be(Verdict.HigherUntested);
-        change.Sentence.Should().Contain("higher than the 2016 figure (8.6); whether that is more than chance cannot be tested: the source publishes no standard error for this mean");
+        change.Sentence.Should().Contain("higher than the 2016 figure (8.6); whether that is more than chance cannot be tested: no confidence interval was published for this mean, and a respondent count alone does not give a mean's spread, so no test was made");
     }
 
     [Fact]

@@ -75,6 +75,16 @@ public class FunnelBaselineTests
     }
 
     [Fact]
+    public void Adjusted_percentages_keep_the_normal_limits_of_their_published_range()
+    {
+        // An adjusted percentage is a weighted estimate, not a count: 97 ± 1.959964·√(97·3/21) = 97 ± 7.2960, clamped.
+        var baseline = Percent(97, 0) with { ScoresAreCounts = false };
+
+        baseline.UsesExactBinomial(21).Should().BeFalse();
+        baseline.Limits(21, 0.95).Lower.Should().BeApproximately(89.703998, 1e-5);
+    }
+
+    [Fact]
     public void UnroundedCentre_is_the_mid_point_of_Englands_published_interval()
     {
         // England Q22 2018: published 60 with an interval of 59.9-60.9.
@@ -92,7 +102,7 @@ public class FunnelBaselineTests
             return new FunnelPeer(n, score, ExpectedLower: 60 - halfWidth, ExpectedUpper: 60 + halfWidth);
         }
 
-        var baseline = FunnelBaseline.Estimate(Scoring.PercentPositive, 60, [Peer(100, 55), Peer(400, 62), Peer(200, 61)], usePublishedRanges: true);
+        var baseline = FunnelBaseline.Estimate(Scoring.PercentPositive, 60, [Peer(100, 55), Peer(400, 62), Peer(200, 61)], caseMixAdjusted: true);
 
         baseline!.Source.Should().Be(TauSource.PublishedRanges);
         baseline.TauSquared.Should().BeApproximately(9, 1e-9);
@@ -105,7 +115,7 @@ public class FunnelBaselineTests
         // centre 50, n = 100 each (SE 5): z = −4, −2, 2, 4 → τ² = 308.333… as in OverdispersionTests.
         FunnelPeer[] peers = [new(100, 30), new(100, 40), new(100, 60), new(100, 70)];
 
-        var baseline = FunnelBaseline.Estimate(Scoring.PercentPositive, 50, peers, usePublishedRanges: true);
+        var baseline = FunnelBaseline.Estimate(Scoring.PercentPositive, 50, peers, caseMixAdjusted: true);
 
         baseline!.Source.Should().Be(TauSource.ZScores);
         baseline.TauSquared.Should().BeApproximately(37 / 0.12, 1e-9);
@@ -118,7 +128,7 @@ public class FunnelBaselineTests
         // SD from each interval: 0.2/1.959964 × √100 = 1.020427 and 0.1/1.959964 × √400 = 1.020427; pooled the same.
         FunnelPeer[] peers = [new(100, 8.8, 8.6, 9.0), new(400, 8.8, 8.7, 8.9)];
 
-        var baseline = FunnelBaseline.Estimate(Scoring.MeanOutOfTen, 8.8, peers, usePublishedRanges: false);
+        var baseline = FunnelBaseline.Estimate(Scoring.MeanOutOfTen, 8.8, peers, caseMixAdjusted: false);
 
         baseline!.StandardDeviation!.Value.Should().BeApproximately(1.020427, 1e-6);
         baseline.TauSquared.Should().Be(0);

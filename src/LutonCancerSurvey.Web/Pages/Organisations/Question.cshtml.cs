@@ -1,4 +1,3 @@
-using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Core.Statistics;
 using LutonCancerSurvey.Web.Presentation;
@@ -7,18 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>One question for one organisation: its trend, where it sits among its peers, and its Alliance.</summary>
-public class QuestionModel(DashboardQueries queries) : OrganisationPageModel(queries)
+public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : OrganisationPageModel(queries)
 {
-    public const double InnerLimit = 0.95;
-    public const double OuterLimit = 0.998;
-    private const int CurvePoints = 30;
-
     public QuestionDetail? Detail { get; private set; }
 
-    /// <summary>Funnel limits around England at 95 % and 99.8 %, or null when England's figure cannot support them.</summary>
-    public IReadOnlyList<(FunnelPoint Inner, FunnelPoint Outer)>? Limits { get; private set; }
+    /// <summary>The funnel plot's limits and the organisation's place on it, or null when no limits can be drawn.</summary>
+    public QuestionFunnel? Funnel { get; private set; }
 
-    public FunnelPosition? Position { get; private set; }
     public RankResult? Rank { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, int number, CancellationToken cancellationToken)
@@ -36,61 +30,14 @@ public class QuestionModel(DashboardQueries queries) : OrganisationPageModel(que
             return Page();
         }
 
-        ComputeComparison(Detail);
-        return Page();
-    }
-
-    private void ComputeComparison(QuestionDetail detail)
-    {
-        var own = detail.Organisation;
-        var code = detail.Header.Organisation.Code;
-        if (own is { IsSuppressed: false, Score: { } score } && detail.Peers.Any(p => p.Code == code))
+        Funnel = await funnels.ForQuestionAsync(Detail, cancellationToken);
+        var own = Detail.Organisation;
+        if (own is { IsSuppressed: false, Score: { } score } && Detail.Peers.Any(p => p.Code == Detail.Header.Organisation.Code))
         {
             // Every scored question is worded so that a higher score is a better experience.
-            Rank = Ranking.Rank(detail.Peers.Select(p => p.Score).ToList(), score, higherIsBetter: true);
+            Rank = Ranking.Rank(Detail.Peers.Select(p => p.Score).ToList(), score, higherIsBetter: true);
         }
 
-        if (detail.England is not { IsSuppressed: false, Score: { } national } || detail.Peers.Count == 0)
-        {
-            return;
-        }
-
-        var minN = Math.Max(21, detail.Peers.Min(p => p.Respondents));
-        var maxN = Math.Max(minN + 1, detail.Peers.Max(p => p.Respondents));
-        if (detail.Question.Scoring == Scoring.PercentPositive)
-        {
-            var inner = Funnel.Curve(national, minN, maxN, CurvePoints, InnerLimit);
-            var outer = Funnel.Curve(national, minN, maxN, CurvePoints, OuterLimit);
-            Limits = inner.Zip(outer).ToList();
-            if (own is { IsSuppressed: false, Score: { } s, Respondents: { } n })
-            {
-                Position = Funnel.Classify(s, n, national, OuterLimit);
-            }
-        }
-        else if (StandardDeviation(detail.England) is { } sd)
-        {
-            var inner = Funnel.CurveForMean(national, sd, minN, maxN, CurvePoints, InnerLimit);
-            var outer = Funnel.CurveForMean(national, sd, minN, maxN, CurvePoints, OuterLimit);
-            Limits = inner.Zip(outer).ToList();
-            if (own is { IsSuppressed: false, Score: { } s, Respondents: { } n })
-            {
-                Position = Funnel.Classify(s, Funnel.LimitsForMean(national, sd, n, OuterLimit));
-            }
-        }
-    }
-
-    /// <summary>
-    /// The spread of individual ratings, recovered from England's published 95 % interval and respondents
-    /// (half-width = 1.96 × SD / √n); the survey publishes no standard deviation itself.
-    /// </summary>
-    public static double? StandardDeviation(Figure england)
-    {
-        ArgumentNullException.ThrowIfNull(england);
-        if (england is not { CiLower: { } lower, CiUpper: { } upper, Respondents: { } n } || n <= 0 || upper <= lower)
-        {
-            return null;
-        }
-
-        return (upper - lower) / 2 / Normal.TwoSidedCriticalValue(0.95) * Math.Sqrt(n);
+        return Page();
     }
 }

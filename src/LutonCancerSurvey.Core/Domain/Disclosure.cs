@@ -1,0 +1,8 @@
+namespace LutonCancerSurvey.Core.Domain;
+
+/// <summary>The survey's disclosure control, in one place so every surface applies the same rule.</summary>
+public static class Disclosure
+{
+    /// <summary>A result based on fewer respondents than this is never shown as a number, anywhere.</summary>
+    public const int MinimumRespondents = 21;
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Queries;
+
+/// <summary>Tells what version of the data is being read, so estimates that depend on a whole edition are made once per version.</summary>
+public interface IDataVersionSource
+{
+    ValueTask<string> CurrentAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The funnel baselines (England's unrounded centre, the pooled spread, τ²) of every edition, level, question,
+/// tumour group and basis asked for, held until the data version changes. Each depends on every organisation's
+/// result, so it is estimated once per version rather than on every request.
+/// </summary>
+public sealed class FunnelBaselineCache
+{
+    private readonly Lock _gate = new();
+    private string? _version;
+    private ConcurrentDictionary<FunnelKey, FunnelBaseline?> _held = new();
+
+    /// <summary>The baselines held for <paramref name="version"/>; a new version drops everything held for the old one.</summary>
+    internal ConcurrentDictionary<FunnelKey, FunnelBaseline?> For(string version)
+    {
+        lock (_gate)
+        {
+            if (!string.Equals(_version, version, StringComparison.Ordinal))
+            {
+                _version = version;
+                _held = new ConcurrentDictionary<FunnelKey, FunnelBaseline?>();
+            }
+
+            return _held;
+        }
+    }
+}
+
+/// <summary>One funnel's identity: an edition's question, a level of organisation, a tumour group and a basis.</summary>
+internal readonly record struct FunnelKey(int Year, int QuestionNumber, OrganisationLevel Level, int TumourGroupId, ResultBasis Basis);
+
+/// <summary>
+/// The funnel plot of one question among all organisations of a level: the overdispersed control limits, where the
+/// organisation falls, and how that compares with the band the survey published.
+/// </summary>
+public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache, IDataVersionSource version)
+{
+    private const int CurvePoints = 30;
+
+    /// <summary>The funnel for a question page, or null when no limits can be drawn (no peers, no England figure, no spread).</summary>
+    public async Task<QuestionFunnel?> ForQuestionAsync(QuestionDetail detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        if (detail.Peers.Count == 0)
+        {
+            return null;
+        }
+
+        var level = detail.Header.Organisation.Level;
+        var baseline = await BaselineAsync(detail.Year, detail.Question.Number, level, detail.TumourGroupId, detail.Basis, cancellationToken)
+            .ConfigureAwait(false);
+        return baseline is null ? null : QuestionFunnel.Build(baseline, detail.Peers.Select(p => p.Respondents).ToList(), detail.Organisation, level, CurvePoints);
+    }
+
+    /// <summary>
+    /// The baseline of one funnel, estimated from every organisation of the level with a shown result, and held until
+    /// the data changes. On the case-mix adjusted basis τ² is recovered from the published expected ranges (the survey's
+    /// own allowance); elsewhere it is estimated from the organisations' z-scores.
+    /// </summary>
+    public async Task<FunnelBaseline?> BaselineAsync(
+        int year, int questionNumber, OrganisationLevel level, int tumourGroupId, ResultBasis basis, CancellationToken cancellationToken)
+    {
+        var held = cache.For(await version.CurrentAsync(cancellationToken).ConfigureAwait(false));
+        var key = new FunnelKey(year, questionNumber, level, tumourGroupId, basis);
+        if (held.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+
+        var estimated = await EstimateAsync(key, cancellationToken).ConfigureAwait(false);
+        held[key] = estimated;
+        return estimated;
+    }
+
+    private async Task<FunnelBaseline?> EstimateAsync(FunnelKey key, CancellationToken cancellationToken)
+    {
+        var rows = await db.Results.AsNoTracking()
+            .Where(r => r.Edition!.Year == key.Year
+                && r.Question!.Number == key.QuestionNumber
+                && r.TumourGroupId == key.TumourGroupId
+                && r.Breakdown == Breakdown.AllPatients
+                && r.Suppression == Suppression.None
+                && r.Score != null
+                && ((r.Organisation!.Level == key.Level && r.Basis == key.Basis && r.Respondents != null)
+                    || r.Organisation!.Level == OrganisationLevel.National))
+            .Select(r => new
+            {
+                National = r.Organisation!.Level == OrganisationLevel.National,
+                r.Basis,
+                r.Question!.Scoring,
+                r.Respondents,
+                Score = r.Score!.Value,
+                r.CiLower,
+                r.CiUpper,
+                r.ExpectedLower,
+                r.ExpectedUpper,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // England's figure on the same basis where published, else the unadjusted one (adjustment is towards England).
+        ResultBasis[] preference = key.Basis == ResultBasis.Trend
+            ? [ResultBasis.Trend, ResultBasis.Unadjusted, ResultBasis.Adjusted]
+            : [key.Basis, ResultBasis.Unadjusted, ResultBasis.Trend, ResultBasis.Adjusted];
+        var england = preference.Select(b => rows.FirstOrDefault(r => r.National && r.Basis == b)).FirstOrDefault(r => r is not null);
+        var peers = rows.Where(r => !r.National && r.Respondents >= Disclosure.MinimumRespondents).ToList();
+        if (england is null || peers.Count == 0)
+        {
+            return null;
+        }
+
+        var scoring = peers[0].Scoring;
+        var centre = FunnelBaseline.UnroundedCentre(england.Score, england.CiLower, england.CiUpper);
+        return FunnelBaseline.Estimate(
+            scoring,
+            centre,
+            peers.Select(p => new FunnelPeer(p.Respondents!.Value, p.Score, p.CiLower, p.CiUpper, p.ExpectedLower, p.ExpectedUpper)).ToList(),
+            caseMixAdjusted: key.Basis == ResultBasis.Adjusted);
+    }
+}
