@@ -15,11 +15,11 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time, Au
         var now = time.GetUtcNow();
         var editions = await db.Editions.AsNoTracking()
             .OrderByDescending(e => e.Year)
-            .Select(e => new { e.Year, e.Status, e.PublishedAt, e.PublishAt, Results = db.Results.LongCount(r => r.EditionId == e.Id) })
+            .Select(e => new { Edition = e, Results = db.Results.LongCount(r => r.EditionId == e.Id) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return editions
-            .Select(e => new EditionState(e.Year, e.Status, e.PublishedAt, e.PublishAt, e.Results,
-                e.Status == EditionStatus.Published || e.PublishAt <= now))
+            .Select(e => new EditionState(e.Edition.Year, e.Edition.Status, e.Edition.PublishedAt, e.Edition.PublishAt, e.Results,
+                EditionVisibility.IsPublic(e.Edition, now)))
             .ToList();
     }
 

@@ -9,8 +9,6 @@ public class SurveyEdition
 
     /// <summary>When a draft's embargo lifts by itself (UTC); null when no publication is scheduled.</summary>
     public DateTimeOffset? PublishAt { get; set; }
-
-    public bool IsPublicAt(DateTimeOffset now) => Status == EditionStatus.Published || PublishAt <= now;
 }
 
 /// <summary>Who did what, when: every import, publication change and user change.</summary>
@@ -36,12 +34,25 @@ public class DataVersion
     public long Version { get; set; }
 }
 
+/// <summary>
+/// An organisation as a code and a level only. What it is called and which Cancer Alliance it belongs to are facts of
+/// an edition (<see cref="OrganisationEdition"/>), so a draft that renames or moves it changes nothing the public sees.
+/// </summary>
 public class Organisation
 {
     public int Id { get; set; }
     public required string Code { get; set; }
-    public required string Name { get; set; }
     public OrganisationLevel Level { get; set; }
+}
+
+/// <summary>An organisation's name and Cancer Alliance as one edition's files state them.</summary>
+public class OrganisationEdition
+{
+    public int EditionId { get; set; }
+    public SurveyEdition? Edition { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public required string Name { get; set; }
     public int? AllianceId { get; set; }
     public Organisation? Alliance { get; set; }
 }

@@ -9,26 +9,31 @@ internal readonly record struct ResultKey(
     int EditionId, int OrganisationId, int QuestionId, int TumourGroupId, Breakdown Breakdown, ResultBasis Basis);
 
 /// <summary>
-/// Editions, organisations and questions met during one import: found or created once each, so that rows are
-/// matched to ids without a query per row.
+/// Editions, organisations, their facts per edition (name, Alliance) and questions met during one import: found or
+/// created once each, so that rows are matched to ids without a query per row. A row's name and Alliance are written
+/// to its own edition's facts only, so a draft that renames or moves an organisation leaves published editions as they were.
 /// </summary>
 internal sealed class ReferenceData
 {
     private readonly SurveyDbContext _db;
     private readonly Dictionary<int, SurveyEdition> _editions;
     private readonly Dictionary<string, Organisation> _organisations;
+    private readonly Dictionary<(int EditionId, Organisation Organisation), OrganisationEdition> _facts;
     private readonly Dictionary<(int EditionId, int Number), Question> _questions;
     private readonly Dictionary<int, Dictionary<ResultKey, long>> _existingResults = [];
     private readonly Dictionary<int, bool> _touchedEditions = [];
-    private readonly Dictionary<int, string> _allianceReferences = [];
-    private readonly Dictionary<string, string> _allianceNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(int EditionId, Organisation Organisation), string> _allianceReferences = [];
+    private readonly Dictionary<(int EditionId, string Reference), string> _allianceNames = new(AllianceNameKeys.Instance);
 
     private ReferenceData(
-        SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<Question> questions)
+        SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<OrganisationEdition> facts,
+        List<Question> questions)
     {
         _db = db;
         _editions = editions.ToDictionary(e => e.Year);
         _organisations = organisations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
+        var byId = organisations.ToDictionary(o => o.Id);
+        _facts = facts.ToDictionary(f => (f.EditionId, byId[f.OrganisationId]));
         _questions = questions.ToDictionary(q => (q.EditionId, q.Number));
     }
 
@@ -37,6 +42,7 @@ internal sealed class ReferenceData
             db,
             await db.Editions.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.Organisations.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.OrganisationEditions.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.Questions.ToListAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>
@@ -67,15 +73,21 @@ internal sealed class ReferenceData
         var added = false;
         foreach (var row in rows)
         {
-            if (!_organisations.ContainsKey(row.OrganisationCode))
+            if (!_organisations.TryGetValue(row.OrganisationCode, out var organisation))
             {
-                var organisation = new Organisation { Code = row.OrganisationCode, Name = row.OrganisationName, Level = row.Level };
+                organisation = new Organisation { Code = row.OrganisationCode, Level = row.Level };
                 _db.Organisations.Add(organisation);
                 _organisations[organisation.Code] = organisation;
                 added = true;
             }
 
             var editionId = _editions[row.Year].Id;
+            if (!_facts.ContainsKey((editionId, organisation)))
+            {
+                AddFacts(editionId, organisation, row.OrganisationName);
+                added = true;
+            }
+
             if (!_questions.ContainsKey((editionId, row.QuestionNumber)))
             {
                 var question = new Question
@@ -102,7 +114,7 @@ internal sealed class ReferenceData
     public ResultKey? Resolve(ImportRow row, FieldReader field)
     {
         var edition = Edition(row.Year);
-        var organisation = Organisation(row, field);
+        var organisation = Organisation(edition, row, field);
         var question = Question(edition, row, field);
         if (organisation is null || question is null)
         {
@@ -111,10 +123,10 @@ internal sealed class ReferenceData
 
         if (row.AllianceReference is not null)
         {
-            _allianceReferences[organisation.Id] = row.AllianceReference;
+            _allianceReferences[(edition.Id, organisation)] = row.AllianceReference;
             if (row.AllianceName is not null)
             {
-                _allianceNames[row.AllianceReference] = row.AllianceName;
+                _allianceNames[(edition.Id, row.AllianceReference)] = row.AllianceName;
             }
         }
 
@@ -141,8 +153,9 @@ internal sealed class ReferenceData
     }
 
     /// <summary>
-    /// Links CCGs and Trusts to their Cancer Alliance once every row is read (Alliance rows may come last). The combined
-    /// files name the Alliance, with spellings that differ from the Alliance rows' own names.
+    /// Links CCGs and Trusts to their Cancer Alliance, in each edition's facts, once every row is read (Alliance rows may
+    /// come last). The combined files name the Alliance, with spellings that differ from the Alliance rows' own names.
+    /// An Alliance named by an edition gets facts in that edition too, so its name there never comes from another.
     /// </summary>
     public async Task<IReadOnlyList<string>> LinkAlliancesAsync(CancellationToken cancellationToken)
     {
@@ -152,29 +165,33 @@ internal sealed class ReferenceData
             return warnings;
         }
 
-        var alliances = _organisations.Values.Where(o => o.Level == OrganisationLevel.CancerAlliance).ToList();
-        var byId = _organisations.Values.ToDictionary(o => o.Id);
-        foreach (var group in _allianceReferences.GroupBy(r => r.Value, StringComparer.OrdinalIgnoreCase))
+        foreach (var group in _allianceReferences.GroupBy(r => (r.Key.EditionId, Reference: r.Value.ToUpperInvariant())))
         {
-            var alliance = FindAlliance(alliances, group.Key);
-            if (alliance is null && _allianceNames.TryGetValue(group.Key, out var allianceName))
+            var (editionId, _) = group.Key;
+            var reference = group.First().Value;
+            var alliance = FindAlliance(AllianceNames(editionId), reference);
+            _allianceNames.TryGetValue((editionId, reference), out var allianceName);
+            if (alliance is null && allianceName is not null)
             {
-                alliance = new Organisation { Code = group.Key, Name = allianceName, Level = OrganisationLevel.CancerAlliance };
+                alliance = new Organisation { Code = reference, Level = OrganisationLevel.CancerAlliance };
                 _db.Organisations.Add(alliance);
-                await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 _organisations[alliance.Code] = alliance;
-                alliances.Add(alliance);
             }
 
             if (alliance is null)
             {
-                warnings.Add($"no Cancer Alliance matches '{group.Key}' ({group.Count()} organisations left without an Alliance)");
+                warnings.Add($"no Cancer Alliance matches '{reference}' ({group.Count()} organisations left without an Alliance)");
                 continue;
             }
 
-            foreach (var (organisationId, _) in group)
+            if (!_facts.ContainsKey((editionId, alliance)))
             {
-                byId[organisationId].AllianceId = alliance.Id;
+                AddFacts(editionId, alliance, allianceName ?? NewestName(alliance) ?? reference);
+            }
+
+            foreach (var ((_, organisation), _) in group)
+            {
+                _facts[(editionId, organisation)].Alliance = alliance;
             }
         }
 
@@ -182,16 +199,38 @@ internal sealed class ReferenceData
         return warnings;
     }
 
-    internal static Organisation? FindAlliance(IReadOnlyList<Organisation> alliances, string reference)
+    /// <summary>Every Alliance with each name it goes by: this edition's name first, then those other editions gave it.</summary>
+    private List<(Organisation Alliance, string Name)> AllianceNames(int editionId) =>
+        _facts
+            .Where(f => f.Key.Organisation.Level == OrganisationLevel.CancerAlliance)
+            .OrderByDescending(f => f.Key.EditionId == editionId)
+            .Select(f => (f.Key.Organisation, f.Value.Name))
+            .Distinct()
+            .ToList();
+
+    private string? NewestName(Organisation organisation) =>
+        _facts.Where(f => f.Key.Organisation == organisation)
+            .OrderByDescending(f => _editions.Values.First(e => e.Id == f.Key.EditionId).Year)
+            .Select(f => f.Value.Name)
+            .FirstOrDefault();
+
+    private void AddFacts(int editionId, Organisation organisation, string name)
     {
-        var byCode = alliances.FirstOrDefault(a => string.Equals(a.Code, reference, StringComparison.OrdinalIgnoreCase));
-        if (byCode is not null)
+        var facts = new OrganisationEdition { EditionId = editionId, Organisation = organisation, Name = name };
+        _db.OrganisationEditions.Add(facts);
+        _facts[(editionId, organisation)] = facts;
+    }
+
+    internal static Organisation? FindAlliance(IReadOnlyList<(Organisation Alliance, string Name)> alliances, string reference)
+    {
+        var byCode = alliances.FirstOrDefault(a => string.Equals(a.Alliance.Code, reference, StringComparison.OrdinalIgnoreCase));
+        if (byCode.Alliance is not null)
         {
-            return byCode;
+            return byCode.Alliance;
         }
 
         var wanted = NormaliseAllianceName(reference);
-        var exact = alliances.Where(a => NormaliseAllianceName(a.Name) == wanted).ToList();
+        var exact = alliances.Where(a => NormaliseAllianceName(a.Name) == wanted).Select(a => a.Alliance).Distinct().ToList();
         if (exact.Count == 1)
         {
             return exact[0];
@@ -202,7 +241,7 @@ internal sealed class ReferenceData
         {
             var name = NormaliseAllianceName(a.Name);
             return name.StartsWith(wanted, StringComparison.Ordinal) || wanted.StartsWith(name, StringComparison.Ordinal);
-        }).ToList();
+        }).Select(a => a.Alliance).Distinct().ToList();
         return prefixed.Count == 1 ? prefixed[0] : null;
     }
 
@@ -253,7 +292,7 @@ internal sealed class ReferenceData
         return edition;
     }
 
-    private Organisation? Organisation(ImportRow row, FieldReader field)
+    private Organisation? Organisation(SurveyEdition edition, ImportRow row, FieldReader field)
     {
         var organisation = _organisations[row.OrganisationCode];
         if (organisation.Level != row.Level)
@@ -262,9 +301,10 @@ internal sealed class ReferenceData
             return null;
         }
 
-        if (!string.Equals(organisation.Name, row.OrganisationName, StringComparison.Ordinal))
+        var facts = _facts[(edition.Id, organisation)];
+        if (!string.Equals(facts.Name, row.OrganisationName, StringComparison.Ordinal))
         {
-            organisation.Name = row.OrganisationName;
+            facts.Name = row.OrganisationName;
         }
 
         return organisation;
@@ -283,4 +323,16 @@ internal sealed class ReferenceData
         question.Section = row.Section;
         return question;
     }
+}
+
+/// <summary>An edition and an Alliance reference, the reference compared as the files' spellings vary in case.</summary>
+internal sealed class AllianceNameKeys : IEqualityComparer<(int EditionId, string Reference)>
+{
+    public static readonly AllianceNameKeys Instance = new();
+
+    public bool Equals((int EditionId, string Reference) x, (int EditionId, string Reference) y) =>
+        x.EditionId == y.EditionId && string.Equals(x.Reference, y.Reference, StringComparison.OrdinalIgnoreCase);
+
+    public int GetHashCode((int EditionId, string Reference) obj) =>
+        HashCode.Combine(obj.EditionId, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Reference));
 }

@@ -7,34 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace LutonCancerSurvey.Core.Queries;
 
 /// <summary>
-/// Everything the dashboard's pages and API read, as records projected without tracking. Only published editions
-/// are ever returned.
+/// Everything the dashboard's pages and API read, as records projected without tracking. Only the editions this viewer
+/// may see (<see cref="EditionVisibility"/>) are ever returned, and an organisation is named and placed in its Alliance
+/// as those editions state it.
 /// </summary>
 public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
 {
-    /// <summary>
-    /// The editions this viewer may see: published ones, drafts whose scheduled publication time has passed (so an
-    /// embargo lifts by itself), and every draft for those who may see embargoed results.
-    /// </summary>
-    private Expression<Func<SurveyEdition, bool>> VisibleEdition
-    {
-        get
-        {
-            var now = time.GetUtcNow();
-            var seesDrafts = viewer.SeesDrafts;
-            return e => seesDrafts || e.Status == EditionStatus.Published || e.PublishAt <= now;
-        }
-    }
+    /// <summary>The editions this viewer may see, by the one rule in <see cref="EditionVisibility"/>.</summary>
+    private Expression<Func<SurveyEdition, bool>> VisibleEdition => EditionVisibility.VisibleTo(viewer.SeesDrafts, time.GetUtcNow());
 
-    private Expression<Func<SurveyResult, bool>> VisibleResult
-    {
-        get
-        {
-            var now = time.GetUtcNow();
-            var seesDrafts = viewer.SeesDrafts;
-            return r => seesDrafts || r.Edition!.Status == EditionStatus.Published || r.Edition.PublishAt <= now;
-        }
-    }
+    private Expression<Func<SurveyResult, bool>> VisibleResult => EditionVisibility.Through<SurveyResult>(r => r.Edition!, VisibleEdition);
+
+    private Expression<Func<OrganisationEdition, bool>> VisibleFacts =>
+        EditionVisibility.Through<OrganisationEdition>(f => f.Edition!, VisibleEdition);
+
+    /// <summary>An organisation as one edition states it, with its Alliance's name in that same edition.</summary>
+    private Expression<Func<OrganisationEdition, OrganisationSummary>> Summary =>
+        f => new OrganisationSummary(
+            f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
+            f.Alliance == null ? null : f.Alliance.Code,
+            db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault());
 
     /// <summary>The editions this viewer may see, newest first, each with its embargo when it is a draft.</summary>
     public async Task<IReadOnlyList<VisibleEdition>> VisibleEditionsAsync(CancellationToken cancellationToken)
@@ -47,26 +39,32 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
         return editions.Select(e => new VisibleEdition(e.Year, e.Draft ? new Embargo(e.Year, e.PublishAt) : null)).ToList();
     }
 
-    /// <summary>The organisation, England's id and the published results on offer.</summary>
+    /// <summary>
+    /// The organisation as the editions this viewer may see state it (the newest first), England's id and the results
+    /// on offer; null when no such edition has it, so an organisation only a draft brings in does not exist for the public.
+    /// </summary>
     public async Task<OrganisationHeader?> HeaderAsync(string code, CancellationToken cancellationToken)
     {
-        var found = await db.Organisations.AsNoTracking()
-            .Where(o => o.Code == code)
-            .Select(o => new
+        var found = await db.OrganisationEditions.AsNoTracking()
+            .Where(f => f.Organisation!.Code == code)
+            .Where(VisibleFacts)
+            .OrderByDescending(f => f.Edition!.Year)
+            .Select(f => new
             {
+                f.Edition!.Year,
                 Summary = new OrganisationSummary(
-                    o.Id, o.Code, o.Name, o.Level, o.AllianceId,
-                    o.Alliance == null ? null : o.Alliance.Code,
-                    o.Alliance == null ? null : o.Alliance.Name),
+                    f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
+                    f.Alliance == null ? null : f.Alliance.Code,
+                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault()),
                 EnglandId = db.Organisations.Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id).FirstOrDefault(),
             })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (found is null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0)
         {
             return null;
         }
 
-        var organisationId = found.Summary.Id;
+        var organisationId = found[0].Summary.Id;
         var facets = await db.Results.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId)
             .Where(VisibleResult)
@@ -75,9 +73,12 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new OrganisationHeader(
-            found.Summary,
-            found.EnglandId,
-            facets.Select(f => new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, f.Draft, f.Embargo)).ToList());
+            found[0].Summary,
+            found[0].EnglandId,
+            facets.Select(f => new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, f.Draft, f.Embargo)).ToList())
+        {
+            Editions = found.Select(f => new OrganisationFacts(f.Year, f.Summary)).ToList(),
+        };
     }
 
     /// <summary>Every scored question for one organisation, edition and tumour group on one basis, beside England's figure.</summary>
@@ -147,6 +148,7 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
+        header = header.In(year);
         var organisation = header.Organisation;
         var englandId = header.EnglandId ?? -1;
         var allianceId = organisation.AllianceId ?? -1;
@@ -187,12 +189,19 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
                 && r.Breakdown == Breakdown.AllPatients
                 && r.Basis == basis
                 && r.Organisation!.Level == organisation.Level)
-            .Select(r => new { r.Organisation!.Code, r.Organisation.Name, r.Respondents, r.Score, r.Suppression })
+            .Select(r => new
+            {
+                r.Organisation!.Code,
+                Name = db.OrganisationEditions.Where(f => f.EditionId == r.EditionId && f.OrganisationId == r.OrganisationId).Select(f => f.Name).FirstOrDefault(),
+                r.Respondents,
+                r.Score,
+                r.Suppression,
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var shown = peers
             .Where(p => p.Suppression == Suppression.None && p.Score is not null && p.Respondents is not null)
-            .Select(p => new FunnelEntry(p.Code, p.Name, p.Respondents!.Value, p.Score!.Value))
+            .Select(p => new FunnelEntry(p.Code, p.Name ?? p.Code, p.Respondents!.Value, p.Score!.Value))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -209,6 +218,7 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
     public async Task<FindingsInput> FindingsInputAsync(OrganisationHeader header, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
+        header = header.In(year);
         var organisation = header.Organisation;
         var englandId = header.EnglandId ?? -1;
         var allianceId = organisation.AllianceId ?? -1;
@@ -264,25 +274,25 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
             organisation.Name, organisation.Level, year, organisation.AllianceName, previousYear, questions, tumourGroups);
     }
 
-    /// <summary>Organisations whose name or code matches, for the finder; an empty query lists none.</summary>
+    /// <summary>
+    /// Organisations whose name or code matches, for the finder; an empty query lists none. Only organisations in an
+    /// edition this viewer may see are found, by the name the newest such edition gives them.
+    /// </summary>
     public async Task<IReadOnlyList<OrganisationSummary>> FindOrganisationsAsync(
         string query, OrganisationLevel? level, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var term = query.Trim();
-        var organisations = db.Organisations.AsNoTracking().Where(o => o.Level != OrganisationLevel.National);
+        var organisations = LatestVisibleFacts().Where(f => f.Organisation!.Level != OrganisationLevel.National);
         if (level is not null)
         {
-            organisations = organisations.Where(o => o.Level == level);
+            organisations = organisations.Where(f => f.Organisation!.Level == level);
         }
 
         return await Matching(organisations, term)
-            .OrderBy(o => o.Name)
+            .OrderBy(f => f.Name)
             .Take(limit)
-            .Select(o => new OrganisationSummary(
-                o.Id, o.Code, o.Name, o.Level, o.AllianceId,
-                o.Alliance == null ? null : o.Alliance.Code,
-                o.Alliance == null ? null : o.Alliance.Name))
+            .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -293,21 +303,29 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
     public async Task<IReadOnlyList<OrganisationSummary>> PublishedOrganisationsAsync(
         string? query, CancellationToken cancellationToken)
     {
-        var organisations = db.Organisations.AsNoTracking()
-            .Where(o => db.Results.Where(VisibleResult).Any(r => r.OrganisationId == o.Id));
+        var visibleResult = VisibleResult;
+        var organisations = LatestVisibleFacts()
+            .Where(f => db.Results.Where(visibleResult).Any(r => r.OrganisationId == f.OrganisationId));
 
         return await Matching(organisations, query?.Trim() ?? string.Empty)
-            .OrderBy(o => o.Level)
-            .ThenBy(o => o.Name)
-            .Select(o => new OrganisationSummary(
-                o.Id, o.Code, o.Name, o.Level, o.AllianceId,
-                o.Alliance == null ? null : o.Alliance.Code,
-                o.Alliance == null ? null : o.Alliance.Name))
+            .OrderBy(f => f.Organisation!.Level)
+            .ThenBy(f => f.Name)
+            .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Each organisation's facts in the newest edition this viewer may see.</summary>
+    private IQueryable<OrganisationEdition> LatestVisibleFacts()
+    {
+        var visible = VisibleFacts;
+        return db.OrganisationEditions.AsNoTracking()
+            .Where(visible)
+            .Where(f => !db.OrganisationEditions.Where(visible)
+                .Any(g => g.OrganisationId == f.OrganisationId && g.Edition!.Year > f.Edition!.Year));
+    }
+
     /// <summary>Organisations whose code is the term or whose name contains it; an empty term keeps them all.</summary>
-    private static IQueryable<Organisation> Matching(IQueryable<Organisation> organisations, string term)
+    private static IQueryable<OrganisationEdition> Matching(IQueryable<OrganisationEdition> organisations, string term)
     {
         if (term.Length == 0)
         {
@@ -318,7 +336,7 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var code = term.ToUpperInvariant();
-        return organisations.Where(o => o.Code == code || EF.Functions.Like(o.Name, pattern, "\\"));
+        return organisations.Where(f => f.Organisation!.Code == code || EF.Functions.Like(f.Name, pattern, "\\"));
     }
 
     /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>
@@ -331,14 +349,17 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
                 && r.Breakdown == Breakdown.AllPatients))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The organisations with these codes, and England, as the edition of <paramref name="year"/> states them; none
+    /// when this viewer may not see that edition, and none that the edition does not have.
+    /// </summary>
     public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsByCodeAsync(
-        IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
-        await db.Organisations.AsNoTracking()
-            .Where(o => codes.Contains(o.Code) || o.Level == OrganisationLevel.National)
-            .Select(o => new OrganisationSummary(
-                o.Id, o.Code, o.Name, o.Level, o.AllianceId,
-                o.Alliance == null ? null : o.Alliance.Code,
-                o.Alliance == null ? null : o.Alliance.Name))
+        IReadOnlyCollection<string> codes, int year, CancellationToken cancellationToken) =>
+        await db.OrganisationEditions.AsNoTracking()
+            .Where(VisibleFacts)
+            .Where(f => f.Edition!.Year == year
+                && (codes.Contains(f.Organisation!.Code) || f.Organisation.Level == OrganisationLevel.National))
+            .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
 

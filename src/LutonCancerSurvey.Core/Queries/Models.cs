@@ -41,8 +41,22 @@ public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation,
 /// </summary>
 public sealed record ResultFacet(int EditionId, int Year, int TumourGroupId, ResultBasis Basis, bool IsDraft, DateTimeOffset? PublishAt);
 
+/// <summary>An organisation as one edition states it: its name and its Cancer Alliance that year.</summary>
+public sealed record OrganisationFacts(int Year, OrganisationSummary Organisation);
+
+/// <summary>
+/// One organisation for one viewer. Organisation is what the newest edition they may see states; <see cref="In"/>
+/// gives what a given edition states.
+/// </summary>
 public sealed record OrganisationHeader(OrganisationSummary Organisation, int? EnglandId, IReadOnlyList<ResultFacet> Facets)
 {
+    /// <summary>The organisation's facts in every edition this viewer may see, newest first.</summary>
+    public IReadOnlyList<OrganisationFacts> Editions { get; init; } = [];
+
+    /// <summary>The header with the organisation as the edition of <paramref name="year"/> states it.</summary>
+    public OrganisationHeader In(int year) =>
+        Editions.FirstOrDefault(e => e.Year == year) is { } facts ? this with { Organisation = facts.Organisation } : this;
+
     public int? EditionIdOf(int year) => Facets.FirstOrDefault(f => f.Year == year)?.EditionId;
 
     /// <summary>The embargo on a year's figures, or null when they are published.</summary>

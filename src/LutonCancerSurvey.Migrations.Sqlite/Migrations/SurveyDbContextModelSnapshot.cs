@@ -106,9 +106,6 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("AllianceId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -117,21 +114,37 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.OrganisationEdition", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllianceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("EditionId", "OrganisationId");
 
                     b.HasIndex("AllianceId");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
+                    b.HasIndex("OrganisationId");
 
-                    b.HasIndex("Level", "Name");
-
-                    b.ToTable("Organisations", (string)null);
+                    b.ToTable("OrganisationEditions", (string)null);
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Question", b =>
@@ -575,14 +588,30 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Organisation", b =>
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.OrganisationEdition", b =>
                 {
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Alliance")
                         .WithMany()
                         .HasForeignKey("AllianceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.SurveyEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Alliance");
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Question", b =>

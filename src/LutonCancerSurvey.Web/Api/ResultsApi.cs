@@ -143,7 +143,7 @@ public static class ResultsApi
         }
 
         return TypedResults.Ok(new ApiResults(
-            ToApi(header.Organisation),
+            ToApi(header.In(filter.Year).Organisation),
             filter.Year,
             ResultsFilter.TumourSlug(filter.TumourGroupId),
             ToApi(filter.Basis),

@@ -7,7 +7,7 @@ namespace LutonCancerSurvey.Web.Caching;
 
 /// <summary>
 /// What the public can see, as one value: the data version (bumped by every import and publication change) and how
-/// many scheduled publications have come due. The output cache keys anonymous pages by it.
+/// many drafts the public sees because their scheduled publication has come due (by <see cref="EditionVisibility"/>). The output cache keys anonymous pages by it.
 /// </summary>
 /// <remarks>
 /// Reading it from the database on every request cost a cache hit half its speed, so it is held for
@@ -19,11 +19,11 @@ public sealed class DataStamp
 {
     // Compiled once: EF's per-call translation would otherwise cost more than the query.
     private static readonly Func<SurveyDbContext, DateTimeOffset, CancellationToken, Task<Stored?>> ReadStored =
-        EF.CompileAsyncQuery((SurveyDbContext db, DateTimeOffset now, CancellationToken _) =>
+        EF.CompileAsyncQuery(EditionVisibility.Expand<Func<SurveyDbContext, DateTimeOffset, CancellationToken, Stored?>>((db, now, _) =>
             db.DataVersions.AsNoTracking()
                 .Where(v => v.Id == DataVersion.SingletonId)
-                .Select(v => new Stored(v.Version, db.Editions.Count(e => e.Status == EditionStatus.Draft && e.PublishAt <= now)))
-                .FirstOrDefault());
+                .Select(v => new Stored(v.Version, db.Editions.Count(e => e.Status == EditionStatus.Draft && EditionVisibility.IsPublic(e, now))))
+                .FirstOrDefault()));
 
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;

@@ -46,6 +46,7 @@ public class IndexModel(DashboardQueries queries, IConfiguration configuration) 
             return;
         }
 
+        Header = Header.In(Filter.Year);
         Results = await queries.ResultsAsync(Header, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         OverallByTumour = await queries.ByTumourGroupAsync(Header, Filter.EditionId, Questionnaire.OverallRatingQuestion, cancellationToken);
         KeyFindings = await KeyFindingsView.LoadAsync(queries, Header, Filter.Year, cancellationToken);

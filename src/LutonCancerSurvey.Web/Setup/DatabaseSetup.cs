@@ -48,7 +48,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        await db.Database.MigrateAsync();
+        await SurveyDatabaseMigration.MigrateAsync(db, CancellationToken.None);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -53,6 +53,44 @@ public class MigrationsTests
         db.Database.GetAppliedMigrations().Should().NotBeEmpty();
     }
 
+    [Fact]
+    public async Task Migrating_ADatabaseFromBeforeEditionFacts_KeepsNamesAndAlliancesInEveryEditionWithResults()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lcs-upgrade-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SurveyDbContext>();
+            options.UseSurveyDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
+            await using var db = new SurveyDbContext(options.Options);
+            await db.GetService<IMigrator>().MigrateAsync("20261126230510_IdentityAndPublication");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Editions (Id, Year, Status) VALUES (1, 2017, 1), (2, 2018, 0);"
+                + "INSERT INTO Organisations (Id, Code, Name, Level, AllianceId) VALUES "
+                + "(1, 'E56000099', 'Test Alliance', 1, NULL), (2, '99X', 'NHS Testshire CCG', 2, 1), (3, '99Y', 'NHS Unused CCG', 2, 1);"
+                + "INSERT INTO Imports (Id, FileName, Sha256, ImportedAt, Rows) VALUES (1, 'old.csv', '0000000000000000000000000000000000000000000000000000000000000000', 0, 2);"
+                + "INSERT INTO Questions (Id, EditionId, Number, Text, Section, Scoring) VALUES (1, 1, 59, 'Overall?', 'Overall', 1), (2, 2, 59, 'Overall?', 'Overall', 1);"
+                + "INSERT INTO Results (EditionId, OrganisationId, QuestionId, TumourGroupId, Breakdown, Basis, Suppression, ImportId, SourceRow) "
+                + "VALUES (1, 2, 1, 1, 0, 2, 0, 1, 2), (2, 2, 2, 1, 0, 2, 0, 1, 3);");
+
+            await SurveyDatabaseMigration.MigrateAsync(db, CancellationToken.None);
+
+            var facts = await db.OrganisationEditions.AsNoTracking()
+                .OrderBy(f => f.EditionId).ThenBy(f => f.OrganisationId)
+                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId}")
+                .ToListAsync();
+            facts.Should().Equal(
+                "2017 E56000099 Test Alliance ",
+                "2017 99X NHS Testshire CCG 1",
+                "2018 E56000099 Test Alliance ",
+                "2018 99X NHS Testshire CCG 1");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
     private static SurveyDbContext SqlServerContext()
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();

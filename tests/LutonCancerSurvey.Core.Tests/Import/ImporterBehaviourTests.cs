@@ -230,7 +230,7 @@ public sealed class ImporterBehaviourTests : IDisposable
             [(OrganisationLevel.Ccg, ResultBasis.Unadjusted)] = 2,
         });
         await using var db = _database.NewContext();
-        (await db.OrganisationAsync("99X")).Alliance!.Code.Should().Be("E56000099");
+        (await db.OrganisationAsync("99X")).AllianceCode.Should().Be("E56000099");
 
         var adjusted = await db.SingleResultAsync("99X", 2019, 59, ResultBasis.Adjusted);
         adjusted.Score.Should().Be(8.7);

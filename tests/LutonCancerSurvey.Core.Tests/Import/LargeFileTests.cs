@@ -127,8 +127,8 @@ public sealed class LargeFileTests : IDisposable
 
         outcome.Succeeded.Should().BeTrue();
         await using var db = _database.NewContext();
-        (await db.Organisations.SingleAsync(o => o.Code == "350")).Name.Should().Be("NHS Renamed CCG");
-        (await db.Organisations.SingleAsync(o => o.Code == "351")).Name.Should().Be("NHS Testshire CCG 351");
+        (await db.OrganisationAsync("350")).Name.Should().Be("NHS Renamed CCG");
+        (await db.OrganisationAsync("351")).Name.Should().Be("NHS Testshire CCG 351");
         (await db.Questions.SingleAsync()).Text.Should().Be("Reworded question?");
     }
 

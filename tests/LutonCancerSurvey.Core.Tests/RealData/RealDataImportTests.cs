@@ -77,7 +77,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
 
         var result = await db.SingleResultAsync("06P", 2018, 59, ResultBasis.Adjusted);
 
-        result.Organisation!.Name.Should().Be("NHS Luton CCG");
+        (await db.OrganisationAsync("06P", 2018)).Name.Should().Be("NHS Luton CCG");
         result.Score.Should().Be(8.74);
         result.Respondents.Should().Be(189);
         result.CiLower.Should().Be(8.54);
@@ -126,17 +126,18 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         import.RequireFirst();
         await using var db = import.Database.NewContext();
 
-        var unlinked = await db.Organisations.AsNoTracking()
-            .Where(o => (o.Level == OrganisationLevel.Ccg || o.Level == OrganisationLevel.Trust) && o.AllianceId == null)
-            .Select(o => o.Code + " " + o.Name)
+        var facts = db.OrganisationEditions.AsNoTracking().Where(f => f.Edition!.Year == 2018);
+        var unlinked = await facts
+            .Where(f => (f.Organisation!.Level == OrganisationLevel.Ccg || f.Organisation.Level == OrganisationLevel.Trust) && f.AllianceId == null)
+            .Select(f => f.Organisation!.Code + " " + f.Name)
             .ToListAsync();
-        var linkedToAnAlliance = await db.Organisations
-            .CountAsync(o => o.Alliance != null && o.Alliance.Level == OrganisationLevel.CancerAlliance);
-        var luton = await db.OrganisationAsync("06P");
+        var linkedToAnAlliance = await facts
+            .CountAsync(f => f.Alliance != null && f.Alliance.Level == OrganisationLevel.CancerAlliance);
+        var luton = await db.OrganisationAsync("06P", 2018);
 
         unlinked.Should().BeEmpty();
         linkedToAnAlliance.Should().Be(195 + 145);
-        luton.Alliance!.Name.Should().Be("East of England");
+        luton.AllianceName.Should().Be("East of England");
     }
 
     [RealDataFact]

@@ -30,6 +30,33 @@ public static class ResultLookup
                 && r.Basis == basis);
     }
 
-    public static Task<Organisation> OrganisationAsync(this SurveyDbContext db, string code) =>
-        db.Organisations.AsNoTracking().Include(o => o.Alliance).SingleAsync(o => o.Code == code);
+    /// <summary>The organisation as its newest edition states it: name, and its Alliance's code and name that year.</summary>
+    public static Task<OrganisationAsStated> OrganisationAsync(this SurveyDbContext db, string code) =>
+        db.OrganisationEditions.AsNoTracking()
+            .Where(f => f.Organisation!.Code == code)
+            .OrderByDescending(f => f.Edition!.Year)
+            .Select(f => new OrganisationAsStated(
+                f.Organisation!.Code,
+                f.Organisation.Level,
+                f.Name,
+                f.AllianceId,
+                f.Alliance == null ? null : f.Alliance.Code,
+                db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault()))
+            .FirstAsync();
+
+    /// <summary>An organisation's name and Alliance as one edition states them.</summary>
+    public static Task<OrganisationAsStated> OrganisationAsync(this SurveyDbContext db, string code, int year) =>
+        db.OrganisationEditions.AsNoTracking()
+            .Where(f => f.Organisation!.Code == code && f.Edition!.Year == year)
+            .Select(f => new OrganisationAsStated(
+                f.Organisation!.Code,
+                f.Organisation.Level,
+                f.Name,
+                f.AllianceId,
+                f.Alliance == null ? null : f.Alliance.Code,
+                db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault()))
+            .SingleAsync();
 }
+
+public sealed record OrganisationAsStated(
+    string Code, OrganisationLevel Level, string Name, int? AllianceId, string? AllianceCode, string? AllianceName);

@@ -46,10 +46,13 @@ public sealed class ResultsApiEmbargoTests : IAsyncLifetime, IDisposable
     {
         var list = await ApiResponse.GetAsync(_app, "/api/v1/organisations");
         var results = await ApiResponse.GetAsync(_app, "/api/v1/organisations/ZZ1/results");
+        var unknown = await ApiResponse.GetAsync(_app, "/api/v1/organisations/ZZ9/results");
 
         list.Body.EnumerateArray().Select(o => o.GetProperty("code").GetString()).Should().Equal("E92000001", "06P");
         results.Status.Should().Be(404);
         results.MediaType.Should().Be("application/problem+json");
-        results.Body.GetProperty("detail").GetString().Should().Be("There are no published results for NHS Draft Only CCG yet.");
+        results.Body.GetProperty("detail").GetString().Should().Be("There is no organisation with the code 'ZZ1'.",
+            "an organisation only a draft has is answered like a code that does not exist: no name, no hint of a draft");
+        unknown.Body.GetProperty("detail").GetString().Should().Be("There is no organisation with the code 'ZZ9'.");
     }
 }

@@ -19,10 +19,23 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         builder.ToTable("Organisations");
         builder.Property(o => o.Code).HasMaxLength(16);
-        builder.Property(o => o.Name).HasMaxLength(200);
         builder.HasIndex(o => o.Code).IsUnique();
-        builder.HasIndex(o => new { o.Level, o.Name });
-        builder.HasOne(o => o.Alliance).WithMany().HasForeignKey(o => o.AllianceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrganisationEditionConfiguration : IEntityTypeConfiguration<OrganisationEdition>
+{
+    public void Configure(EntityTypeBuilder<OrganisationEdition> builder)
+    {
+        builder.ToTable("OrganisationEditions");
+        builder.HasKey(f => new { f.EditionId, f.OrganisationId });
+        builder.Property(f => f.Name).HasMaxLength(200);
+
+        // "One organisation across editions": its header, and the newest facts a viewer may see.
+        builder.HasIndex(f => f.OrganisationId);
+        builder.HasOne(f => f.Edition).WithMany().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Alliance).WithMany().HasForeignKey(f => f.AllianceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -91,7 +91,8 @@ public class IndexModel(DashboardQueries queries) : PageModel
             return;
         }
 
-        var known = await queries.OrganisationsByCodeAsync(codes, cancellationToken);
+        // Named as the edition on show states them; one that edition does not have is unknown, like any other code.
+        var known = Year is null ? [] : await queries.OrganisationsByCodeAsync(codes, Year.Value, cancellationToken);
         var missing = codes.Where(c => !known.Any(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
@@ -109,7 +110,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
         var chosen = codes.Select(c => known.First(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase)))
             .Where(o => o.Level != OrganisationLevel.National)
             .ToList();
-        var alliances = chosen.Where(o => o.AllianceId is not null && chosen.All(c => c.Id != o.AllianceId))
+        var alliances = chosen.Where(o => o.AllianceId is not null && o.AllianceName is not null && chosen.All(c => c.Id != o.AllianceId))
             .DistinctBy(o => o.AllianceId)
             .Select(o => new OrganisationSummary(o.AllianceId!.Value, o.AllianceCode!, o.AllianceName!, OrganisationLevel.CancerAlliance, null, null, null));
         var england = known.Where(k => k.Level == OrganisationLevel.National);

@@ -52,6 +52,8 @@ public abstract class OrganisationPageModel : PageModel
             return Page();
         }
 
+        // Named and placed in its Alliance as the edition on show states it.
+        Header = Header.In(Filter!.Year);
         return null;
     }
 }

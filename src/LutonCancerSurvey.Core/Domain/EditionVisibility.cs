@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace LutonCancerSurvey.Core.Domain;
+
+/// <summary>
+/// Who may see which edition, decided here and nowhere else. The public sees an edition once it is published, or once
+/// its scheduled publication time has passed (an embargo lifts by itself, with nothing to run); those who may see
+/// embargoed results (signed-in commissioners and administrators) also see every draft. The queries, the data stamp
+/// and the publication service all state visibility through this class, so the rule cannot drift between them.
+/// </summary>
+public static class EditionVisibility
+{
+    private static readonly Expression<Func<SurveyEdition, DateTimeOffset, bool>> PublicRule =
+        (e, now) => e.Status == EditionStatus.Published || e.PublishAt <= now;
+
+    private static readonly Func<SurveyEdition, DateTimeOffset, bool> PublicCompiled = PublicRule.Compile();
+
+    private static readonly MethodInfo IsPublicMethod =
+        typeof(EditionVisibility).GetMethod(nameof(IsPublic), [typeof(SurveyEdition), typeof(DateTimeOffset)])!;
+
+    /// <summary>
+    /// Whether the public sees <paramref name="edition"/> at <paramref name="now"/>. Inside a query expression passed
+    /// through <see cref="Expand{TDelegate}"/> it stands for the rule itself, translated to SQL.
+    /// </summary>
+    public static bool IsPublic(SurveyEdition edition, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        return PublicCompiled(edition, now);
+    }
+
+    /// <summary>The editions the public sees at <paramref name="now"/>.</summary>
+    public static Expression<Func<SurveyEdition, bool>> Public(DateTimeOffset now)
+    {
+        // A member of a closure object, not a constant, so that EF sends the time as a parameter and reuses the plan.
+        var moment = Expression.Property(Expression.Constant(new Moment(now)), nameof(Moment.Value));
+        var edition = PublicRule.Parameters[0];
+        return Expression.Lambda<Func<SurveyEdition, bool>>(
+            new Replacer(PublicRule.Parameters[1], moment).Replace(PublicRule.Body), edition);
+    }
+
+    /// <summary>The editions a viewer sees at <paramref name="now"/>: every one when they may see embargoed results.</summary>
+    public static Expression<Func<SurveyEdition, bool>> VisibleTo(bool seesDrafts, DateTimeOffset now) =>
+        seesDrafts ? e => true : Public(now);
+
+    /// <summary>
+    /// The same rule for what belongs to one edition (a result, an organisation's facts): visible when its edition is.
+    /// </summary>
+    public static Expression<Func<T, bool>> Through<T>(
+        Expression<Func<T, SurveyEdition>> edition, Expression<Func<SurveyEdition, bool>> visible)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(visible);
+        var item = edition.Parameters[0];
+        return Expression.Lambda<Func<T, bool>>(new Replacer(visible.Parameters[0], edition.Body).Replace(visible.Body), item);
+    }
+
+    /// <summary>
+    /// Replaces each call to <see cref="IsPublic"/> in <paramref name="query"/> with the rule, so that a compiled
+    /// query (which cannot take a ready-made expression) can state it by name.
+    /// </summary>
+    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return (Expression<TDelegate>)new Expander().Visit(query);
+    }
+
+    private sealed class Moment(DateTimeOffset value)
+    {
+        public DateTimeOffset Value { get; } = value;
+    }
+
+    private sealed class Replacer(Expression from, Expression to) : ExpressionVisitor
+    {
+        public Expression Replace(Expression node) => Visit(node)!;
+
+        public override Expression? Visit(Expression? node) => node == from ? to : base.Visit(node);
+    }
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method != IsPublicMethod)
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var edition = Visit(node.Arguments[0]);
+            var now = Visit(node.Arguments[1]);
+            var body = new Replacer(PublicRule.Parameters[0], edition).Replace(PublicRule.Body);
+            return new Replacer(PublicRule.Parameters[1], now).Replace(body);
+        }
+    }
+}
