@@ -203,6 +203,37 @@ public class OidcSignInTests
     }
 
     [OidcFact]
+    public async Task AdministratorInvitesWithoutAPassword_ThePersonSignsInThroughTheirOrganisationOnly()
+    {
+        var app = _oidc.App();
+        var adminEmail = await app.CreateUserAsync(Administrator);
+        using var admin = app.NewSignInClient();
+        (await admin.SignInAsync(adminEmail, Accounts.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var usersPage = await Html.ParseAsync(await admin.GetStringAsync(new Uri("/admin/users", UriKind.Relative)));
+        var email = $"invited-{Guid.NewGuid():N}@example.nhs.uk";
+        var login = NewLogin();
+        Provider.AddAccount(login, email);
+
+        using var created = await admin.PostFormAsync("/admin/users", "/admin/users?handler=Create", new Dictionary<string, string>
+        {
+            ["NewEmail"] = email,
+            ["NewRole"] = Commissioner,
+            ["NewPassword"] = "",
+        });
+        using var person = app.NewSignInClient();
+        var outcome = await person.SignInThroughProviderAsync(login);
+
+        usersPage.QuerySelector("#password-hint")!.TextContent.Should().Contain("Leave it empty to invite someone who signs in through their organisation");
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        outcome.Status.Should().Be(HttpStatusCode.OK);
+        (await AccountTextAsync(person)).Should().StartWith($"Signed in as {email} (commissioner");
+        (await AuditAsync(app, email)).Should().Contain((adminEmail, "user-create", $"{email} invited as {Commissioner}, to sign in through their organisation"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        (await users.HasPasswordAsync((await users.FindByEmailAsync(email))!)).Should().BeFalse("an invitation has no password to leak");
+    }
+
+    [OidcFact]
     public async Task CancelledAtTheProvider_EndsOnTheSignInPageWithAMessage()
     {
         var app = _oidc.App();

@@ -38,7 +38,11 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AuditLog
         return rows;
     }
 
-    public async Task<UserChange> CreateAsync(string? email, string? role, string password, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a user with a first password, or with none (password null) as an invitation to sign in through their
+    /// organisation's provider only: their first sign-in there links the account.
+    /// </summary>
+    public async Task<UserChange> CreateAsync(string? email, string? role, string? password, string actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email))
         {
@@ -51,13 +55,19 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AuditLog
         }
 
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             return UserChange.Refused(created.Errors.Select(e => e.Description).ToArray());
         }
 
         await users.AddToRoleAsync(user, role);
+        if (password is null)
+        {
+            await audit.WriteAsync(actor, "user-create", $"{email} invited as {role}, to sign in through their organisation", cancellationToken);
+            return UserChange.Done($"{email} can now sign in through their organisation as {role}.");
+        }
+
         await audit.WriteAsync(actor, "user-create", $"{email} created as {role}", cancellationToken);
         return UserChange.Done($"{email} can now sign in as {role}.");
     }
