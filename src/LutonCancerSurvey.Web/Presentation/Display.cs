@@ -139,4 +139,27 @@ public static class Display
     public static string ScaleOf(Scoring scoring) => scoring == Scoring.MeanOutOfTen ? "mean" : "percent";
 
     public static string Question(int number) => "Q" + number.ToString(CultureInfo.InvariantCulture);
+
+    public const int ShortQuestionLength = 48;
+
+    /// <summary>
+    /// A question's wording cut at the last whole word that fits, with an ellipsis, so a column of 52 questions stays
+    /// one or two lines a row; the full wording is given beside it on demand.
+    /// </summary>
+    public static string ShortQuestion(string text, int maxLength = ShortQuestionLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (trimmed.Length <= maxLength)
+        {
+            return trimmed;
+        }
+
+        var cut = trimmed.LastIndexOf(' ', maxLength - 1);
+        var head = (cut > 0 ? trimmed[..cut] : trimmed[..(maxLength - 1)]).TrimEnd(',', ';', ':', '(', ' ', '-', '–');
+        return head + "…";
+    }
+
+    /// <summary>Whether <see cref="ShortQuestion"/> leaves words out.</summary>
+    public static bool IsShortened(string text) => ShortQuestion(text) != (text ?? string.Empty).Trim();
 }
