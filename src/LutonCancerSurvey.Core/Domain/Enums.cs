@@ -59,7 +59,7 @@ public enum Suppression
 {
     None = 0,
 
-    /// <summary>Fewer than 21 respondents: the disclosure-control rule, applied whatever the file says.</summary>
+    /// <summary>Fewer than <see cref="Disclosure.MinimumRespondents"/> respondents: the disclosure-control rule, applied whatever the file says.</summary>
     FewRespondents = 1,
 
     /// <summary>The source withheld the figure although it had enough respondents.</summary>

@@ -72,7 +72,7 @@ public static class FindingText
     {
         ArgumentNullException.ThrowIfNull(figure);
         return figure.Suppression == Suppression.FewRespondents
-            ? "not shown: fewer than 21 respondents"
+            ? "not shown: " + Disclosure.FewerThanMinimum
             : "not shown: suppressed by the source";
     }
 }

@@ -375,7 +375,7 @@ public static class FindingsWriter
         var tested = findings.Count(f => !f.Finding.Evidence[0].Test.StartsWith("none", StringComparison.Ordinal));
         var groups = input.TumourGroups.Count == 1 ? "tumour group" : "tumour groups";
         var summary = $"Of {FindingText.Count(input.TumourGroups.Count)} {groups} with results for {name} in {year}, {FindingText.Count(shown.Count)} can be shown"
-            + (hidden > 0 ? $" ({FindingText.Count(hidden)} have fewer than 21 respondents or are suppressed)" : string.Empty)
+            + (hidden > 0 ? $" ({FindingText.Count(hidden)} have {Disclosure.FewerThanMinimum} or are suppressed)" : string.Empty)
             + (standingOut.Count == 0
                 ? "; none stands out from England's figure for the same tumour group."
                 : tested == 0

@@ -336,6 +336,15 @@ internal sealed class TidyLayout : IFileLayout
             field.Fail("score", "is empty but the row is not marked suppressed (few-respondents or source)");
         }
 
+        // Without a count the disclosure rule cannot be checked, so such a figure needs the citation that published it
+        // so (as a press release does); breakdowns by sex and deprivation are published without counts.
+        if (suppressed == Suppression.None && score is not null && respondents is null
+            && breakdown == Breakdown.AllPatients && note.Length == 0)
+        {
+            field.Fail("respondents", "is empty for a published score: give the count, mark the row suppressed, "
+                + "or cite in source_note the source that published the figure without one");
+        }
+
         if (field.HasErrors)
         {
             return null;

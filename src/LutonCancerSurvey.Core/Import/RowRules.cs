@@ -57,7 +57,7 @@ internal static class RowRules
     {
         var suppression = row.Suppression;
 
-        // Fewer than 21 respondents is the disclosure rule whatever the file says: an empty score with n = 4 is not
+        // Fewer than the minimum respondents is the disclosure rule whatever the file says: an empty score with n = 4 is not
         // "withheld by the source although it had enough respondents".
         if (row.Respondents < MinimumRespondents)
         {

@@ -45,7 +45,7 @@ public sealed record ApiResults(
 /// not-significant; null where the survey gives no test (all patients, imd2 to imd4) or the result is suppressed.
 /// </param>
 /// <param name="National">England's figure for the same question, tumour group, breakdown and (where published) basis.</param>
-/// <param name="Suppressed">Null when the result is shown; few-respondents (fewer than 21) or source (withheld by the published file).</param>
+/// <param name="Suppressed">Null when the result is shown; few-respondents (fewer than <see cref="Core.Domain.Disclosure.MinimumRespondents"/>) or source (withheld by the published file).</param>
 /// <param name="Source">Where the figure came from.</param>
 public sealed record ApiResult(
     string Question,

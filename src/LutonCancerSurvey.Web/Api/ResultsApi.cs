@@ -33,8 +33,8 @@ public static class ResultsApi
             .WithDescription(
                 "The organisation's result on every scored question for one year, tumour group and basis, beside England's. "
                 + "Defaults, as on the pages: the latest published year, All Cancers, and the case-mix adjusted basis where "
-                + "there is one. `question` is the label the questionnaire prints, e.g. \"Q59\". A result based on fewer "
-                + "than 21 respondents, or withheld by the published file, has every figure null and `suppressed` set to "
+                + "there is one. `question` is the label the questionnaire prints, e.g. \"Q59\". A result based on "
+                + Disclosure.FewerThanMinimum + ", or withheld by the published file, has every figure null and `suppressed` set to "
                 + "`few-respondents` or `source`. `breakdown` picks the patients: `all` (default), `male`, `female`, or "
                 + "`imd1` … `imd5` (deprivation quintile, 1 most deprived); results by sex and deprivation are published for "
                 + "Cancer Alliances and England only, all cancers, unadjusted (the default basis with a breakdown), with the "

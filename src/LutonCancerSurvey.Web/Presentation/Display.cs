@@ -9,7 +9,7 @@ public static class Display
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
-    public const string FewRespondents = "Not shown: fewer than 21 respondents";
+    public static readonly string FewRespondents = "Not shown: " + Disclosure.FewerThanMinimum;
     public const string SuppressedBySource = "Not shown: suppressed by the source";
     public const string NoResult = "No result";
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LutonCancerSurvey.Core.Admin;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Access;
@@ -45,7 +46,7 @@ public static class ServicesSetup
             document.Info.Title = "Luton Cancer Survey API";
             document.Info.Description =
                 "Read-only results of the National Cancer Patient Experience Survey, published editions only. "
-                + "A result based on fewer than 21 respondents, or withheld by the published file, never carries a figure.";
+                + "A result based on " + Disclosure.FewerThanMinimum + ", or withheld by the published file, never carries a figure.";
             return Task.CompletedTask;
         }));
         return builder;

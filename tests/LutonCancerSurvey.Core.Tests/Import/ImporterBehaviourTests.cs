@@ -272,6 +272,35 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tidy_row_with_a_score_but_no_respondent_count_or_citation_is_rejected()
+    {
+        var lines = File.ReadAllLines(Fixtures.PathOf(Fixtures.TidyValid));
+        var header = lines[0];
+        var row = lines[1].Replace(",60250,8.9,", ",,8.9,", StringComparison.Ordinal);
+
+        var outcome = await Importing.ImportTextAsync(_database, header + "\n" + row + "\n", "tidy.csv");
+
+        outcome.Succeeded.Should().BeFalse();
+        outcome.Errors.Should().ContainSingle().Which.Should().Be(new ImportError(
+            2, "respondents", "is empty for a published score: give the count, mark the row suppressed, "
+            + "or cite in source_note the source that published the figure without one"));
+        (await _database.CountAsync()).Should().Be(new TableCounts(0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task A_tidy_row_with_a_score_and_no_count_is_kept_when_it_cites_its_source()
+    {
+        var lines = File.ReadAllLines(Fixtures.PathOf(Fixtures.TidyValid));
+        var header = lines[0];
+        var row = lines[1].Replace(",60250,8.9,", ",,8.9,", StringComparison.Ordinal) + "\"Press release, 1 May 2019\"";
+
+        var outcome = await Importing.ImportTextAsync(_database, header + "\n" + row + "\n", "tidy.csv");
+
+        outcome.Errors.Should().BeEmpty();
+        outcome.Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Progress_is_reported_when_the_import_finishes()
     {
         var reports = new List<ImportProgress>();
