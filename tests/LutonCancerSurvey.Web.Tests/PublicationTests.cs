@@ -20,23 +20,38 @@ public class PublicationTests
 
     private static readonly string[] DraftMarks = ["2019", "7.37", "93%"];
 
+    // The same draft edition renames Luton, moves it to an Alliance only the draft has, and brings in a new CCG.
+    private const string DraftOrganisations = """
+        year,level,organisation_code,organisation_name,alliance_code,alliance_name,question,question_text,section,scoring,tumour_group,breakdown,basis,respondents,score,ci_lower,ci_upper,expected_lower,expected_upper,band,change_since_previous,change_overall,group_difference,suppressed,source_note
+        2019,ccg,06P,NHS Draftrenamed CCG,E56000078,Draftmoved Alliance,Q59,"Overall, how would you rate your care?",Your overall NHS care,mean,All Cancers,all,unadjusted,150,7.41,7.2,7.6,,,,,,,,
+        2019,ccg,ZZ6,NHS Draftonly CCG,E56000078,Draftmoved Alliance,Q59,"Overall, how would you rate your care?",Your overall NHS care,mean,All Cancers,all,unadjusted,99,8.1,7.9,8.3,,,,,,,,
+        """;
+
+    private static readonly string[] DraftOrganisationMarks = ["Draftrenamed", "Draftmoved", "Draftonly", "E56000078"];
+
     [Fact]
-    public async Task DraftEdition_WalkedAsThePublic_ShowsNoDraftYearOrFigureAnywhere()
+    public async Task DraftEdition_WalkedAsThePublic_ShowsNoDraftYearFigureOrOrganisationAnywhere()
     {
         using var app = new DashboardFactory();
         _ = app.Server;
         (await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftEdition)), "draft-2019.csv", publish: false))
             .Succeeded.Should().BeTrue();
+        (await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftOrganisations)), "draft-2019-organisations.csv", publish: false))
+            .Succeeded.Should().BeTrue();
         using var visitor = app.NewClient();
 
-        var (leaks, visited) = await CrawlAsync(visitor, DraftMarks);
+        var (leaks, visited) = await CrawlAsync(visitor, [.. DraftMarks, .. DraftOrganisationMarks]);
         using var direct = await visitor.GetAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative));
         using var api = await visitor.GetAsync(new Uri("/api/v1/organisations/06P/results?year=2019", UriKind.Relative));
+        using var draftOnly = await visitor.GetAsync(new Uri("/organisations/ZZ6", UriKind.Relative));
+        using var draftOnlyApi = await visitor.GetAsync(new Uri("/api/v1/organisations/ZZ6/results", UriKind.Relative));
 
         leaks.Should().BeEmpty();
         visited.Should().Contain(["/organisations/06P?year=2016", "/organisations/06P?handler=csv&year=2016&tumour=all-cancers&basis=adjusted", "/about"]);
         direct.StatusCode.Should().Be(HttpStatusCode.NotFound);
         api.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        draftOnly.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        draftOnlyApi.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -182,7 +197,10 @@ public class PublicationTests
     {
         var leaks = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(["/", "/api/v1/organisations", "/api/v1/organisations/06P/results", "/api/v1/organisations/E92000001/results", "/openapi/v1.json"]);
+        var queue = new Queue<string>([
+            "/", "/api/v1/organisations", "/api/v1/organisations/06P/results", "/api/v1/organisations/E92000001/results", "/openapi/v1.json",
+            "/organisations?q=NHS", "/organisations?q=CCG&level=ccg", "/compare?codes=06P", "/compare?codes=06P,ZZ6",
+            "/organisations/ZZ6", "/organisations/ZZ6/briefing", "/organisations/ZZ6/questions/59", "/api/v1/organisations/ZZ6/results"]);
         while (queue.Count > 0 && seen.Count < 300)
         {
             var url = queue.Dequeue();
