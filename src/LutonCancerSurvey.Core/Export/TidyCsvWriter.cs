@@ -39,7 +39,8 @@ public static class TidyCsvWriter
 
     /// <summary>
     /// Writes rows with invariant, shortest round-trip numbers, so that export, import and export again give the same
-    /// bytes. A suppressed row is written with every figure empty, whatever it is given.
+    /// bytes. A suppressed row is written with every figure empty, whatever it is given. Text that a spreadsheet would
+    /// run as a formula is quoted (<see cref="SpreadsheetText"/>); the importer takes the quote off again.
     /// </summary>
     public static async Task WriteAsync(TextWriter output, IEnumerable<TidyRow> rows, CancellationToken cancellationToken)
     {
@@ -59,15 +60,15 @@ public static class TidyCsvWriter
             [
                 row.Year.ToString(CultureInfo.InvariantCulture),
                 Vocabulary.LevelWords[row.Level],
-                row.OrganisationCode,
-                row.OrganisationName,
-                row.AllianceCode,
-                row.AllianceName,
+                SpreadsheetText.Neutralise(row.OrganisationCode),
+                SpreadsheetText.Neutralise(row.OrganisationName),
+                SpreadsheetText.Neutralise(row.AllianceCode),
+                SpreadsheetText.Neutralise(row.AllianceName),
                 Vocabulary.QuestionLabel(row.QuestionNumber),
-                row.QuestionText,
-                row.Section,
+                SpreadsheetText.Neutralise(row.QuestionText),
+                SpreadsheetText.Neutralise(row.Section),
                 Vocabulary.ScoringWords[row.Scoring],
-                row.TumourGroup,
+                SpreadsheetText.Neutralise(row.TumourGroup),
                 Vocabulary.BreakdownWords[row.Breakdown],
                 Vocabulary.BasisWords[row.Basis],
                 shown ? row.Respondents?.ToString(CultureInfo.InvariantCulture) : null,
@@ -81,7 +82,7 @@ public static class TidyCsvWriter
                 shown && row.ChangeOverall is { } overall ? Vocabulary.ChangeWords[overall] : null,
                 shown && row.GroupDifferenceSignificant is { } significant ? (significant ? "significant" : "not-significant") : null,
                 Vocabulary.SuppressionWords[row.Suppression],
-                row.SourceNote,
+                SpreadsheetText.Neutralise(row.SourceNote),
             ];
             foreach (var field in fields)
             {

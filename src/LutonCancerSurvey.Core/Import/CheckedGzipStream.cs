@@ -6,7 +6,8 @@ namespace LutonCancerSurvey.Core.Import;
 
 /// <summary>
 /// Decompresses gzip and, at the end, checks the trailer's CRC-32 and length. .NET's GZipStream ends quietly on a
-/// truncated file, which would import half a file as if it were whole.
+/// truncated file, which would import half a file as if it were whole. It also stops at a bound on the decompressed
+/// size, so a small file that expands to gigabytes (a "zip bomb") is refused after reading no more than the bound.
 /// </summary>
 internal sealed class CheckedGzipStream : Stream
 {
@@ -15,11 +16,13 @@ internal sealed class CheckedGzipStream : Stream
     private readonly uint _expectedLength;
     private readonly bool _hasTrailer;
     private readonly Crc32 _crc = new();
+    private readonly long _maxLength;
     private long _length;
     private bool _checked;
 
-    public CheckedGzipStream(Stream compressed)
+    public CheckedGzipStream(Stream compressed, long maxLength)
     {
+        _maxLength = maxLength;
         ArgumentNullException.ThrowIfNull(compressed);
         Span<byte> trailer = stackalloc byte[8];
         _hasTrailer = compressed.Length >= 18;
@@ -64,6 +67,10 @@ internal sealed class CheckedGzipStream : Stream
         {
             _crc.Append(buffer[..read]);
             _length += read;
+            if (_length > _maxLength)
+            {
+                throw new ImportFormatException(TooLarge(_maxLength));
+            }
         }
         else
         {
@@ -78,6 +85,13 @@ internal sealed class CheckedGzipStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public static string TooLarge(long maxLength) =>
+        $"the file is larger than {Megabytes(maxLength)} once decompressed, the most one import may read; nothing was imported";
+
+    private static string Megabytes(long bytes) => bytes < 1024 * 1024
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes:N0} bytes")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):#,0.#} MB");
 
     private void VerifyTrailer()
     {
@@ -131,4 +145,13 @@ public sealed class ImportFormatException : Exception
         : base(message, innerException)
     {
     }
+
+    public ImportFormatException(string message, int line)
+        : base(message)
+    {
+        Line = line;
+    }
+
+    /// <summary>The line the problem was found on, or 0 when it belongs to the file as a whole.</summary>
+    public int Line { get; }
 }

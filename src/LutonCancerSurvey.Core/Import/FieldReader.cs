@@ -4,7 +4,8 @@ using CsvHelper;
 namespace LutonCancerSurvey.Core.Import;
 
 /// <summary>Reads named fields of the current CSV record, turning every problem into an error that names line and column.</summary>
-internal sealed class FieldReader(IReadOnlyDictionary<string, int> columns, Action<ImportError> report)
+internal sealed class FieldReader(
+    IReadOnlyDictionary<string, int> columns, Action<ImportError> report, StoredTextRules? storedText = null)
 {
     private CsvParser? _parser;
 
@@ -35,7 +36,27 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, int> columns, Acti
 
     public bool HasColumn(string column) => columns.ContainsKey(column);
 
-    public string Text(string column) => _parser![columns[column]].Trim();
+    public string Text(string column)
+    {
+        var value = _parser![columns[column]].Trim();
+        if (storedText is null || !storedText.MaxLengths.TryGetValue(column, out var max))
+        {
+            return value;
+        }
+
+        if (storedText.RestoreQuoted)
+        {
+            value = Export.SpreadsheetText.Restore(value);
+        }
+
+        if (value.Length > max)
+        {
+            Fail(column, string.Create(CultureInfo.InvariantCulture,
+                $"is {value.Length:N0} characters long; the most this column can hold is {max:N0}"));
+        }
+
+        return value;
+    }
 
     public string RequiredText(string column)
     {
@@ -107,3 +128,6 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, int> columns, Acti
         return null;
     }
 }
+
+/// <summary>The declared size of each stored text column, and whether its text comes quoted against formulas.</summary>
+internal sealed record StoredTextRules(IReadOnlyDictionary<string, int> MaxLengths, bool RestoreQuoted);

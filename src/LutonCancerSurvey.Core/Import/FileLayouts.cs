@@ -11,6 +11,13 @@ internal interface IFileLayout
     /// <summary>This layout's names for the score, CI and expected-range columns, keyed by the tidy names.</summary>
     IReadOnlyDictionary<string, string> MeasureColumns { get; }
 
+    /// <summary>The text columns and the entity property each is stored in, whose declared size bounds the field.</summary>
+    IReadOnlyDictionary<string, (Type Entity, string Property)> StoredText { get; }
+
+    /// <summary>Whether text was written with a quote against spreadsheet formulas, to be taken off on reading
+    /// (<see cref="Export.SpreadsheetText"/>): this dashboard's own downloads are.</summary>
+    bool QuotesText { get; }
+
     /// <summary>Reads the current record; null when it has errors (already reported through the reader).</summary>
     ImportRow? Read(FieldReader field);
 }
@@ -158,6 +165,8 @@ internal sealed class CombinedLayout : IFileLayout
 
     string IFileLayout.Name => "CPES combined";
 
+    public bool QuotesText => false;
+
     public IReadOnlyList<string> RequiredColumns { get; } =
     [
         Geog, Code, Name, Year, Gender, Imd, CancerType, QuestionNumber, QuestionText, Kind, Responses, Score, CiLower,
@@ -175,6 +184,16 @@ internal sealed class CombinedLayout : IFileLayout
     };
 
     public IReadOnlyList<string> OptionalColumns { get; } = ["Performance", "qnum", "abrvperformance", AllianceName, "cpesqtype"];
+
+    public IReadOnlyDictionary<string, (Type Entity, string Property)> StoredText { get; } =
+        new Dictionary<string, (Type Entity, string Property)>
+        {
+            [Code] = (typeof(Organisation), nameof(Organisation.Code)),
+            [Name] = (typeof(Organisation), nameof(Organisation.Name)),
+            [QuestionText] = (typeof(Question), nameof(Question.Text)),
+            [CancerType] = (typeof(TumourGroup), nameof(TumourGroup.Name)),
+            [AllianceName] = (typeof(Organisation), nameof(Organisation.Name)),
+        };
 
     public ImportRow? Read(FieldReader field)
     {
@@ -297,11 +316,25 @@ internal sealed class TidyLayout : IFileLayout
         new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase) { ["significant"] = true, ["not-significant"] = false };
 
     public string Name => "tidy";
+    public bool QuotesText => true;
     public IReadOnlyList<string> RequiredColumns => Columns;
     public IReadOnlyList<string> OptionalColumns { get; } = [];
 
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
+
+    public IReadOnlyDictionary<string, (Type Entity, string Property)> StoredText { get; } =
+        new Dictionary<string, (Type Entity, string Property)>
+        {
+            ["organisation_code"] = (typeof(Organisation), nameof(Organisation.Code)),
+            ["organisation_name"] = (typeof(Organisation), nameof(Organisation.Name)),
+            ["alliance_code"] = (typeof(Organisation), nameof(Organisation.Code)),
+            ["alliance_name"] = (typeof(Organisation), nameof(Organisation.Name)),
+            ["question_text"] = (typeof(Question), nameof(Question.Text)),
+            ["section"] = (typeof(Question), nameof(Question.Section)),
+            ["tumour_group"] = (typeof(TumourGroup), nameof(TumourGroup.Name)),
+            ["source_note"] = (typeof(SurveyResult), nameof(SurveyResult.SourceNote)),
+        };
 
     public ImportRow? Read(FieldReader field)
     {

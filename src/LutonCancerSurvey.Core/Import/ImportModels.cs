@@ -13,6 +13,9 @@ public sealed record ImportOptions
     /// <summary>Check and count everything, then roll back: the preview an administrator confirms.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>The most a file may hold once decompressed (a plain file: its size); more is refused unread.</summary>
+    public long MaxDecompressedBytes { get; init; } = ImportLimits.DefaultMaxDecompressedBytes;
+
     /// <summary>Who imports, for the audit log.</summary>
     public string Actor { get; init; } = "command line";
 }
@@ -39,7 +42,38 @@ public sealed record ImportSummary(
     IReadOnlyList<ImportBreakdown> Breakdown,
     bool DryRun);
 
-public sealed record ImportOutcome(ImportSummary? Summary, IReadOnlyList<ImportError> Errors, int ErrorCount)
+public sealed record ImportOutcome(
+    ImportSummary? Summary, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyList<ImportErrorGroup>? Groups = null)
 {
     public bool Succeeded => ErrorCount == 0 && Summary is not null;
+
+    /// <summary>
+    /// The errors as a person reads them: every row failing for the same reason in the same column is one entry
+    /// with its count and line ranges, while distinct errors keep their own line and column. In file order.
+    /// </summary>
+    public IReadOnlyList<ImportErrorGroup> Grouped =>
+        Groups ?? Errors.Select(e => new ImportErrorGroup(e.Column, e.Message, 1, [(e.Line, e.Line)], false)).ToList();
+
+    /// <summary>How many errors <see cref="Grouped"/> leaves out (kinds beyond the listed ones).</summary>
+    public int ErrorsNotGrouped => ErrorCount - Grouped.Sum(g => g.Rows);
+}
+
+/// <summary>One reason for failing and the rows that fail for it: lines as ascending ranges, the first few listed.</summary>
+public sealed record ImportErrorGroup(
+    string? Column, string Message, int Rows, IReadOnlyList<(int First, int Last)> Lines, bool MoreLines)
+{
+    public override string ToString()
+    {
+        if (Rows == 1)
+        {
+            return new ImportError(Lines[0].First, Column, Message).ToString();
+        }
+
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var lines = string.Join(", ", Lines.Select(r => r.First == r.Last
+            ? r.First.ToString("N0", culture)
+            : r.First.ToString("N0", culture) + "\u2013" + r.Last.ToString("N0", culture)));
+        var column = Column is null ? string.Empty : $" (column '{Column}')";
+        return string.Create(culture, $"{Rows:N0} rows: {Message}{column}, lines {lines}{(MoreLines ? ", \u2026" : string.Empty)}");
+    }
 }

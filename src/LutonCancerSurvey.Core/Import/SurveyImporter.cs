@@ -38,6 +38,15 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             return errors.Outcome();
         }
 
+        if (content.Length > options.MaxDecompressedBytes)
+        {
+            errors.Add(new ImportError(0, null, CheckedGzipStream.TooLarge(options.MaxDecompressedBytes)));
+            return errors.Outcome();
+        }
+
+        // From the start whatever the caller left the position at: a stream just written to sits at its end, and
+        // hashing from there names the empty input (e3b0c442…) instead of the file.
+        content.Seek(0, SeekOrigin.Begin);
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
         content.Seek(0, SeekOrigin.Begin);
 
@@ -46,16 +55,21 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var parser = OpenParser(content);
+            using var parser = OpenParser(content, options.MaxDecompressedBytes);
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFormatException ex)
         {
-            errors.Add(new ImportError(0, null, ex.Message));
+            errors.AddFinal(new ImportError(ex.Line, null, ex.Message));
+        }
+        catch (MaxFieldSizeException)
+        {
+            errors.AddFinal(new ImportError(0, null, string.Create(CultureInfo.InvariantCulture,
+                $"a field is longer than {ImportLimits.MaxLineLength:N0} characters, more than any valid row needs; nothing was imported")));
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new ImportError(0, null, "the file is not UTF-8 text: save it as UTF-8 CSV and import it again"));
+            errors.AddFinal(new ImportError(0, null, "the file is not UTF-8 text: save it as UTF-8 CSV and import it again"));
         }
         finally
         {
@@ -73,8 +87,8 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     }
 
     /// <summary>The file as CSV records: gzip or plain, strict UTF-8. Disposing the parser closes the text reader.</summary>
-    internal static CsvParser OpenParser(Stream content) =>
-        new(OpenText(content), new CsvConfiguration(CultureInfo.InvariantCulture)
+    internal static CsvParser OpenParser(Stream content, long maxDecompressedBytes = ImportLimits.DefaultMaxDecompressedBytes) =>
+        new(new LineLimitedReader(OpenText(content, maxDecompressedBytes), ImportLimits.MaxLineLength), new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             BadDataFound = null,
 
@@ -88,15 +102,18 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             // Codes, names and question wordings repeat on every row: cached, each is one shared string instead of
             // one per row, which halves what the import allocates.
             CacheFields = true,
+
+            // Belt and braces beside the line bound: the parser itself refuses a field that long.
+            MaxFieldSize = ImportLimits.MaxLineLength,
         });
 
-    private static StreamReader OpenText(Stream content)
+    private static StreamReader OpenText(Stream content, long maxDecompressedBytes)
     {
         Span<byte> magic = stackalloc byte[2];
         var read = content.Read(magic);
         content.Seek(0, SeekOrigin.Begin);
         var isGzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        var decoded = isGzip ? new CheckedGzipStream(content) : content;
+        var decoded = isGzip ? new CheckedGzipStream(content, maxDecompressedBytes) : content;
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         return new StreamReader(decoded, strictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: isGzip == false);
     }
@@ -119,6 +136,15 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
+
+        // Each text field must fit the column it is stored in, as the model declares it: checked here, with line and
+        // column, rather than failing (SQL Server) or storing more than declared (SQLite) when written.
+        var storedText = new StoredTextRules(
+            layout.StoredText.ToDictionary(
+                c => c.Key,
+                c => db.Model.FindEntityType(c.Value.Entity)?.FindProperty(c.Value.Property)?.GetMaxLength() ?? ImportLimits.MaxLineLength,
+                StringComparer.Ordinal),
+            layout.QuotesText);
         var clock = Stopwatch.StartNew();
 
         if (db.Database.IsSqlite())
@@ -156,7 +182,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             SingleWriter = true,
         });
         var reading = Task.Run(
-            () => ReadRowsAsync(parser, header.Length, layout, columns, batches.Writer, stopReading.Token), CancellationToken.None);
+            () => ReadRowsAsync(parser, header.Length, layout, columns, storedText, batches.Writer, stopReading.Token), CancellationToken.None);
         long rows;
         var readToTheEnd = false;
 
@@ -288,12 +314,12 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     /// </summary>
     private static async Task<long> ReadRowsAsync(
         CsvParser parser, int headerLength, IFileLayout layout, IReadOnlyDictionary<string, int> columns,
-        ChannelWriter<RowBatch> output, CancellationToken cancellationToken)
+        StoredTextRules storedText, ChannelWriter<RowBatch> output, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new RowBatch();
-            var field = new FieldReader(columns, error => batch.Add(error));
+            var field = new FieldReader(columns, error => batch.Add(error), storedText);
             long rows = 0;
             while (await parser.ReadAsync().ConfigureAwait(false))
             {
@@ -399,7 +425,11 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
 
     private sealed class ErrorList(int maxListed)
     {
+        // Enough ranges to show where the failing rows are without listing thousands of them.
+        private const int RangesListed = 10;
         private readonly List<ImportError> _listed = [];
+        private readonly List<GroupBuilder> _groups = [];
+        private readonly Dictionary<(string? Column, string Message), GroupBuilder> _byReason = [];
 
         public int Count { get; private set; }
 
@@ -410,8 +440,56 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             {
                 _listed.Add(error);
             }
+
+            if (_byReason.TryGetValue((error.Column, error.Message), out var group))
+            {
+                group.Add(error.Line);
+            }
+            else if (_groups.Count < maxListed)
+            {
+                group = new GroupBuilder(error.Column, error.Message);
+                group.Add(error.Line);
+                _groups.Add(group);
+                _byReason.Add((error.Column, error.Message), group);
+            }
         }
 
-        public ImportOutcome Outcome() => new(null, _listed, Count);
+        /// <summary>The error that stopped the reading: listed whatever the limit, since it explains the rest.</summary>
+        public void AddFinal(ImportError error)
+        {
+            Count++;
+            _listed.Add(error);
+            var group = new GroupBuilder(error.Column, error.Message);
+            group.Add(error.Line);
+            _groups.Add(group);
+        }
+
+        public ImportOutcome Outcome() => new(null, _listed, Count, _groups.Select(g => g.Build()).ToList());
+
+        private sealed class GroupBuilder(string? column, string message)
+        {
+            private readonly List<(int First, int Last)> _ranges = [];
+            private int _rows;
+            private bool _more;
+
+            public void Add(int line)
+            {
+                _rows++;
+                if (_ranges.Count > 0 && _ranges[^1] is var (first, last) && line >= last && line <= last + 1)
+                {
+                    _ranges[^1] = (first, line);
+                }
+                else if (_ranges.Count < RangesListed)
+                {
+                    _ranges.Add((line, line));
+                }
+                else
+                {
+                    _more = true;
+                }
+            }
+
+            public ImportErrorGroup Build() => new(column, message, _rows, _ranges.ToList(), _more);
+        }
     }
 }

@@ -21,8 +21,16 @@ public sealed record ApiAlliance(string Code, string Name);
 /// <param name="Basis">adjusted (case-mix adjusted, All Cancers only), unadjusted, or trend (the unadjusted figures published for year-on-year comparison).</param>
 /// <param name="Breakdown">Which patients: all, male, female, or imd1 … imd5 (deprivation quintile, 1 most deprived), the tidy layout's words.</param>
 /// <param name="Results">One entry a scored question, in question order.</param>
+/// <param name="Embargo">Null for a published edition. For a draft (shown to signed-in commissioners and administrators
+/// only) it says the figures are embargoed and not for publication until <c>until</c>.</param>
 public sealed record ApiResults(
-    ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, string Breakdown, IReadOnlyList<ApiResult> Results);
+    ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, string Breakdown, IReadOnlyList<ApiResult> Results,
+    ApiEmbargo? Embargo);
+
+/// <summary>The embargo on a draft edition's figures.</summary>
+/// <param name="Embargoed">Always true: the figures are not for publication.</param>
+/// <param name="Until">When the embargo is scheduled to lift; null when no date is set yet.</param>
+public sealed record ApiEmbargo(bool Embargoed, DateTimeOffset? Until);
 
 /// <summary>
 /// One question's result. When suppressed, every figure (respondents, score, intervals, band, change) is null and

@@ -13,18 +13,38 @@ namespace LutonCancerSurvey.Web.Api;
 public static class ResultsApi
 {
     public const string Prefix = "/api/v1";
+    private static readonly string[] Head = [HttpMethods.Head];
 
     public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(Prefix);
+
+        // A signed-in user's answers may hold embargoed figures: no browser, proxy or shared cache may keep them.
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                http.Response.Headers.CacheControl = "no-store";
+            }
+
+            if (HttpMethods.IsHead(http.Request.Method))
+            {
+                http.Response.Body = Stream.Null;
+            }
+
+            return await next(context);
+        });
 
         api.MapGet("/organisations", ListOrganisationsAsync)
             .WithName("ListOrganisations")
             .WithTags("Organisations")
             .WithSummary("List the organisations with published results")
             .WithDescription(
-                "England, the Cancer Alliances, CCGs and NHS Trusts that have results in a published edition, "
-                + "England first, then by level and name. `q` keeps those whose code is `q` or whose name contains it.");
+                "England, the Cancer Alliances, CCGs and NHS Trusts that have results in an edition the caller may see, "
+                + "England first, then by level and name. `q` (at most 100 characters) keeps those whose code is `q` or "
+                + "whose name contains it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/organisations/{code}/results", ResultsAsync)
             .WithName("OrganisationResults")
@@ -38,10 +58,15 @@ public static class ResultsApi
                 + "`few-respondents` or `source`. `breakdown` picks the patients: `all` (default), `male`, `female`, or "
                 + "`imd1` … `imd5` (deprivation quintile, 1 most deprived); results by sex and deprivation are published for "
                 + "Cancer Alliances and England only, all cancers, unadjusted (the default basis with a breakdown), with the "
-                + "survey's own test of the male-female and IMD 1-5 gaps in `groupDifference`. Errors are RFC 7807 problem details: 400 names the malformed parameter "
+                + "survey's own test of the male-female and IMD 1-5 gaps in `groupDifference`. `embargo` is null for a published "
+                + "edition and set for a draft one, which only signed-in commissioners see. Errors are RFC 7807 problem details: 400 names the malformed parameter "
                 + "in `parameter`; 404 says what was not found.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // HEAD answers as GET does (the filter above drops the body); the document describes each operation once.
+        api.MapMethods("/organisations", Head, ListOrganisationsAsync).ExcludeFromDescription();
+        api.MapMethods("/organisations/{code}/results", Head, ResultsAsync).ExcludeFromDescription();
 
         // An unknown API address answers in the API's error format rather than with the HTML error page.
         api.MapFallback(() => Problem(StatusCodes.Status404NotFound, "There is no such API endpoint.", parameter: null))
@@ -50,11 +75,17 @@ public static class ResultsApi
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiOrganisation>>> ListOrganisationsAsync(
+    private static async Task<Results<Ok<IReadOnlyList<ApiOrganisation>>, ProblemHttpResult>> ListOrganisationsAsync(
         DashboardQueries queries,
-        [Description("Optional search: an organisation code, or part of a name (e.g. 06P, Luton).")] string? q,
+        [Description("Optional search: an organisation code, or part of a name (e.g. 06P, Luton); at most 100 characters.")] string? q,
         CancellationToken cancellationToken)
     {
+        if (q is { Length: > Pages.Organisations.IndexModel.MaxQueryLength })
+        {
+            return Problem(StatusCodes.Status400BadRequest,
+                $"Parameter 'q': search for at most {Pages.Organisations.IndexModel.MaxQueryLength} characters.", "q");
+        }
+
         var organisations = await queries.PublishedOrganisationsAsync(q, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ApiOrganisation>>(organisations.Select(ToApi).ToList());
     }
@@ -142,13 +173,15 @@ public static class ResultsApi
                 .ToList();
         }
 
+        var embargo = header.EmbargoOf(filter.Year);
         return TypedResults.Ok(new ApiResults(
             ToApi(header.In(filter.Year).Organisation),
             filter.Year,
             ResultsFilter.TumourSlug(filter.TumourGroupId),
             ToApi(filter.Basis),
             InequalityDisplay.Slug(group),
-            results));
+            results,
+            embargo is null ? null : new ApiEmbargo(true, embargo.Until)));
     }
 
     private static ProblemHttpResult Problem(int statusCode, string detail, string? parameter) =>

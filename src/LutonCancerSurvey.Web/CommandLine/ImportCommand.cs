@@ -56,19 +56,24 @@ public sealed class ImportCommand : ICommand
         var progress = new Progress<ImportProgress>(p =>
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Rows,9:N0} rows  {p.RowsPerSecond,9:N0} rows/s")));
         var outcome = await importer.ImportAsync(
-            file, path, new ImportOptions { Publish = _publish }, progress, CancellationToken.None);
+            file, path, new ImportOptions
+            {
+                Publish = _publish,
+                MaxDecompressedBytes = services.GetRequiredService<IConfiguration>()
+                    .GetValue(ImportLimits.ConfigurationKey, ImportLimits.DefaultMaxDecompressedBytes),
+            }, progress, CancellationToken.None);
 
         if (!outcome.Succeeded)
         {
             await Console.Error.WriteLineAsync($"import: {Path.GetFileName(_path)} was not imported; nothing was written.");
-            foreach (var error in outcome.Errors)
+            foreach (var group in outcome.Grouped)
             {
-                await Console.Error.WriteLineAsync($"  {Path.GetFileName(_path)}, {error}");
+                await Console.Error.WriteLineAsync($"  {Path.GetFileName(_path)}, {group}");
             }
 
-            if (outcome.ErrorCount > outcome.Errors.Count)
+            if (outcome.ErrorsNotGrouped > 0)
             {
-                await Console.Error.WriteLineAsync($"  … and {outcome.ErrorCount - outcome.Errors.Count:N0} more errors ({outcome.ErrorCount:N0} in all)");
+                await Console.Error.WriteLineAsync($"  … and {outcome.ErrorsNotGrouped:N0} more errors of other kinds ({outcome.ErrorCount:N0} in all)");
             }
 
             return 1;

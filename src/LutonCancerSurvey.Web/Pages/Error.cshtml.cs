@@ -11,9 +11,10 @@ public class ErrorModel : PageModel
     public string Title { get; private set; } = "Sorry, there is a problem with the service";
     public string Message { get; private set; } = "Try again later.";
 
-    public void OnGet(int? status) => Describe(status);
+    // From the query only: re-executing a refused upload must not read its form (the body it was refused for).
+    public void OnGet([FromQuery] int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    public void OnPost([FromQuery] int? status) => Describe(status);
 
     private void Describe(int? status)
     {
@@ -34,6 +35,13 @@ public class ErrorModel : PageModel
             Title = "Too many attempts to sign in";
             Message = $"There have been too many sign-in attempts from your network in the last minute. Wait {wait} "
                 + $"second{(wait == 1 ? "" : "s")} and try again.";
+        }
+
+        else if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            Title = "The file is too large";
+            Message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"An upload may be at most {Admin.UploadModel.MaxBytes / (1024 * 1024):N0} MB. Compress the CSV file with gzip (.csv.gz) and upload it again.");
         }
 
         if (status is >= 400 and < 600)

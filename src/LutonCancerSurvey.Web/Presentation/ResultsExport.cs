@@ -52,6 +52,9 @@ public static class ResultsExport
             {
                 await writer.WriteLineAsync($"# EMBARGOED - not for publication until {Display.EmbargoUntil(embargo)}");
                 fileName = "EMBARGOED-" + fileName;
+
+                // Embargoed figures must not stay in a browser's or proxy's cache after the session that fetched them.
+                response.Headers.CacheControl = "no-store";
             }
 
             await TidyCsvWriter.WriteAsync(writer, rows, cancellationToken);

@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Web.Api;
+using LutonCancerSurvey.Web.Presentation;
 using Serilog;
 
 namespace LutonCancerSurvey.Web.Setup;
@@ -39,6 +40,7 @@ public static class PipelineSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadSizeLimit();
         app.UseOutputCache();
         // Inside the output cache, so a cached page is compressed once and then served as stored.
         app.UseResponseCompression();

@@ -45,7 +45,8 @@ public static class ServicesSetup
         {
             document.Info.Title = "Luton Cancer Survey API";
             document.Info.Description =
-                "Read-only results of the National Cancer Patient Experience Survey, published editions only. "
+                "Read-only results of the National Cancer Patient Experience Survey: published editions for everyone; a signed-in "
+                + "commissioner or administrator also sees draft editions, whose answers carry an `embargo` and are not for publication. "
                 + "A result based on " + Disclosure.FewerThanMinimum + ", or withheld by the published file, never carries a figure.";
             return Task.CompletedTask;
         }));

@@ -30,6 +30,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Where the upload page stages files waiting for confirmation.</summary>
+    public string UploadsPath => _uploadsPath;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -42,16 +42,30 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
         Directory.CreateDirectory(Folder);
         UploadId = Guid.NewGuid().ToString("N");
         FileName = name;
-        await using (var stored = System.IO.File.Create(PathOf(UploadId)))
+        var staged = UploadId;
+        var keep = false;
+        try
         {
-            await file.CopyToAsync(stored, cancellationToken);
+            await using (var stored = System.IO.File.Create(PathOf(staged)))
+            {
+                await file.CopyToAsync(stored, cancellationToken);
+            }
+
+            await System.IO.File.WriteAllTextAsync(PathOf(staged) + ".name", name, cancellationToken);
+            Preview = await ImportAsync(staged, name, dryRun: true, cancellationToken);
+            keep = Preview.Succeeded;
+        }
+        finally
+        {
+            // Only a preview waiting for confirmation keeps its file: a failed, abandoned or broken one leaves nothing.
+            if (!keep)
+            {
+                Delete(staged);
+            }
         }
 
-        await System.IO.File.WriteAllTextAsync(PathOf(UploadId) + ".name", name, cancellationToken);
-        Preview = await ImportAsync(UploadId, name, dryRun: true, cancellationToken);
-        if (!Preview.Succeeded)
+        if (!keep)
         {
-            Delete(UploadId);
             UploadId = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
@@ -96,7 +110,12 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
     {
         await using var stored = System.IO.File.OpenRead(PathOf(id));
         return await importer.ImportAsync(
-            stored, name, new ImportOptions { DryRun = dryRun, Actor = User.Identity?.Name ?? "unknown" }, null, cancellationToken);
+            stored, name, new ImportOptions
+            {
+                DryRun = dryRun,
+                Actor = User.Identity?.Name ?? "unknown",
+                MaxDecompressedBytes = configuration.GetValue(ImportLimits.ConfigurationKey, ImportLimits.DefaultMaxDecompressedBytes),
+            }, null, cancellationToken);
     }
 
     private bool IsKnownUpload(string? id) =>

@@ -1,0 +1,178 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Core.Tests.RealData;
+using LutonCancerSurvey.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Tests.Import;
+
+/// <summary>
+/// What an import may read is bounded (decompressed bytes, line length, each field's declared size), and a file past a
+/// bound is refused with a clear error that changes nothing. Run alone, so that the allocation measured is the import's.
+/// </summary>
+[Collection(MeasuresAllocation.Name)]
+public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
+{
+    private readonly TestDatabase _database = new();
+    private TableCounts _before = null!;
+
+    public async Task InitializeAsync()
+    {
+        (await Importing.ImportFixtureAsync(_database, Fixtures.CombinedValid)).Succeeded.Should().BeTrue();
+        _before = await _database.CountAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task A_gzip_bomb_of_one_endless_line_is_refused_on_that_line_with_memory_staying_flat()
+    {
+        // 256 MiB of zeros after the header, with no line end: about 250 KB compressed.
+        var bomb = GzipOf(Encoding.UTF8.GetBytes(string.Join(',', CombinedCsv.Header) + "\n"), zeros: 256L * 1024 * 1024);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        var outcome = await Importing.ImportAsync(_database, bomb, "bomb.csv.gz");
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        outcome.Errors.Should().ContainSingle().Which.Should().Be(new ImportError(
+            2, null, "line 2 is longer than 16,384 characters, more than any valid row needs; nothing was imported"));
+        allocated.Should().BeLessThan(32L * 1024 * 1024, "the parser may hold one bounded line, never the 256 MiB one");
+        (await _database.CountAsync()).Should().Be(_before);
+    }
+
+    [Fact]
+    public async Task A_gzip_bomb_of_short_lines_is_refused_once_it_passes_the_decompressed_limit()
+    {
+        var lines = Encoding.UTF8.GetBytes(string.Join(',', CombinedCsv.Header) + "\n" + string.Concat(Enumerable.Repeat("0\n", 4 * 1024 * 1024)));
+        var bomb = Importing.Gzip(lines);
+
+        var outcome = await Importing.ImportAsync(
+            _database, bomb, "bomb.csv.gz", new ImportOptions { MaxDecompressedBytes = 1024 * 1024 });
+
+        outcome.Succeeded.Should().BeFalse();
+        outcome.Errors.Should().Contain(new ImportError(
+            0, null, "the file is larger than 1 MB once decompressed, the most one import may read; nothing was imported"));
+        (await _database.CountAsync()).Should().Be(_before);
+    }
+
+    [Fact]
+    public async Task A_plain_file_over_the_limit_is_refused_before_it_is_read()
+    {
+        var csv = CombinedCsv.Create().Row().Row(("Cancer.Type", "Breast")).ToBytes();
+
+        var outcome = await Importing.ImportAsync(_database, csv, "results.csv", new ImportOptions { MaxDecompressedBytes = 100 });
+
+        outcome.Errors.Should().ContainSingle().Which.Message.Should().StartWith("the file is larger than 100 bytes once decompressed");
+        (await _database.CountAsync()).Should().Be(_before);
+    }
+
+    [Fact]
+    public async Task A_field_longer_than_its_column_holds_is_named_by_line_and_column()
+    {
+        var csv = CombinedCsv.Create()
+            .Row()
+            .Row(("Cancer.Type", "Breast"), ("Trust.Name", new string('x', 201)))
+            .Row(("Cancer.Type", "Lung"), ("Question.Text", new string('y', 401)));
+
+        var outcome = await Importing.ImportTextAsync(_database, csv.ToString());
+
+        outcome.Errors.Should().Equal(
+            new ImportError(3, "Trust.Name", "is 201 characters long; the most this column can hold is 200"),
+            new ImportError(4, "Question.Text", "is 401 characters long; the most this column can hold is 400"));
+        (await _database.CountAsync()).Should().Be(_before);
+    }
+
+    [Fact]
+    public async Task A_field_exactly_as_long_as_its_column_holds_is_imported()
+    {
+        var name = new string('x', 200);
+        var csv = CombinedCsv.Create().Row(("Trust.Code", "97Q"), ("Trust.Name", name));
+
+        var outcome = await Importing.ImportTextAsync(_database, csv.ToString());
+
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        await using var db = _database.NewContext();
+        (await db.Organisations.SingleAsync(o => o.Code == "97Q")).Name.Should().Be(name);
+    }
+
+    [Fact]
+    public async Task Rows_failing_for_one_reason_are_grouped_with_their_count_and_lines()
+    {
+        var csv = CombinedCsv.Create();
+        foreach (var tumourGroup in new[] { "Breast", "Colorectal", "Lung", "Prostate", "Skin" })
+        {
+            csv.Row(("Cancer.Type", tumourGroup), ("Year", "2019"));
+        }
+
+        csv.Row(("Cancer.Type", "Sarcoma"), ("scored.percentage", "n/a"));
+        csv.Row(("Cancer.Type", "Other"), ("Year", "2019"));
+
+        var outcome = await Importing.ImportTextAsync(_database, csv.ToString());
+
+        outcome.ErrorCount.Should().Be(7);
+        outcome.Grouped.Select(g => g.ToString()).Should().Equal(
+            "6 rows: no questionnaire is known for 2019: use the tidy layout, which names each question's section (column 'Year'), lines 2\u20136, 8",
+            "line 7, column 'scored.percentage': 'n/a' is not a number");
+        outcome.ErrorsNotGrouped.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_recorded_hash_is_of_the_whole_file_whatever_position_the_stream_was_left_at()
+    {
+        var bytes = Fixtures.Bytes(Fixtures.TidyValid);
+        await using var db = _database.NewContext();
+        using var written = new MemoryStream();
+        written.Write(bytes);
+
+        var outcome = await new SurveyImporter(db, new FixedTimeProvider())
+            .ImportAsync(written, "tidy-valid.csv", new ImportOptions(), progress: null, CancellationToken.None);
+
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        outcome.Summary!.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(bytes)))
+            .And.NotBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    [RealDataFact]
+    public async Task The_real_2018_file_is_well_within_the_default_decompressed_limit()
+    {
+        await using var file = File.OpenRead(RealDataFiles.CombinedFile!);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        var buffer = new byte[1 << 16];
+        long length = 0;
+        int read;
+        while ((read = await gzip.ReadAsync(buffer)) > 0)
+        {
+            length += read;
+        }
+
+        length.Should().Be(96_956_133);
+        (length * 5).Should().BeLessThan(ImportLimits.DefaultMaxDecompressedBytes, "the default leaves room for files five times as large");
+    }
+
+    private static byte[] GzipOf(byte[] prefix, long zeros)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(prefix);
+            var block = new byte[1 << 20];
+            for (long written = 0; written < zeros; written += block.Length)
+            {
+                gzip.Write(block);
+            }
+        }
+
+        return output.ToArray();
+    }
+}
+
+/// <summary>Tests that measure what the process allocates run alone, after the parallel ones.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuresAllocation
+{
+    public const string Name = "Measures allocation";
+}
