@@ -45,7 +45,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         response.Status.Should().Be(200);
         response.MediaType.Should().Be("application/json");
         var body = response.Body;
-        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results");
+        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results", "embargo");
         body.GetProperty("organisation").GetRawText().Should().Be(
             """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null}""");
         body.GetProperty("year").GetInt32().Should().Be(2016);
@@ -53,6 +53,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         body.GetProperty("basis").GetString().Should().Be("adjusted");
         body.GetProperty("breakdown").GetString().Should().Be("all");
         body.GetProperty("results").GetArrayLength().Should().Be(1);
+        body.GetProperty("embargo").ValueKind.Should().Be(JsonValueKind.Null, "the seed edition is published");
 
         var q59 = response.Result("Q59");
         q59.PropertyNames().Should().Equal(
