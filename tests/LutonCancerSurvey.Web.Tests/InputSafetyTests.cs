@@ -234,7 +234,7 @@ public class InputSafetyTests
         var reimport = await second.ImportAsync(new MemoryStream(exported), "exported.csv", publish: true);
         var exportedAgain = await DownloadAsync(second);
         await using var db = second.NewDbContext();
-        var name = await db.Organisations.Where(o => o.Code == "99X").Select(o => o.Name).SingleAsync();
+        var name = await db.OrganisationEditions.Where(o => o.Organisation!.Code == "99X").Select(o => o.Name).SingleAsync();
 
         var text = Encoding.UTF8.GetString(exported);
         text.Should().Contain("99X,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Luton\"\")\",E56000099,'@Test Alliance,Q59,\"'+Overall, how would you rate your care?\",'-Your overall NHS care,")

@@ -189,10 +189,10 @@ internal sealed class CombinedLayout : IFileLayout
         new Dictionary<string, (Type Entity, string Property)>
         {
             [Code] = (typeof(Organisation), nameof(Organisation.Code)),
-            [Name] = (typeof(Organisation), nameof(Organisation.Name)),
+            [Name] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             [QuestionText] = (typeof(Question), nameof(Question.Text)),
             [CancerType] = (typeof(TumourGroup), nameof(TumourGroup.Name)),
-            [AllianceName] = (typeof(Organisation), nameof(Organisation.Name)),
+            [AllianceName] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
         };
 
     public ImportRow? Read(FieldReader field)
@@ -327,9 +327,9 @@ internal sealed class TidyLayout : IFileLayout
         new Dictionary<string, (Type Entity, string Property)>
         {
             ["organisation_code"] = (typeof(Organisation), nameof(Organisation.Code)),
-            ["organisation_name"] = (typeof(Organisation), nameof(Organisation.Name)),
+            ["organisation_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             ["alliance_code"] = (typeof(Organisation), nameof(Organisation.Code)),
-            ["alliance_name"] = (typeof(Organisation), nameof(Organisation.Name)),
+            ["alliance_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             ["question_text"] = (typeof(Question), nameof(Question.Text)),
             ["section"] = (typeof(Question), nameof(Question.Section)),
             ["tumour_group"] = (typeof(TumourGroup), nameof(TumourGroup.Name)),

@@ -142,7 +142,9 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         var storedText = new StoredTextRules(
             layout.StoredText.ToDictionary(
                 c => c.Key,
-                c => db.Model.FindEntityType(c.Value.Entity)?.FindProperty(c.Value.Property)?.GetMaxLength() ?? ImportLimits.MaxLineLength,
+                c => (db.Model.FindEntityType(c.Value.Entity)?.FindProperty(c.Value.Property)
+                    ?? throw new InvalidOperationException($"{c.Value.Entity.Name}.{c.Value.Property} is not in the model."))
+                    .GetMaxLength() ?? ImportLimits.MaxLineLength,
                 StringComparer.Ordinal),
             layout.QuotesText);
         var clock = Stopwatch.StartNew();

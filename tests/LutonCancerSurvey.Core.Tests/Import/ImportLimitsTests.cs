@@ -96,7 +96,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
 
         outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
         await using var db = _database.NewContext();
-        (await db.Organisations.SingleAsync(o => o.Code == "97Q")).Name.Should().Be(name);
+        (await db.OrganisationEditions.Where(o => o.Organisation!.Code == "97Q").Select(o => o.Name).SingleAsync()).Should().Be(name);
     }
 
     [Fact]
