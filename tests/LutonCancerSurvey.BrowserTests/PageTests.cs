@@ -35,7 +35,7 @@ public class PageTests
         { "/organisations", 0 },
         { "/organisations?q=luton", 0 },
         { "/compare", 0 },
-        { "/compare?codes=06P,RC9&year=2018", 0 },
+        { "/compare?codes=06P,RC9&year=2018", 13 },
         { "/about", 0 },
     };
 

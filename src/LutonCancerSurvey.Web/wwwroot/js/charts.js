@@ -1,7 +1,7 @@
 // Draws a Chart.js chart from the table the server renders beside it, so the page works without JavaScript and
 // every number on the chart is also in the table. Contract (the pages rely on it):
 //
-//   <figure class="app-chart" data-chart-type="comparison|trend|funnel" data-scale="percent|mean" [data-series-label]
+//   <figure class="app-chart" data-chart-type="comparison|trend|funnel|dotplot" data-scale="percent|mean" [data-series-label]
 //           [data-row-height data-min-height]  (comparison only: the canvas height per row and at least)
 //           [data-national="56" data-limits='[{"n":21,"l95":..,"u95":..,"l998":..,"u998":..}]'  (funnel only)]>
 //     <figcaption>…</figcaption>
@@ -10,6 +10,7 @@
 //                                              data-national data-n data-highlight>…</tr> …</table></div>
 //   </figure>
 //
+// A dot plot's table has a th[data-series] (data-national="true" for England) per column and a td[data-value] per cell.
 // A row with an empty data-value is a suppressed result: it keeps its place (category or year) but gets no mark.
 // A spine chart (data-chart-type="spine" data-rows-from="<selector of tables>") has no table of its own: it reads the
 // rows of the section tables on the page (with data-expected-lower/-upper and data-band, and data-section and
@@ -577,11 +578,66 @@
     return { type: 'bar', data: { labels: rows.map((r) => r.label), datasets }, options, plugins: [sectionHeadings] };
   }
 
-  const builders = { comparison, trend, funnel, spine };
+  // A dot plot: one row per question, one marker per organisation (the table's columns, th[data-series]), each series
+  // with its own shape as well as colour; England a hollow diamond. Read from td[data-value] in column order.
+  const seriesStyles = [
+    { style: 'circle', colour: colours.organisation },
+    { style: 'triangle', colour: colours.highlight },
+    { style: 'rect', colour: '#330072' },
+    { style: 'star', colour: '#007f3b' },
+    { style: 'crossRot', colour: '#ae2573' },
+    { style: 'rectRounded', colour: '#8a1538' },
+    { style: 'cross', colour: '#425563' },
+    { style: 'triangle', colour: '#00a499' },
+    { style: 'circle', colour: '#7c2855' },
+    { style: 'rect', colour: '#ffb81c' },
+  ];
+
+  function dotplot(rows, scale, figure) {
+    const heads = Array.from(figure.querySelectorAll('thead th[data-series]'));
+    const table = Array.from(figure.querySelectorAll('tbody tr[data-point]'));
+    const values = table.map((tr) => Array.from(tr.querySelectorAll('td[data-value]')).map((td) => number(td.dataset.value)));
+    const options = baseOptions();
+    options.indexAxis = 'y';
+    const all = values.flat().filter((v) => v !== null).map((value) => ({ value }));
+    options.scales = {
+      x: funnelAxis(scale, all, [], null),
+      y: { ticks: { color: colours.text, autoSkip: false }, grid: { color: colours.grid } },
+    };
+    options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${scale.format(ctx.parsed.x)}`;
+    let next = 0;
+    const datasets = heads.map((th, column) => {
+      const national = th.dataset.national === 'true';
+      const look = national ? null : seriesStyles[next++ % seriesStyles.length];
+      return {
+        type: 'line',
+        label: th.dataset.series,
+        indexAxis: 'y',
+        series: th.dataset.series,
+        data: values.map((row) => row[column] ?? null),
+        showLine: false,
+        pointStyle: national ? 'rectRot' : look.style,
+        pointRadius: national ? 7 : 6,
+        pointHoverRadius: national ? 8 : 7,
+        pointBackgroundColor: national ? '#ffffff' : look.colour,
+        pointBorderColor: national ? colours.national : colours.text,
+        pointBorderWidth: national ? 2 : 1,
+        backgroundColor: national ? '#ffffff' : look.colour,
+        borderColor: national ? colours.national : colours.text,
+        order: national ? 0 : 1,
+      };
+    });
+    return { type: 'line', data: { labels: rows.map((r) => r.label), datasets }, options };
+  }
+
+  const builders = { comparison, trend, funnel, spine, dotplot };
 
   // Comparison charts grow with the number of rows so the labels stay readable on a phone.
   function sizeCanvasBox(figure, type, rowCount) {
     const box = figure.querySelector('.app-chart__canvas');
+    if (box && type === 'dotplot') {
+      box.style.height = `${Math.max(200, rowCount * 30 + 110)}px`;
+    }
     if (box && type === 'comparison') {
       const perRow = number(figure.dataset.rowHeight) ?? 36;
       box.style.height = `${Math.max(number(figure.dataset.minHeight) ?? 240, rowCount * perRow + 90)}px`;
