@@ -42,9 +42,9 @@ public class KeyFindingsRealDataTests
         var page = await _app.GetDocumentAsync("/");
         var overall = Findings(page, "overall-england").Single();
 
-        Sentence(overall).Should().Be("NHS Luton CCG's overall rating of care in 2018 was 8.7 out of 10 (case-mix adjusted), lower than England (8.8), but not significantly.");
+        Sentence(overall).Should().Be("NHS Luton CCG's overall rating of care in 2018 was 8.74 out of 10 (case-mix adjusted), lower than England (8.80), but not significantly.");
         Evidence(overall).Should().Contain("8.74 is within the expected range (8.58 to 9.03), published rating 2");
-        Sentence(Findings(page, "overall-alliance").Single()).Should().EndWith("similar to the East of England Cancer Alliance (8.8).");
+        Sentence(Findings(page, "overall-alliance").Single()).Should().EndWith("similar to the East of England Cancer Alliance (8.81).");
     }
 
     [RealDataFact]
@@ -67,7 +67,7 @@ public class KeyFindingsRealDataTests
         Sentence(summary).Should().StartWith("The source published no year-on-year test for 2017, so the dashboard tested the change since 2016 itself");
         Evidence(summary).Should().Contain("two-proportion z-test (pooled), two-sided, p < 0.01 for each question, the level at which it flags about as many changes as the survey's own year-on-year test");
         Findings(page, "change").Should().Contain(f => f.GetAttribute("data-question") == "59"
-            && Sentence(f).Contains("similar to the 2016 figure (8.6)", StringComparison.Ordinal));
+            && Sentence(f).Contains("8.63 out of 10 in 2017, higher than the 2016 figure (8.61); whether that is more than chance cannot be tested", StringComparison.Ordinal));
     }
 
     [RealDataFact]

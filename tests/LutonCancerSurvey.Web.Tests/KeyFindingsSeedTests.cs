@@ -84,7 +84,7 @@ public class KeyFindingsSeedTests : IClassFixture<DashboardFactory>
         page.TestId("briefing-title").Should().Be("Key findings: NHS Luton CCG");
         Findings(page, "overall-england").Select(Sentence).Should().ContainSingle().Which.Should().Contain("similar to England (8.7)");
         page.QuerySelectorAll("[data-testid='briefing-figures'] tbody tr").Should().NotBeEmpty();
-        page.TestId("briefing-figures").Should().Contain("NHS Luton CCG 9.20 (unadjusted); England 8.80 (unadjusted)");
+        page.TestId("briefing-figures").Should().Contain("NHS Luton CCG 9.2 (unadjusted); England 8.8 (unadjusted)");
         page.QuerySelectorAll("[data-testid='evidence-note']").Should().HaveCount(page.QuerySelectorAll("[data-testid='finding']").Length);
         page.QuerySelectorAll("canvas").Should().BeEmpty("the briefing needs no chart to be read");
     }

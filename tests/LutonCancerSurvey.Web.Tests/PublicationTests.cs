@@ -69,7 +69,7 @@ public class PublicationTests
         var overview = await app.GetDocumentAsync("/");
         var results = await app.GetDocumentAsync("/organisations/06P?year=2019");
 
-        overview.TestId("overall-score").Should().Be("7.4");
+        overview.TestId("overall-score").Should().Be("7.37");
         results.QuerySelector("[data-testid='result-22'] [data-testid='score']")!.TextContent.Should().Be("93%");
         results.QuerySelector("[data-testid='embargo']").Should().BeNull();
     }

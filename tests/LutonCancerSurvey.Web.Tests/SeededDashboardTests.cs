@@ -25,8 +25,8 @@ public class SeededDashboardTests : IClassFixture<DashboardFactory>
         var page = await _app.GetDocumentAsync("/");
         var breast = page.QuerySelector("[data-testid='tumour-breast']")!;
 
-        breast.QuerySelector("[data-testid='score']")!.TextContent.Should().Be("9.20");
-        breast.QuerySelector("[data-testid='england']")!.TextContent.Should().Be("8.80");
+        breast.QuerySelector("[data-testid='score']")!.TextContent.Should().Be("9.2");
+        breast.QuerySelector("[data-testid='england']")!.TextContent.Should().Be("8.8");
     }
 
     [Fact]

@@ -102,6 +102,12 @@ public class SurveyResult
 
     /// <summary>Null when suppressed: a suppressed figure is never stored, so it can never be shown.</summary>
     public double? Score { get; set; }
+
+    /// <summary>
+    /// The decimal places the source published the score to (8.85 has 2, 56 has 0), so every page shows it as
+    /// published; null when suppressed, or imported before it was recorded (the scale's usual places are used then).
+    /// </summary>
+    public int? ScoreDecimals { get; set; }
     public double? CiLower { get; set; }
     public double? CiUpper { get; set; }
     public double? ExpectedLower { get; set; }

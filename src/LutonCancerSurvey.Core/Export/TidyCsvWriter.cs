@@ -31,16 +31,18 @@ public sealed record TidyRow(
     ChangeDirection? ChangeOverall,
     bool? GroupDifferenceSignificant,
     Suppression Suppression,
-    string? SourceNote);
+    string? SourceNote,
+    int? ScoreDecimals = null);
 
 public static class TidyCsvWriter
 {
     public static IReadOnlyList<string> Header => TidyLayout.Columns;
 
     /// <summary>
-    /// Writes rows with invariant, shortest round-trip numbers, so that export, import and export again give the same
-    /// bytes. A suppressed row is written with every figure empty, whatever it is given. Text that a spreadsheet would
-    /// run as a formula is quoted (<see cref="SpreadsheetText"/>); the importer takes the quote off again.
+    /// Writes rows with invariant, shortest round-trip numbers, except the score, which keeps the decimal places it was
+    /// published to (8.80 stays 8.80, so a re-import knows its precision); export, import and export again give the
+    /// same bytes. A suppressed row is written with every figure empty, whatever it is given. Text that a spreadsheet
+    /// would run as a formula is quoted (<see cref="SpreadsheetText"/>); the importer takes the quote off again.
     /// </summary>
     public static async Task WriteAsync(TextWriter output, IEnumerable<TidyRow> rows, CancellationToken cancellationToken)
     {
@@ -72,7 +74,7 @@ public static class TidyCsvWriter
                 Vocabulary.BreakdownWords[row.Breakdown],
                 Vocabulary.BasisWords[row.Basis],
                 shown ? row.Respondents?.ToString(CultureInfo.InvariantCulture) : null,
-                shown ? Number(row.Score) : null,
+                shown ? Score(row.Score, row.ScoreDecimals) : null,
                 shown ? Number(row.CiLower) : null,
                 shown ? Number(row.CiUpper) : null,
                 shown ? Number(row.ExpectedLower) : null,
@@ -94,6 +96,10 @@ public static class TidyCsvWriter
 
         await csv.FlushAsync().ConfigureAwait(false);
     }
+
+    private static string? Score(double? value, int? decimals) => decimals is { } places && value is { } score
+        ? score.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        : Number(value);
 
     private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 }

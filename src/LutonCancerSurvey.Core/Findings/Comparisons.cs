@@ -56,7 +56,7 @@ public static class Comparisons
         {
             var test = Proportions.ZTestAgainstFixed(score, reference, standardError);
             return Tested(
-                score, reference, scoring, test.PValue < alpha, test.Z,
+                score, reference, own.Decimals, scoring, test.PValue < alpha, test.Z,
                 $"z-test of the difference from the comparator's figure (taken as fixed), standard error from the published 95% confidence interval ({FindingText.Range(lower, upper, scoring)}), two-sided, {levelText}",
                 test.PValue);
         }
@@ -65,7 +65,7 @@ public static class Comparisons
         {
             var test = Proportions.OneSampleZTest(score, n, reference);
             return Tested(
-                score, reference, scoring, test.PValue < alpha, test.Z,
+                score, reference, own.Decimals, scoring, test.PValue < alpha, test.Z,
                 $"one-sample z-test of the percentage on its {FindingText.Count(n)} respondents against the comparator's figure (taken as fixed), two-sided, {levelText}",
                 test.PValue);
         }
@@ -76,7 +76,7 @@ public static class Comparisons
             : own.Respondents is null
                 ? "no respondent count was published"
                 : "the comparator's figure leaves no variation to test against";
-        return Untested(score, reference, scoring, own, reason);
+        return Untested(score, reference, own.Decimals, scoring, own, reason);
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ public static class Comparisons
         ArgumentNullException.ThrowIfNull(own);
         var score = own.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(own));
         return Untested(
-            score, reference, scoring, own,
+            score, reference, own.Decimals, scoring, own,
             $"{ownName}'s patients are among {referenceName}'s, so the two are not independent samples and no test was made");
     }
 
@@ -112,7 +112,7 @@ public static class Comparisons
         {
             var test = Proportions.TwoProportionZTest(now, n1, before, n2);
             var judgement = Tested(
-                now, before, scoring, test.PValue < YearOnYearSignificanceLevel, test.Z,
+                now, before, current.Decimals, scoring, test.PValue < YearOnYearSignificanceLevel, test.Z,
                 $"two-proportion z-test (pooled), two-sided, {YearOnYearLevelText}",
                 test.PValue);
             if (!Proportions.RoundingCouldFlip(now, n1, before, n2, YearOnYearSignificanceLevel, RoundingHalfUnit(now, before)))
@@ -130,7 +130,7 @@ public static class Comparisons
         var reason = scoring == Scoring.MeanOutOfTen
             ? MeanUntestedReason + ", so no test was made"
             : "a respondent count is missing, so no test was made";
-        return Untested(now, before, scoring, null, reason);
+        return Untested(now, before, current.Decimals, scoring, null, reason);
     }
 
     /// <summary>The source's own year-on-year test: Up, Down or Unchanged, used as published.</summary>
@@ -142,7 +142,7 @@ public static class Comparisons
         {
             ChangeDirection.Up => Verdict.SignificantlyHigher,
             ChangeDirection.Down => Verdict.SignificantlyLower,
-            _ => previous is { } before ? NotSignificant(now, before, scoring) : Verdict.Similar,
+            _ => previous is { } before ? NotSignificant(now, before, current.Decimals, scoring) : Verdict.Similar,
         };
         var flag = change switch
         {
@@ -153,9 +153,9 @@ public static class Comparisons
         return new Judgement(verdict, "the source's published year-on-year significance test", $"published flag {flag}");
     }
 
-    /// <summary>Equal when both round to the same figure as a sentence shows it.</summary>
-    public static bool RoundsEqual(double a, double b, Scoring scoring) =>
-        string.Equals(FindingText.Headline(a, scoring), FindingText.Headline(b, scoring), StringComparison.Ordinal);
+    /// <summary>Equal when both are written the same at the figures' published places.</summary>
+    public static bool RoundsEqual(double a, double b, int? decimals, Scoring scoring) =>
+        string.Equals(FindingText.Score(a, decimals, scoring), FindingText.Score(b, decimals, scoring), StringComparison.Ordinal);
 
     /// <summary>The comparison phrase a verdict allows, e.g. "significantly higher than England (8.8)".</summary>
     public static string Phrase(Judgement judgement, string comparator)
@@ -191,7 +191,7 @@ public static class Comparisons
             Band.Below => "below",
             _ => "within",
         };
-        var result = $"{FindingText.Precise(score, scoring)} is {position} the expected range ({range}), published rating {(int)band}";
+        var result = $"{FindingText.Score(score, own.Decimals, scoring)} is {position} the expected range ({range}), published rating {(int)band}";
         if (band != Band.Within && own.ExpectedLower is { } l && own.ExpectedUpper is { } u && !(score > u || score < l))
         {
             result += "; the source rated it on unrounded figures";
@@ -201,27 +201,28 @@ public static class Comparisons
         {
             Band.Above => Verdict.SignificantlyHigher,
             Band.Below => Verdict.SignificantlyLower,
-            _ => NotSignificant(score, reference, scoring),
+            _ => NotSignificant(score, reference, own.Decimals, scoring),
         };
         return new Judgement(verdict, test, result);
     }
 
-    private static Judgement Tested(double score, double reference, Scoring scoring, bool significant, double z, string test, double p)
+    private static Judgement Tested(
+        double score, double reference, int? decimals, Scoring scoring, bool significant, double z, string test, double p)
     {
         var verdict = significant
             ? score > reference ? Verdict.SignificantlyHigher : Verdict.SignificantlyLower
-            : NotSignificant(score, reference, scoring);
+            : NotSignificant(score, reference, decimals, scoring);
         var result = $"{FindingText.Z(z)}, {FindingText.PValue(p)}: {(significant ? "significant" : "not significant")}";
         return new Judgement(verdict, test, result);
     }
 
-    private static Judgement Untested(double score, double reference, Scoring scoring, Figure? own, string reason)
+    private static Judgement Untested(double score, double reference, int? decimals, Scoring scoring, Figure? own, string reason)
     {
-        if (RoundsEqual(score, reference, scoring))
+        if (RoundsEqual(score, reference, decimals, scoring))
         {
             return new Judgement(
                 Verdict.Similar, $"none ({reason})",
-                $"the figures are equal when rounded ({FindingText.Headline(score, scoring)} and {FindingText.Headline(reference, scoring)})",
+                $"the figures are equal when rounded ({FindingText.Score(score, decimals, scoring)} and {FindingText.Score(reference, decimals, scoring)})",
                 reason);
         }
 
@@ -229,19 +230,19 @@ public static class Comparisons
         {
             return new Judgement(
                 Verdict.Similar, $"none ({reason})",
-                $"the comparator's figure ({FindingText.Precise(reference, scoring)}) lies inside the published 95% confidence interval ({FindingText.Range(lower, upper, scoring)})",
+                $"the comparator's figure ({FindingText.Score(reference, decimals, scoring)}) lies inside the published 95% confidence interval ({FindingText.Range(lower, upper, scoring)})",
                 reason);
         }
 
         return new Judgement(
             score > reference ? Verdict.HigherUntested : Verdict.LowerUntested,
             $"none ({reason})",
-            $"difference {FindingText.Difference(score - reference, scoring)}, not tested",
+            $"difference {FindingText.Difference(score - reference, decimals, scoring)}, not tested",
             reason);
     }
 
-    private static Verdict NotSignificant(double score, double reference, Scoring scoring) =>
-        RoundsEqual(score, reference, scoring) ? Verdict.Similar
+    private static Verdict NotSignificant(double score, double reference, int? decimals, Scoring scoring) =>
+        RoundsEqual(score, reference, decimals, scoring) ? Verdict.Similar
             : score > reference ? Verdict.HigherNotSignificant
             : Verdict.LowerNotSignificant;
 

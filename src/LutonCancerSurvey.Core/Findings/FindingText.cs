@@ -1,39 +1,38 @@
 using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Formatting;
 using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Core.Findings;
 
 /// <summary>
-/// Numbers as findings write them, following the dashboard's rules: en-GB, percentages as whole numbers, the 0-10
-/// rating to one decimal in sentences and two in evidence (as in tables).
+/// The words findings are written in. Every number goes through <see cref="Format"/>, the rules the pages use too, so a
+/// finding quotes a figure exactly as the tables show it.
 /// </summary>
 public static class FindingText
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    public static CultureInfo Culture => Format.Culture;
 
-    /// <summary>A score as a sentence writes it: 65% or 8.7.</summary>
-    public static string Headline(double score, Scoring scoring) =>
-        scoring == Scoring.MeanOutOfTen ? score.ToString("0.0", Culture) : score.ToString("0", Culture) + "%";
+    /// <summary>A score with its published places: 65% or 8.85.</summary>
+    public static string Score(double score, int? decimals, Scoring scoring) => Format.Score(score, decimals, scoring);
 
-    /// <summary>A score as evidence (and tables) write it: 65% or 8.74.</summary>
-    public static string Precise(double score, Scoring scoring) =>
-        scoring == Scoring.MeanOutOfTen ? score.ToString("0.00", Culture) : score.ToString("0", Culture) + "%";
+    /// <summary>A figure's score with its published places; the figure must have one.</summary>
+    public static string Score(Figure figure, Scoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var score = figure.Score ?? throw new ArgumentException("A figure without a score cannot be written.", nameof(figure));
+        return Format.Score(score, figure.Decimals, scoring);
+    }
 
-    /// <summary>A bound of an interval: one decimal for percentages, two for the rating, as the tables show them.</summary>
-    public static string Bound(double value, Scoring scoring) =>
-        scoring == Scoring.MeanOutOfTen ? value.ToString("0.00", Culture) : value.ToString("0.0", Culture);
-
-    public static string Range(double lower, double upper, Scoring scoring) =>
-        $"{Bound(lower, scoring)} to {Bound(upper, scoring)}";
+    public static string Range(double lower, double upper, Scoring scoring) => Format.Range(lower, upper, scoring);
 
     /// <summary>A difference: +6 points, or +0.12 on the rating.</summary>
-    public static string Difference(double difference, Scoring scoring) =>
-        scoring == Scoring.MeanOutOfTen
-            ? difference.ToString("+0.00;−0.00;0.00", Culture)
-            : difference.ToString("+0;−0;0", Culture) + (Math.Abs(Math.Round(difference)) == 1 ? " point" : " points");
+    public static string Difference(double difference, int? decimals, Scoring scoring) =>
+        Format.Difference(difference, Format.DecimalsOf(decimals, scoring), scoring);
 
-    public static string Count(int count) => count.ToString("N0", Culture);
+    public static string Count(int count) => Format.Count(count);
+
+    public static string Count(int count, string singular, string plural) => Format.Count(count, singular, plural);
 
     public static string Respondents(Figure? figure) =>
         figure?.Respondents is { } n && !figure.IsSuppressed ? Count(n) : "not published";
@@ -45,9 +44,9 @@ public static class FindingText
     /// <summary>A significance threshold such as 0.05 or 0.00098, to two significant figures.</summary>
     public static string Level(double alpha) => alpha.ToString("G2", Culture);
 
-    public static string Question(int number) => "Q" + number.ToString(CultureInfo.InvariantCulture);
+    public static string Question(int number) => Format.Question(number);
 
-    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+    public static string Year(int year) => Format.Year(year);
 
     /// <summary>"Q22, “Did hospital staff …?”" for sentences that name a question.</summary>
     public static string QuestionName(QuestionInfo question)
@@ -56,16 +55,11 @@ public static class FindingText
         return $"{Question(question.Number)}, “{question.Text}”";
     }
 
-    /// <summary>The score with its unit as a sentence reads it: "65% positive" or "8.7 out of 10".</summary>
-    public static string ScoreWords(double score, Scoring scoring) =>
-        scoring == Scoring.MeanOutOfTen ? Headline(score, scoring) + " out of 10" : Headline(score, scoring) + " positive";
+    /// <summary>The score with its unit as a sentence reads it: "65% positive" or "8.85 out of 10".</summary>
+    public static string ScoreWords(double score, int? decimals, Scoring scoring) =>
+        Score(score, decimals, scoring) + (scoring == Scoring.MeanOutOfTen ? " out of 10" : " positive");
 
-    public static string Basis(ResultBasis basis) => basis switch
-    {
-        ResultBasis.Adjusted => "case-mix adjusted",
-        ResultBasis.Unadjusted => "unadjusted",
-        _ => "unadjusted, for trends",
-    };
+    public static string Basis(ResultBasis basis) => Format.Basis(basis);
 
     /// <summary>Why a figure is not shown, in the words the tables use.</summary>
     public static string NotShown(Figure figure)

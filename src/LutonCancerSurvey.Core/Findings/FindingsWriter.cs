@@ -49,7 +49,7 @@ public static class FindingsWriter
         }
 
         var score = own.Score.Value;
-        var opening = $"{name}'s overall rating of care in {FindingText.Year(input.Year)} was {FindingText.ScoreWords(score, scoring)} ({FindingText.Basis(own.Basis)})";
+        var opening = $"{name}'s overall rating of care in {FindingText.Year(input.Year)} was {FindingText.ScoreWords(score, own.Decimals, scoring)} ({FindingText.Basis(own.Basis)})";
         if (input.Level != OrganisationLevel.National)
         {
             yield return Against(
@@ -95,7 +95,7 @@ public static class FindingsWriter
         }
 
         var judgement = judge(own, reference.Score.Value);
-        var comparator = $"{referenceName} ({FindingText.Headline(reference.Score.Value, scoring)})";
+        var comparator = $"{referenceName} ({FindingText.Score(reference, scoring)})";
         return new Finding(
             kind, judgement.Verdict, $"{opening}, {Comparisons.Phrase(judgement, comparator)}.",
             [new Evidence(subject, Figures(own, reference, ownName, referenceShortName, scoring),
@@ -139,12 +139,12 @@ public static class FindingsWriter
             var range = own.ExpectedLower is { } l && own.ExpectedUpper is { } u
                 ? $"expected range {FindingText.Range(l, u, scoring)}"
                 : "expected range not given";
-            var england = q.England is { IsSuppressed: false, Score: { } e } ? $"; England {FindingText.Headline(e, scoring)}" : string.Empty;
+            var england = q.England is { IsSuppressed: false, Score: not null } e ? $"; England {FindingText.Score(e, scoring)}" : string.Empty;
             var direction = own.Band == Band.Above ? "significantly higher than expected" : "significantly lower than expected";
             yield return new Finding(
                 own.Band == Band.Above ? FindingKind.AboveExpected : FindingKind.BelowExpected,
                 judgement.Verdict,
-                $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(own.Score!.Value, scoring)}, {direction} ({range}{england}).",
+                $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(own.Score!.Value, own.Decimals, scoring)}, {direction} ({range}{england}).",
                 [new Evidence(
                     $"{FindingText.Question(q.Question.Number)}, all cancers, {year}, case-mix adjusted",
                     Figures(own, q.England, name, "England", scoring),
@@ -300,20 +300,21 @@ public static class FindingsWriter
             : judgement.Borderline
                 ? "by a two-proportion z-test at p < 0.01 (borderline: within the rounding of the published figures the verdict could be the other way)"
                 : "by a two-proportion z-test at p < 0.01";
-        var from = previous is { } b ? FromClause(now, b, judgement.Verdict, scoring, before) : string.Empty;
-        var opening = $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(now, scoring)} in {year}";
+        var decimals = q.Trend.Decimals;
+        var from = previous is { } b ? FromClause(now, b, decimals, judgement.Verdict, scoring, before) : string.Empty;
+        var opening = $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(now, decimals, scoring)} in {year}";
         var sentence = judgement.Verdict switch
         {
             Verdict.SignificantlyHigher => $"{opening}{from}, a significant improvement since {before} {by}.",
             Verdict.SignificantlyLower => $"{opening}{from}, a significant decline since {before} {by}.",
             Verdict.Similar when previous is null => $"{opening}, no significant change since {before} {by}.",
-            _ when previous is { } b2 && judgement.Borderline => $"{opening}, {Comparisons.Phrase(judgement, $"the {before} figure ({FindingText.Headline(b2, scoring)})")} {by}.",
-            _ when previous is { } b2 => $"{opening}, {Comparisons.Phrase(judgement, $"the {before} figure ({FindingText.Headline(b2, scoring)})")}.",
+            _ when previous is { } b2 && judgement.Borderline => $"{opening}, {Comparisons.Phrase(judgement, $"the {before} figure ({FindingText.Score(b2, decimals, scoring)})")} {by}.",
+            _ when previous is { } b2 => $"{opening}, {Comparisons.Phrase(judgement, $"the {before} figure ({FindingText.Score(b2, decimals, scoring)})")}.",
             _ => $"{opening}, no significant change since {before} {by}.",
         };
         var figures = previous is { } b3
-            ? $"{year} {FindingText.Precise(now, scoring)}; {before} {FindingText.Precise(b3, scoring)}; change {FindingText.Difference(now - b3, scoring)}"
-            : $"{year} {FindingText.Precise(now, scoring)}; the {before} figure is not loaded";
+            ? $"{year} {FindingText.Score(now, decimals, scoring)}; {before} {FindingText.Score(b3, decimals, scoring)}; change {FindingText.Difference(now - b3, decimals, scoring)}"
+            : $"{year} {FindingText.Score(now, decimals, scoring)}; the {before} figure is not loaded";
         var respondents = $"{year}: {FindingText.Respondents(q.Trend)}; {before}: {(previous is null ? "–" : FindingText.Respondents(q.PreviousTrend))}";
         return new Finding(
             FindingKind.Change, judgement.Verdict, sentence,
@@ -325,10 +326,10 @@ public static class FindingsWriter
     /// ", up from 76% in 2017"; the direction follows the test where it was significant, and figures equal once
     /// rounded are said to be so rather than called up or down.
     /// </summary>
-    private static string FromClause(double now, double before, Verdict verdict, Scoring scoring, string year)
+    private static string FromClause(double now, double before, int? decimals, Verdict verdict, Scoring scoring, string year)
     {
-        var figure = $"{FindingText.Headline(before, scoring)} in {year}";
-        if (Comparisons.RoundsEqual(now, before, scoring))
+        var figure = $"{FindingText.Score(before, decimals, scoring)} in {year}";
+        if (Comparisons.RoundsEqual(now, before, decimals, scoring))
         {
             return $", against {figure} (equal once rounded; the test used unrounded figures)";
         }
@@ -358,7 +359,7 @@ public static class FindingsWriter
         var findings = compared
             .Select(t => (Group: t, Finding: Against(
                 FindingKind.TumourGroup,
-                $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}: patients rated their care {FindingText.ScoreWords(t.Organisation!.Score!.Value, Rating)} (unadjusted)",
+                $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}: patients rated their care {FindingText.ScoreWords(t.Organisation!.Score!.Value, t.Organisation.Decimals, Rating)} (unadjusted)",
                 $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}, Q59 overall rating of care, {year}, unadjusted",
                 t.Organisation!, t.England, name, $"England's {Domain.TumourGroups.NameOf(t.TumourGroupId)} figure", "England", Rating,
                 (o, r) => Comparisons.AgainstReference(o, r, Rating, compared.Count),
@@ -373,9 +374,8 @@ public static class FindingsWriter
             .ToList();
         var significant = findings.Count(f => f.Finding.Verdict is Verdict.SignificantlyHigher or Verdict.SignificantlyLower);
         var tested = findings.Count(f => !f.Finding.Evidence[0].Test.StartsWith("none", StringComparison.Ordinal));
-        var groups = input.TumourGroups.Count == 1 ? "tumour group" : "tumour groups";
-        var summary = $"Of {FindingText.Count(input.TumourGroups.Count)} {groups} with results for {name} in {year}, {FindingText.Count(shown.Count)} can be shown"
-            + (hidden > 0 ? $" ({FindingText.Count(hidden)} have {Disclosure.FewerThanMinimum} or are suppressed)" : string.Empty)
+        var summary = $"Of {FindingText.Count(input.TumourGroups.Count, "tumour group", "tumour groups")} with results for {name} in {year}, {FindingText.Count(shown.Count)} can be shown"
+            + (hidden > 0 ? $" ({FindingText.Count(hidden)} {Formatting.Format.Plural(hidden, "has", "have")} {Disclosure.FewerThanMinimum} or {Formatting.Format.Plural(hidden, "is", "are")} suppressed)" : string.Empty)
             + (standingOut.Count == 0
                 ? "; none stands out from England's figure for the same tumour group."
                 : tested == 0
@@ -414,7 +414,7 @@ public static class FindingsWriter
             return figure.IsSuppressed ? FindingText.NotShown(figure) : "not published";
         }
 
-        var text = $"{FindingText.Precise(figure.Score.Value, scoring)} ({FindingText.Basis(figure.Basis)}";
+        var text = $"{FindingText.Score(figure, scoring)} ({FindingText.Basis(figure.Basis)}";
         if (figure.CiLower is { } l && figure.CiUpper is { } u)
         {
             text += $", 95% confidence interval {FindingText.Range(l, u, scoring)}";
@@ -426,5 +426,5 @@ public static class FindingsWriter
     private static string RespondentsText(Figure own, Figure? reference, string ownName, string referenceName) =>
         $"{ownName} {FindingText.Respondents(own)}; {referenceName} {FindingText.Respondents(reference)}";
 
-    private static string Questions(int count) => FindingText.Count(count) + (count == 1 ? " question" : " questions");
+    private static string Questions(int count) => FindingText.Count(count, "question", "questions");
 }

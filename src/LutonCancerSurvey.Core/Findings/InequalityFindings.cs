@@ -7,7 +7,7 @@ namespace LutonCancerSurvey.Core.Findings;
 /// One question on which the survey's test found a significant gap, with the sentence that states its direction. The
 /// size ranks gaps on a common scale: percentage points, or the 0-10 rating's difference × 10.
 /// </summary>
-public sealed record GapFinding(QuestionInfo Question, double? SubjectScore, double? ReferenceScore, double Size, string Sentence);
+public sealed record GapFinding(QuestionInfo Question, double? SubjectScore, double? ReferenceScore, double Size, string Sentence, int? Decimals = null);
 
 /// <summary>
 /// What the survey's test found for one comparison (men and women, or the most and least deprived areas): how many
@@ -91,27 +91,29 @@ public static class InequalityFindings
         }
 
         var size = Math.Abs(a - b) * (scoring == Scoring.MeanOutOfTen ? 10 : 1);
-        var figures = $"({FindingText.Precise(a, scoring)} against {FindingText.Precise(b, scoring)})";
-        if (string.Equals(FindingText.Precise(a, scoring), FindingText.Precise(b, scoring), StringComparison.Ordinal))
+        var decimals = question.GapDecimals(comparison);
+        var figures = $"({FindingText.Score(a, decimals, scoring)} against {FindingText.Score(b, decimals, scoring)})";
+        if (string.Equals(FindingText.Score(a, decimals, scoring), FindingText.Score(b, decimals, scoring), StringComparison.Ordinal))
         {
             return new GapFinding(question.Question, a, b, size,
-                $"on {named}, the survey's test found a significant difference, but the published figures are equal once rounded {figures}, so no direction is stated");
+                $"on {named}, the survey's test found a significant difference, but the published figures are equal once rounded {figures}, so no direction is stated",
+                decimals);
         }
 
         var sentence = scoring == Scoring.MeanOutOfTen
             ? $"on {named}, {subject} gave a {(a > b ? "higher" : "lower")} rating than {reference} {figures}"
             : $"on {named}, {subject} were {(a > b ? "more" : "less")} likely than {reference} to answer positively {figures}";
-        return new GapFinding(question.Question, a, b, size, sentence);
+        return new GapFinding(question.Question, a, b, size, sentence, decimals);
     }
 
     private static bool RoundsEqual(GapFinding gap) =>
         gap.SubjectScore is not { } a || gap.ReferenceScore is not { } b
-        || string.Equals(FindingText.Precise(a, gap.Question.Scoring), FindingText.Precise(b, gap.Question.Scoring), StringComparison.Ordinal);
+        || string.Equals(FindingText.Score(a, gap.Decimals, gap.Question.Scoring), FindingText.Score(b, gap.Decimals, gap.Question.Scoring), StringComparison.Ordinal);
 
     private static (string Subject, string Reference) Words(GroupComparison comparison) =>
         comparison == GroupComparison.Sex
             ? ("women", "men")
             : ("patients from the most deprived areas", "those from the least deprived areas");
 
-    private static string Questions(int count) => FindingText.Count(count) + (count == 1 ? " question" : " questions");
+    private static string Questions(int count) => FindingText.Count(count, "question", "questions");
 }

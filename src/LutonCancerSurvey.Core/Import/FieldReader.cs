@@ -85,7 +85,42 @@ internal sealed class FieldReader(
         }
 
         // Published figures have at most two decimals; the combined files carry binary noise such as 56.00000000000001.
-        return Math.Round(number, 4);
+        return Math.Round(number, MaximumDecimals);
+    }
+
+    /// <summary>
+    /// The decimal places a number is written with, trailing zeros included ("8.80" has 2, "56" has 0). A figure
+    /// written with more than <see cref="MaximumDecimals"/> places, or with an exponent, is stored rounded to that
+    /// many, so its places are those of the rounded value without trailing zeros: binary noise such as
+    /// 56.00000000000001 adds none. Null for an empty field.
+    /// </summary>
+    public int? WrittenDecimals(string column)
+    {
+        var value = Text(column);
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var point = value.IndexOf('.', StringComparison.Ordinal);
+        var written = point < 0 ? 0 : value.Length - point - 1;
+        if (value.AsSpan().IndexOfAny('e', 'E') < 0 && written <= MaximumDecimals)
+        {
+            return written;
+        }
+
+        return Number(column) is { } rounded ? DecimalsOf(rounded) : null;
+    }
+
+    /// <summary>Every figure is stored rounded to this many decimal places.</summary>
+    public const int MaximumDecimals = 4;
+
+    /// <summary>The places of <paramref name="value"/> (already rounded to 4) without trailing zeros: 8.8 has 1, 56 has 0.</summary>
+    public static int DecimalsOf(double value)
+    {
+        var text = Math.Round(value, MaximumDecimals).ToString("0.####", CultureInfo.InvariantCulture);
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : text.Length - point - 1;
     }
 
     public int? WholeNumber(string column)

@@ -209,6 +209,7 @@ internal sealed class CombinedLayout : IFileLayout
         var basis = field.Choice(Kind, Vocabulary.CombinedBases, required: true);
         var respondents = field.WholeNumber(Responses);
         var score = field.Number(Score);
+        var scoreDecimals = score is { } written ? PublishedDecimals(written, number) : (int?)null;
         var ciLower = field.Number(CiLower);
         var ciUpper = field.Number(CiUpper);
         var band = field.Choice(Rating, Vocabulary.CombinedBands, required: false);
@@ -264,6 +265,7 @@ internal sealed class CombinedLayout : IFileLayout
             Basis = basis!.Value,
             Respondents = respondents,
             Score = score,
+            ScoreDecimals = scoreDecimals,
             CiLower = ciLower,
             CiUpper = ciUpper,
             ExpectedLower = expectedLower,
@@ -276,6 +278,18 @@ internal sealed class CombinedLayout : IFileLayout
             // The combined files mark suppression by leaving the score empty.
             Suppression = score is null ? Suppression.Source : Suppression.None,
         };
+    }
+
+    /// <summary>
+    /// The combined files were written by a program that prints floating-point numbers: it drops trailing zeros (the
+    /// published 8.80 is written 8.8) and adds binary noise (56.00000000000001). The survey published percentages as
+    /// whole numbers and the 0-10 rating to two decimals, so a score has those places, or more where the figure itself
+    /// has more once the noise is rounded away.
+    /// </summary>
+    private static int PublishedDecimals(double score, int? question)
+    {
+        var published = question is { } q && Questionnaire.ScoringOf(q) == Scoring.MeanOutOfTen ? 2 : 0;
+        return Math.Max(published, FieldReader.DecimalsOf(score));
     }
 
     private static string? OptionalText(FieldReader field, string column)
@@ -353,6 +367,7 @@ internal sealed class TidyLayout : IFileLayout
         var basis = field.Choice("basis", Bases, required: true);
         var respondents = field.WholeNumber("respondents");
         var score = field.Number("score");
+        var scoreDecimals = field.WrittenDecimals("score");
         var ciLower = field.Number("ci_lower");
         var ciUpper = field.Number("ci_upper");
         var expectedLower = field.Number("expected_lower");
@@ -401,6 +416,9 @@ internal sealed class TidyLayout : IFileLayout
             Basis = basis!.Value,
             Respondents = respondents,
             Score = score,
+
+            // This dashboard's downloads write each score with the places it was published to, trailing zeros kept.
+            ScoreDecimals = score is null ? null : scoreDecimals,
             CiLower = ciLower,
             CiUpper = ciUpper,
             ExpectedLower = expectedLower,

@@ -25,6 +25,9 @@ internal sealed record ImportRow
     public required ResultBasis Basis { get; init; }
     public int? Respondents { get; init; }
     public double? Score { get; init; }
+
+    /// <summary>The decimal places the score was published to (see docs/data-format.md for each layout's rule).</summary>
+    public int? ScoreDecimals { get; init; }
     public double? CiLower { get; init; }
     public double? CiUpper { get; init; }
     public double? ExpectedLower { get; init; }

@@ -2,6 +2,7 @@ using System.Text;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Core.Import;
 
@@ -180,7 +181,7 @@ internal sealed class ReferenceData
 
             if (alliance is null)
             {
-                warnings.Add($"no Cancer Alliance matches '{reference}' ({group.Count()} organisations left without an Alliance)");
+                warnings.Add($"no Cancer Alliance matches '{reference}' ({Format.Count(group.Count(), "organisation", "organisations")} left without an Alliance)");
                 continue;
             }
 

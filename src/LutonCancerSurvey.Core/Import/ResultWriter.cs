@@ -21,7 +21,7 @@ internal abstract class ResultWriter : IAsyncDisposable
         nameof(SurveyResult.CiUpper), nameof(SurveyResult.ExpectedLower), nameof(SurveyResult.ExpectedUpper),
         nameof(SurveyResult.Band), nameof(SurveyResult.ChangeSincePrevious), nameof(SurveyResult.ChangeOverall),
         nameof(SurveyResult.GroupDifferenceSignificant), nameof(SurveyResult.Suppression), nameof(SurveyResult.SourceNote),
-        nameof(SurveyResult.ImportId), nameof(SurveyResult.SourceRow),
+        nameof(SurveyResult.ImportId), nameof(SurveyResult.SourceRow), nameof(SurveyResult.ScoreDecimals),
     ];
 
     internal static readonly string[] KeyColumns =
@@ -197,6 +197,7 @@ internal sealed class BatchedResultWriter : ResultWriter
         parameters[first + 11].Value = (object?)row.SourceNote ?? DBNull.Value;
         parameters[first + 12].Value = _importId;
         parameters[first + 13].Value = row.Line;
+        parameters[first + 14].Value = (object?)row.ScoreDecimals ?? DBNull.Value;
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

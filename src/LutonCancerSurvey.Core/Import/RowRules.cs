@@ -74,6 +74,7 @@ internal static class RowRules
             Suppression = suppression,
             Respondents = null,
             Score = null,
+            ScoreDecimals = null,
             CiLower = null,
             CiUpper = null,
             ExpectedLower = null,

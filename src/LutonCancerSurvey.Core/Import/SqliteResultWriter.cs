@@ -108,6 +108,7 @@ internal sealed class SqliteResultWriter : ResultWriter
             : raw.sqlite3_bind_text(statement, first + 11, row.SourceNote));
         Check(raw.sqlite3_bind_int(statement, first + 12, _importId));
         Check(raw.sqlite3_bind_int(statement, first + 13, row.Line));
+        Bind(statement, first + 14, row.ScoreDecimals);
     }
 
     private void Bind(sqlite3_stmt statement, int index, int? value) =>

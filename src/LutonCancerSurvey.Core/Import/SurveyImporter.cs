@@ -9,6 +9,7 @@ using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Core.Import;
 
@@ -330,7 +331,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                 field.MoveTo(parser, parser.RawRow);
                 if (parser.Count != headerLength)
                 {
-                    field.Fail(null, $"has {parser.Count} fields but the header has {headerLength}");
+                    field.Fail(null, $"has {Format.Count(parser.Count, "field", "fields")} but the header has {headerLength}");
                 }
                 else
                 {

@@ -195,13 +195,14 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
                 Name = db.OrganisationEditions.Where(f => f.EditionId == r.EditionId && f.OrganisationId == r.OrganisationId).Select(f => f.Name).FirstOrDefault(),
                 r.Respondents,
                 r.Score,
+                r.ScoreDecimals,
                 r.Suppression,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var shown = peers
             .Where(p => p.Suppression == Suppression.None && p.Score is not null && p.Respondents is not null)
-            .Select(p => new FunnelEntry(p.Code, p.Name ?? p.Code, p.Respondents!.Value, p.Score!.Value))
+            .Select(p => new FunnelEntry(p.Code, p.Name ?? p.Code, p.Respondents!.Value, p.Score!.Value) { Decimals = p.ScoreDecimals })
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -373,7 +374,7 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
             new Figure(
                 r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
                 r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
-                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote))));
+                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote)) { Decimals = r.ScoreDecimals }));
 }
 
 public sealed record ResultRow(int OrganisationId, int QuestionId, int Year, int TumourGroupId, QuestionInfo Question, Figure Figure);

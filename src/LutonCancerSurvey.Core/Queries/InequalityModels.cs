@@ -62,6 +62,15 @@ public sealed record QuestionInequality(QuestionInfo Question, IReadOnlyList<Gro
         var (subject, reference) = Sides(comparison);
         return Of(subject) is { IsSuppressed: false, Score: { } a } && Of(reference) is { IsSuppressed: false, Score: { } b } ? a - b : null;
     }
+
+    /// <summary>The places the gap is written with: those of the more precise side, as published.</summary>
+    public int GapDecimals(GroupComparison comparison)
+    {
+        var (subject, reference) = Sides(comparison);
+        var scoring = Question.Scoring;
+        return Math.Max(
+            Formatting.Format.DecimalsOf(Of(subject)?.Decimals, scoring), Formatting.Format.DecimalsOf(Of(reference)?.Decimals, scoring));
+    }
 }
 
 /// <summary>One question's result for one breakdown (e.g. women), beside England's for the same breakdown.</summary>

@@ -69,7 +69,7 @@ public sealed partial class DashboardQueries
             new Figure(
                 r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
                 r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
-                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote))));
+                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote)) { Decimals = r.ScoreDecimals }));
 
     private sealed record GroupRow(int OrganisationId, Breakdown Breakdown, bool? GroupDifferenceSignificant, QuestionInfo Question, Figure Figure);
 }

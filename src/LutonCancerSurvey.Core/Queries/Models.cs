@@ -26,6 +26,9 @@ public sealed record Figure(
     SourceInfo Source)
 {
     public bool IsSuppressed => Suppression != Suppression.None;
+
+    /// <summary>The decimal places the source published the score to; null when not recorded (the scale's usual places apply).</summary>
+    public int? Decimals { get; init; }
 }
 
 public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation, Figure? England)
@@ -77,7 +80,11 @@ public sealed record ResultsView(
 
 public sealed record TrendPoint(int Year, Figure? Organisation, Figure? England);
 
-public sealed record FunnelEntry(string Code, string Name, int Respondents, double Score);
+public sealed record FunnelEntry(string Code, string Name, int Respondents, double Score)
+{
+    /// <summary>The decimal places the score was published to; null when not recorded.</summary>
+    public int? Decimals { get; init; }
+}
 
 public sealed record QuestionDetail(
     OrganisationHeader Header,

@@ -277,6 +277,9 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.Property<double?>("Score")
                         .HasColumnType("float");
 
+                    b.Property<int?>("ScoreDecimals")
+                        .HasColumnType("int");
+
                     b.Property<string>("SourceNote")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");

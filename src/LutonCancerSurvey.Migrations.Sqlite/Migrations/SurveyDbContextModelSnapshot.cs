@@ -260,6 +260,9 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("ScoreDecimals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceNote")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -42,6 +42,7 @@ public sealed record ApiEmbargo(bool Embargoed, DateTimeOffset? Until);
 /// <param name="Scoring">percent (percentage positive, 0-100) or mean (0-10 rating, Q59).</param>
 /// <param name="Respondents">How many answered; null when suppressed or not published.</param>
 /// <param name="Score">The score; null when suppressed.</param>
+/// <param name="ScoreText">The score as every page writes it, with the decimal places its source published ("8.80", "65%"); null when suppressed.</param>
 /// <param name="CiLower">Lower end of the published 95 % confidence interval.</param>
 /// <param name="CiUpper">Upper end of the published 95 % confidence interval.</param>
 /// <param name="ExpectedLower">Lower end of the expected range (adjusted results only).</param>
@@ -62,6 +63,7 @@ public sealed record ApiResult(
     ApiScoring Scoring,
     int? Respondents,
     double? Score,
+    string? ScoreText,
     double? CiLower,
     double? CiUpper,
     double? ExpectedLower,
@@ -77,12 +79,13 @@ public sealed record ApiResult(
 /// <param name="Basis">The basis of England's figure: the result's own where published, otherwise unadjusted.</param>
 /// <param name="Respondents">How many answered in England; null when suppressed or not published.</param>
 /// <param name="Score">England's score; null when suppressed.</param>
+/// <param name="ScoreText">England's score as every page writes it; null when suppressed.</param>
 /// <param name="CiLower">Lower end of the published 95 % confidence interval.</param>
 /// <param name="CiUpper">Upper end of the published 95 % confidence interval.</param>
 /// <param name="Suppressed">Null when shown, otherwise why not.</param>
 /// <param name="Source">Where England's figure came from.</param>
 public sealed record ApiNationalFigure(
-    ApiBasis Basis, int? Respondents, double? Score, double? CiLower, double? CiUpper, ApiSuppression? Suppressed, ApiSource Source);
+    ApiBasis Basis, int? Respondents, double? Score, string? ScoreText, double? CiLower, double? CiUpper, ApiSuppression? Suppressed, ApiSource Source);
 
 /// <summary>Where a figure came from.</summary>
 /// <param name="File">The imported file's name.</param>

@@ -216,6 +216,7 @@ public static class ResultsApi
             question.Scoring == Scoring.MeanOutOfTen ? ApiScoring.Mean : ApiScoring.Percent,
             shown ? figure.Respondents : null,
             shown ? figure.Score : null,
+            shown && figure.Score is not null ? Display.Score(figure, question.Scoring) : null,
             shown ? figure.CiLower : null,
             shown ? figure.CiUpper : null,
             shown ? figure.ExpectedLower : null,
@@ -223,18 +224,19 @@ public static class ResultsApi
             shown ? ToApi(figure.Band) : null,
             shown ? ToApi(figure.ChangeSincePrevious) : null,
             shown && groupDifference is { } significant ? (significant ? ApiGroupDifference.Significant : ApiGroupDifference.NotSignificant) : null,
-            england is null ? null : ToNational(england),
+            england is null ? null : ToNational(england, question.Scoring),
             ToApi(figure.Suppression),
             ToApi(figure.Source));
     }
 
-    private static ApiNationalFigure ToNational(Figure england)
+    private static ApiNationalFigure ToNational(Figure england, Scoring scoring)
     {
         var shown = !england.IsSuppressed;
         return new ApiNationalFigure(
             ToApi(england.Basis),
             shown ? england.Respondents : null,
             shown ? england.Score : null,
+            shown && england.Score is not null ? Display.Score(england, scoring) : null,
             shown ? england.CiLower : null,
             shown ? england.CiUpper : null,
             ToApi(england.Suppression),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Web.CommandLine;
 
@@ -73,7 +74,7 @@ public sealed class ImportCommand : ICommand
 
             if (outcome.ErrorsNotGrouped > 0)
             {
-                await Console.Error.WriteLineAsync($"  … and {outcome.ErrorsNotGrouped:N0} more errors of other kinds ({outcome.ErrorCount:N0} in all)");
+                await Console.Error.WriteLineAsync($"  … and {outcome.ErrorsNotGrouped:N0} more {Format.Plural(outcome.ErrorsNotGrouped, "error", "errors")} of other kinds ({outcome.ErrorCount:N0} in all)");
             }
 
             return 1;
@@ -107,7 +108,7 @@ public sealed class ImportCommand : ICommand
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"Imported {summary.FileName} ({summary.Layout} layout, SHA-256 {summary.Sha256})"));
-        Console.WriteLine(string.Create(c, $"  {summary.Rows:N0} rows in {summary.Elapsed.TotalSeconds:N1} s: {summary.Added:N0} added, {summary.Replaced:N0} replaced, {summary.Suppressed:N0} suppressed"));
+        Console.WriteLine(string.Create(c, $"  {summary.Rows:N0} {Format.Plural(summary.Rows, "row", "rows")} in {summary.Elapsed.TotalSeconds:N1} s: {summary.Added:N0} added, {summary.Replaced:N0} replaced, {summary.Suppressed:N0} suppressed"));
         foreach (var ((level, basis), rows) in summary.RowsByLevelAndBasis.OrderBy(r => r.Key.Level).ThenBy(r => r.Key.Basis))
         {
             Console.WriteLine(string.Create(c, $"  {Vocabulary.LevelWords[level],-16} {Vocabulary.BasisWords[basis],-11} {rows,9:N0}"));

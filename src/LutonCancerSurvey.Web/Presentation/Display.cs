@@ -1,5 +1,6 @@
 using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Formatting;
 using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Web.Presentation;
@@ -7,43 +8,46 @@ namespace LutonCancerSurvey.Web.Presentation;
 /// <summary>How figures are written on pages: as the survey publishes them, in en-GB, never a suppressed number.</summary>
 public static class Display
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    public static CultureInfo Culture => Format.Culture;
 
     public static readonly string FewRespondents = "Not shown: " + Disclosure.FewerThanMinimum;
     public const string SuppressedBySource = "Not shown: suppressed by the source";
     public const string NoResult = "No result";
 
-    /// <summary>Percentages to whole numbers; the 0-10 rating to one decimal in headlines and two in tables.</summary>
-    public static string Score(double? score, Scoring scoring, bool table = true) => score is null
-        ? NoResult
-        : scoring == Scoring.MeanOutOfTen
-            ? score.Value.ToString(table ? "0.00" : "0.0", Culture)
-            : score.Value.ToString("0", Culture) + "%";
+    /// <summary>A score with the places its source published (<see cref="Format.Score"/>), the same in headlines, tables and charts.</summary>
+    public static string Score(double? score, int? decimals, Scoring scoring) =>
+        score is null ? NoResult : Format.Score(score.Value, decimals, scoring);
 
-    public static string Score(Figure? figure, Scoring scoring, bool table = true) => figure switch
+    public static string Score(Figure? figure, Scoring scoring) => figure switch
     {
         null => NoResult,
         { Suppression: Suppression.FewRespondents } => FewRespondents,
         { Suppression: Suppression.Source } => SuppressedBySource,
-        _ => Score(figure.Score, scoring, table),
+        _ => Score(figure.Score, figure.Decimals, scoring),
     };
 
     public static string Interval(double? lower, double? upper, Scoring scoring) =>
-        lower is null || upper is null ? "–" : $"{Bound(lower.Value, scoring)} to {Bound(upper.Value, scoring)}";
-
-    private static string Bound(double value, Scoring scoring) =>
-        scoring == Scoring.MeanOutOfTen ? value.ToString("0.00", Culture) : value.ToString("0.0", Culture);
+        lower is null || upper is null ? "–" : Format.Range(lower.Value, upper.Value, scoring);
 
     public static string Respondents(Figure? figure) =>
         figure is null || figure.IsSuppressed || figure.Respondents is null
             ? "–"
-            : figure.Respondents.Value.ToString("N0", Culture);
+            : Format.Count(figure.Respondents.Value);
 
-    public static string Gap(double? gap, Scoring scoring) => gap is null
-        ? "–"
-        : scoring == Scoring.MeanOutOfTen
-            ? gap.Value.ToString("+0.00;−0.00;0.00", Culture)
-            : gap.Value.ToString("+0;−0;0", Culture) + " points";
+    /// <summary>The organisation's score minus England's, with the places of the more precise of the two.</summary>
+    public static string Gap(QuestionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.GapToEngland is not { } gap)
+        {
+            return "–";
+        }
+
+        var scoring = result.Question.Scoring;
+        var decimals = Math.Max(
+            Format.DecimalsOf(result.Organisation!.Decimals, scoring), Format.DecimalsOf(result.England!.Decimals, scoring));
+        return Format.Difference(gap, decimals, scoring);
+    }
 
     public static string Band(Band? band) => band switch
     {
@@ -78,12 +82,7 @@ public static class Display
         _ => "–",
     };
 
-    public static string Basis(ResultBasis basis) => basis switch
-    {
-        ResultBasis.Adjusted => "case-mix adjusted",
-        ResultBasis.Unadjusted => "unadjusted",
-        _ => "unadjusted, for trends",
-    };
+    public static string Basis(ResultBasis basis) => Format.Basis(basis);
 
     public static string BasisTitle(ResultBasis basis) => basis switch
     {
@@ -136,9 +135,23 @@ public static class Display
 
     public static string Data(Figure? figure) => figure is null || figure.IsSuppressed ? string.Empty : Data(figure.Score);
 
+    /// <summary>
+    /// A figure's score as the page writes it, for a chart's labels and tooltips, so the chart never rounds a figure
+    /// itself; empty when not shown.
+    /// </summary>
+    public static string DataText(Figure? figure, Scoring scoring) =>
+        figure is { IsSuppressed: false, Score: { } score } ? Format.Score(score, figure.Decimals, scoring) : string.Empty;
+
+    /// <summary>An end of an interval as the page writes it, for a chart's tooltip; empty when there is none.</summary>
+    public static string DataText(double? bound, Scoring scoring) => bound is { } value ? Format.Bound(value, scoring) : string.Empty;
+
+    /// <summary>"19 CCGs", "1 NHS Trust": a count of organisations at a level.</summary>
+    public static string Organisations(int count, OrganisationLevel level) =>
+        Format.Count(count, count == 1 ? Level(level) : LevelPlural(level), LevelPlural(level));
+
     public static string ScaleOf(Scoring scoring) => scoring == Scoring.MeanOutOfTen ? "mean" : "percent";
 
-    public static string Question(int number) => "Q" + number.ToString(CultureInfo.InvariantCulture);
+    public static string Question(int number) => Format.Question(number);
 
     public const int ShortQuestionLength = 48;
 

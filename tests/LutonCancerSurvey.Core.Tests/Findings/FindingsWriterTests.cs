@@ -16,7 +16,18 @@ public class FindingsWriterTests
         ResultBasis basis, double? score, int? n = null, double? ciLower = null, double? ciUpper = null,
         double? expectedLower = null, double? expectedUpper = null, Band? band = null, ChangeDirection? change = null,
         Suppression suppression = Suppression.None) =>
-        new(basis, n, suppression == Suppression.None ? score : null, ciLower, ciUpper, expectedLower, expectedUpper, band, change, null, suppression, Source);
+        new(basis, n, suppression == Suppression.None ? score : null, ciLower, ciUpper, expectedLower, expectedUpper, band, change, null, suppression, Source)
+        {
+            // As a tidy file written by hand records it: the places the figure is written with.
+            Decimals = suppression == Suppression.None && score is { } s ? PlacesOf(s) : null,
+        };
+
+    private static int PlacesOf(double value)
+    {
+        var text = value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : text.Length - point - 1;
+    }
 
     private static FindingsInput Input(
         IReadOnlyList<QuestionFindingInput> questions, int year = 2018, int? previousYear = null,
@@ -37,7 +48,7 @@ public class FindingsWriterTests
 
         var finding = Single(findings, FindingKind.OverallAgainstEngland);
         finding.Verdict.Should().Be(Verdict.SignificantlyHigher);
-        finding.Sentence.Should().Be("NHS Testshire CCG's overall rating of care in 2018 was 9.0 out of 10 (case-mix adjusted), significantly higher than England (8.8).");
+        finding.Sentence.Should().Be("NHS Testshire CCG's overall rating of care in 2018 was 8.99 out of 10 (case-mix adjusted), significantly higher than England (8.8).");
         finding.Evidence.Single().Test.Should().StartWith("the published expected range");
         finding.Evidence.Single().Result.Should().Be("8.99 is above the expected range (8.66 to 8.95), published rating 1");
         finding.Evidence.Single().Respondents.Should().Be("NHS Testshire CCG 640; England 70,942");
@@ -180,7 +191,7 @@ public class FindingsWriterTests
         var findings = FindingsWriter.Write(Input([], tumours: tumours));
 
         findings.Should().NotContain(f => f.Kind == FindingKind.TumourGroup);
-        Single(findings, FindingKind.TumourGroupSummary).Sentence.Should().Contain("0 can be shown (1 have fewer than 21 respondents or are suppressed)");
+        Single(findings, FindingKind.TumourGroupSummary).Sentence.Should().Contain("0 can be shown (1 has fewer than 21 respondents or is suppressed)");
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class ResultsApiRealDataTests
         // Q44 had 20 respondents in the file: under the disclosure threshold, so neither the score nor the count shows.
         var q44 = response.Result("Q44");
         q44.GetProperty("suppressed").GetString().Should().Be("few-respondents");
-        q44.ShouldBeNull("respondents", "score", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag");
+        q44.ShouldBeNull("respondents", "score", "scoreText", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag");
         q44.GetProperty("national").GetProperty("score").GetDouble().Should().Be(88);
 
         var q59 = response.Result("Q59");
@@ -85,7 +85,7 @@ public class ResultsApiRealDataTests
         response.Status.Should().Be(200);
         var q1 = response.Result("Q1");
         q1.GetProperty("suppressed").GetString().Should().Be("source");
-        q1.ShouldBeNull("respondents", "score", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag");
+        q1.ShouldBeNull("respondents", "score", "scoreText", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag");
         q1.GetProperty("national").GetProperty("score").GetDouble().Should().Be(66);
     }
 

@@ -57,7 +57,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
 
         var q59 = response.Result("Q59");
         q59.PropertyNames().Should().Equal(
-            "question", "section", "text", "scoring", "respondents", "score", "ciLower", "ciUpper", "expectedLower",
+            "question", "section", "text", "scoring", "respondents", "score", "scoreText", "ciLower", "ciUpper", "expectedLower",
             "expectedUpper", "band", "changeFlag", "groupDifference", "national", "suppressed", "source");
         q59.GetProperty("section").GetString().Should().Be("Your overall NHS care");
         q59.GetProperty("text").GetString().Should().Be("Overall, how would you rate your care?");
@@ -91,6 +91,8 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         var q59 = response.Result("Q59");
         q59.GetProperty("score").GetDouble().Should().Be(9.2);
         q59.GetProperty("national").GetProperty("score").GetDouble().Should().Be(8.8);
+        q59.GetProperty("scoreText").GetString().Should().Be("9.2", "the press release gave one decimal place");
+        q59.GetProperty("national").GetProperty("scoreText").GetString().Should().Be("8.8");
         q59.GetProperty("national").GetProperty("basis").GetString().Should().Be("unadjusted");
 
         var q54 = response.Result("Q54");

@@ -1,6 +1,7 @@
 using LutonCancerSurvey.Core.Import;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Web.Pages.Admin;
 
@@ -91,7 +92,7 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
             return Page();
         }
 
-        TempData["Message"] = $"{name} was imported: {outcome.Summary!.Added:N0} results added, {outcome.Summary.Replaced:N0} replaced.";
+        TempData["Message"] = $"{name} was imported: {Format.Count(outcome.Summary!.Added, "result", "results")} added, {Format.Count(outcome.Summary.Replaced)} replaced.";
         return RedirectToPage("/Admin/Index");
     }
 

@@ -1,0 +1,119 @@
+using System.Globalization;
+using LutonCancerSurvey.Core.Domain;
+
+namespace LutonCancerSurvey.Core.Formatting;
+
+/// <summary>
+/// The one set of rules for writing numbers and counted words, used by pages, charts, findings, briefings and
+/// downloads alike, so a figure reads the same everywhere: en-GB, each score with the decimal places its source
+/// published, rounding half away from zero on the figure's decimal value (8.85 to one place is 8.9, as a reader
+/// rounds it, not 8.8 as its binary approximation would give).
+/// </summary>
+public static class Format
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The minus sign differences are written with (U+2212), not a hyphen.</summary>
+    public const string Minus = "−";
+
+    /// <summary>The places a score has when its source's were not recorded: whole percentages, the rating to two.</summary>
+    public static int DefaultDecimals(Scoring scoring) => scoring == Scoring.MeanOutOfTen ? 2 : 0;
+
+    /// <summary>The places a score is written with: those recorded at import, else the scale's usual ones.</summary>
+    public static int DecimalsOf(int? recorded, Scoring scoring) =>
+        recorded is { } places ? Math.Clamp(places, 0, MaximumDecimals) : DefaultDecimals(scoring);
+
+    /// <summary>Figures are stored to four decimal places at most, so none is written with more.</summary>
+    public const int MaximumDecimals = 4;
+
+    /// <summary>Places for the ends of a confidence interval or expected range: one for percentages, two for the rating.</summary>
+    public static int BoundDecimals(Scoring scoring) => scoring == Scoring.MeanOutOfTen ? 2 : 1;
+
+    /// <summary>
+    /// <paramref name="value"/> to <paramref name="decimals"/> places, rounded half away from zero on its decimal
+    /// value (the shortest decimal that reads back to the same double): 8.85 → "8.9", 2.675 → "2.68".
+    /// </summary>
+    public static string Number(double value, int decimals)
+    {
+        var places = Math.Clamp(decimals, 0, 15);
+        var text = Rounded(value, places).ToString("F" + places.ToString(CultureInfo.InvariantCulture), Culture);
+
+        // A negative value that rounds to zero reads as zero, not "-0.0".
+        return text.StartsWith('-') && Rounded(value, places) == 0 ? text[1..] : text;
+    }
+
+    /// <summary>The value as it is written at <paramref name="decimals"/> places, for comparing figures as shown.</summary>
+    public static decimal Rounded(double value, int decimals)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Only a finite number can be written.");
+        }
+
+        // The shortest round-trip text is the figure as published (8.85, not 8.8499999999999996447...).
+        var exact = decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Math.Round(exact, Math.Clamp(decimals, 0, 15), MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>A score as every surface writes it: "65%" or "8.85", with its published places.</summary>
+    public static string Score(double score, int? decimals, Scoring scoring) =>
+        Number(score, DecimalsOf(decimals, scoring)) + (scoring == Scoring.PercentPositive ? "%" : string.Empty);
+
+    /// <summary>An end of a confidence interval or expected range: "54.6" or "8.74".</summary>
+    public static string Bound(double value, Scoring scoring) => Number(value, BoundDecimals(scoring));
+
+    /// <summary>"54.6 to 68.0".</summary>
+    public static string Range(double lower, double upper, Scoring scoring) => $"{Bound(lower, scoring)} to {Bound(upper, scoring)}";
+
+    /// <summary>
+    /// A difference between two scores, signed, with the places of the more precise of them: "+6 points", "−1 point",
+    /// "0 points" for percentages; "+0.12" on the 0-10 rating.
+    /// </summary>
+    public static string Difference(double difference, int decimals, Scoring scoring)
+    {
+        var rounded = Rounded(difference, decimals);
+        var number = Number(Math.Abs(difference), decimals);
+        var signed = rounded > 0 ? "+" + number : rounded < 0 ? Minus + number : number;
+        return scoring == Scoring.MeanOutOfTen ? signed : signed + " " + Plural(Math.Abs(rounded), "point", "points");
+    }
+
+    /// <summary>A count with thousands separators: "1,234".</summary>
+    public static string Count(long count) => count.ToString("N0", Culture);
+
+    /// <summary>A count and its noun: "1 question", "19 questions", "1,234 respondents".</summary>
+    public static string Count(long count, string singular, string plural) => $"{Count(count)} {Plural(count, singular, plural)}";
+
+    /// <summary>The noun for <paramref name="count"/>: the singular for exactly one, the plural otherwise (0 questions).</summary>
+    public static string Plural(long count, string singular, string plural) => count == 1 ? singular : plural;
+
+    /// <summary>The noun for an amount as written: "1 point", but "1.5 points" and "0 points".</summary>
+    public static string Plural(decimal amount, string singular, string plural) => amount == 1 ? singular : plural;
+
+    /// <summary>"1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "31st", "102nd", "111th".</summary>
+    public static string Ordinal(int number)
+    {
+        var suffix = (Math.Abs(number) % 100) is 11 or 12 or 13
+            ? "th"
+            : (Math.Abs(number) % 10) switch
+            {
+                1 => "st",
+                2 => "nd",
+                3 => "rd",
+                _ => "th",
+            };
+        return Count(number) + suffix;
+    }
+
+    /// <summary>"Q22".</summary>
+    public static string Question(int number) => "Q" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"2018", never "2,018".</summary>
+    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    public static string Basis(ResultBasis basis) => basis switch
+    {
+        ResultBasis.Adjusted => "case-mix adjusted",
+        ResultBasis.Unadjusted => "unadjusted",
+        _ => "unadjusted, for trends",
+    };
+}
