@@ -149,6 +149,15 @@ public class RealDataPagesTests
     }
 
     [RealDataFact]
+    public async Task QuestionDetail_ScoreSharedWithOthers_IsAJointRankNamingHowManyShareIt()
+    {
+        // Q19 2018, case-mix adjusted: 30 CCGs are shown above 90% and 19, Bolton among them, at 90%.
+        var page = await _app.GetDocumentAsync("/organisations/00T/questions/19?year=2018&basis=adjusted");
+
+        page.TestId("rank").Should().StartWith("Ranked joint 31st of 194 CCGs on this question (19 CCGs share 90%).");
+    }
+
+    [RealDataFact]
     public async Task Finder_ByName_FindsLutonsCcgAndTrust()
     {
         var page = await _app.GetDocumentAsync("/organisations?q=luton");

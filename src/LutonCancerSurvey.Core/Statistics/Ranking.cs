@@ -8,7 +8,9 @@ public static class Ranking
 {
     /// <summary>
     /// The rank of <paramref name="score"/> among <paramref name="scores"/> (1 = best; tied scores share the best rank
-    /// they cover, so two joint-first are both 1st and the next is 3rd), and how many scores were ranked.
+    /// they cover, so two joint-first are both 1st and the next is 3rd), how many scores were ranked and how many share
+    /// the score. Ties are exact equality: pass the figures as shown (rounded to their published places) so that two
+    /// organisations both shown as 65% are joint, whatever unrounded values lie behind them.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
@@ -25,7 +27,7 @@ public static class Ranking
         Guard.Finite(score, nameof(score));
 
         var better = 0;
-        var found = false;
+        var tied = 0;
         for (var i = 0; i < scores.Count; i++)
         {
             var other = scores[i];
@@ -36,7 +38,7 @@ public static class Ranking
 
             if (other == score)
             {
-                found = true;
+                tied++;
             }
             else if (higherIsBetter ? other > score : other < score)
             {
@@ -44,14 +46,21 @@ public static class Ranking
             }
         }
 
-        if (!found)
+        if (tied == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(score), score, "The score being ranked must be one of the scores.");
         }
 
-        return new RankResult(better + 1, scores.Count);
+        return new RankResult(better + 1, scores.Count, tied);
     }
 }
 
-/// <summary>A rank (1 = best) out of <paramref name="Count"/> scores, so "3rd of 106" can be shown together.</summary>
-public readonly record struct RankResult(int Rank, int Count);
+/// <summary>
+/// A rank (1 = best) out of <paramref name="Count"/> scores, and how many scores (this one included) are
+/// <paramref name="Tied"/> on it, so "joint 31st of 194 (19 share 65%)" can be shown together.
+/// </summary>
+public readonly record struct RankResult(int Rank, int Count, int Tied)
+{
+    /// <summary>Shared with at least one other score.</summary>
+    public bool IsJoint => Tied > 1;
+}

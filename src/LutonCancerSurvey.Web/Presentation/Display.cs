@@ -145,6 +145,10 @@ public static class Display
     /// <summary>An end of an interval as the page writes it, for a chart's tooltip; empty when there is none.</summary>
     public static string DataText(double? bound, Scoring scoring) => bound is { } value ? Format.Bound(value, scoring) : string.Empty;
 
+    /// <summary>"31st of 194", or "joint 31st of 194" when other scores are shown the same.</summary>
+    public static string RankPosition(Core.Statistics.RankResult rank) =>
+        $"{(rank.IsJoint ? "joint " : string.Empty)}{Format.Ordinal(rank.Rank)} of {Format.Count(rank.Count)}";
+
     /// <summary>"19 CCGs", "1 NHS Trust": a count of organisations at a level.</summary>
     public static string Organisations(int count, OrganisationLevel level) =>
         Format.Count(count, count == 1 ? Level(level) : LevelPlural(level), LevelPlural(level));

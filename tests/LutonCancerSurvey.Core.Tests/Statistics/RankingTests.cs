@@ -7,35 +7,53 @@ public class RankingTests
     private static readonly double[] Scores = [61.0, 70.0, 56.0, 70.0, 48.5, 61.0];
 
     [Theory]
-    [InlineData(70.0, 1)]
-    [InlineData(61.0, 3)]
-    [InlineData(56.0, 5)]
-    [InlineData(48.5, 6)]
-    public void Rank_puts_the_highest_first_and_ties_share_the_best_rank(double score, int expectedRank)
+    [InlineData(70.0, 1, 2)]
+    [InlineData(61.0, 3, 2)]
+    [InlineData(56.0, 5, 1)]
+    [InlineData(48.5, 6, 1)]
+    public void Rank_puts_the_highest_first_and_ties_share_the_best_rank(double score, int expectedRank, int tied)
     {
-        Ranking.Rank(Scores, score).Should().Be(new RankResult(expectedRank, 6));
+        Ranking.Rank(Scores, score).Should().Be(new RankResult(expectedRank, 6, tied));
     }
 
     [Theory]
-    [InlineData(48.5, 1)]
-    [InlineData(56.0, 2)]
-    [InlineData(61.0, 3)]
-    [InlineData(70.0, 5)]
-    public void Rank_puts_the_lowest_first_when_lower_is_better(double score, int expectedRank)
+    [InlineData(48.5, 1, 1)]
+    [InlineData(56.0, 2, 1)]
+    [InlineData(61.0, 3, 2)]
+    [InlineData(70.0, 5, 2)]
+    public void Rank_puts_the_lowest_first_when_lower_is_better(double score, int expectedRank, int tied)
     {
-        Ranking.Rank(Scores, score, higherIsBetter: false).Should().Be(new RankResult(expectedRank, 6));
+        Ranking.Rank(Scores, score, higherIsBetter: false).Should().Be(new RankResult(expectedRank, 6, tied));
     }
 
     [Fact]
     public void Rank_of_a_single_score_is_1_of_1()
     {
-        Ranking.Rank([8.7], 8.7).Should().Be(new RankResult(1, 1));
+        Ranking.Rank([8.7], 8.7).Should().Be(new RankResult(1, 1, 1));
     }
 
     [Fact]
     public void Rank_of_all_tied_scores_is_1()
     {
-        Ranking.Rank([8.7, 8.7, 8.7], 8.7).Should().Be(new RankResult(1, 3));
+        Ranking.Rank([8.7, 8.7, 8.7], 8.7).Should().Be(new RankResult(1, 3, 3));
+    }
+
+    [Fact]
+    public void Rank_counts_the_scores_sharing_a_tied_rank()
+    {
+        // 30 organisations above 65, 19 on 65 (this one among them), 145 below: joint 31st of 194.
+        var scores = Enumerable.Repeat(70.0, 30).Concat(Enumerable.Repeat(65.0, 19)).Concat(Enumerable.Repeat(60.0, 145)).ToList();
+
+        var rank = Ranking.Rank(scores, 65.0);
+
+        rank.Should().Be(new RankResult(31, 194, 19));
+        rank.IsJoint.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Rank_of_a_score_no_other_shares_is_not_joint()
+    {
+        Ranking.Rank(Scores, 56.0).IsJoint.Should().BeFalse();
     }
 
     [Fact]

@@ -35,9 +35,15 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
         if (own is { IsSuppressed: false, Score: { } score } && Detail.Peers.Any(p => p.Code == Detail.Header.Organisation.Code))
         {
             // Every scored question is worded so that a higher score is a better experience.
-            Rank = Ranking.Rank(Detail.Peers.Select(p => p.Score).ToList(), score, higherIsBetter: true);
+            // Ties are judged on the figures as the table shows them: two CCGs both shown as 65% are joint.
+            var scoring = Detail.Question.Scoring;
+            Rank = Ranking.Rank(
+                Detail.Peers.Select(p => Shown(p.Score, p.Decimals, scoring)).ToList(), Shown(score, own.Decimals, scoring), higherIsBetter: true);
         }
 
         return Page();
     }
+
+    private static double Shown(double score, int? decimals, Core.Domain.Scoring scoring) =>
+        (double)Core.Formatting.Format.Rounded(score, Core.Formatting.Format.DecimalsOf(decimals, scoring));
 }
