@@ -3,14 +3,20 @@
 //
 //   <figure class="app-chart" data-chart-type="comparison|trend|funnel|dotplot" data-scale="percent|mean" [data-series-label]
 //           [data-row-height data-min-height]  (comparison only: the canvas height per row and at least)
-//           [data-national="56" data-limits='[{"n":21,"l95":..,"u95":..,"l998":..,"u998":..}]'  (funnel only)]>
+//           [data-national="56" data-national-text="56%" data-limits='[{"n":21,"l95":..,"u95":..,"l998":..,"u998":..}]'  (funnel only)]>
 //     <figcaption>…</figcaption>
 //     <div class="app-chart__canvas"><canvas role="img" aria-label="…"></canvas></div>
 //     <div class="app-table-scroll"><table>… <tr data-point data-label data-value data-lower data-upper
-//                                              data-national data-n data-highlight>…</tr> …</table></div>
+//                                              data-national data-n data-highlight
+//                                              data-text data-lower-text data-upper-text data-national-text>…</tr>
+//                                              …</table></div>
 //   </figure>
 //
 // A dot plot's table has a th[data-series] (data-national="true" for England) per column and a td[data-value] per cell.
+// data-value and its kin place the marks; data-text and its kin are the figures exactly as the server writes them in
+// the table (8.85 stays 8.85, 9.2 stays 9.2), and the tooltips show those, so chart and table never disagree. Only
+// what the server does not write (control limits, axis ticks) is rounded here, by the server's rule: half away from
+// zero on the number's shortest decimal form, one place for percentages and two for the 0-10 rating.
 // A row with an empty data-value is a suppressed result: it keeps its place (category or year) but gets no mark.
 // A spine chart (data-chart-type="spine" data-rows-from="<selector of tables>") has no table of its own: it reads the
 // rows of the section tables on the page (with data-expected-lower/-upper and data-band, and data-section and
@@ -49,12 +55,37 @@
   };
 
   const scales = {
-    percent: { min: 0, max: 100, title: 'Per cent', format: (v) => `${round(v)}%` },
-    mean: { min: 0, max: 10, title: 'Score out of 10', format: (v) => `${round(v)}` },
+    // format: a score the page gave no text for, at the scale's usual places (Format.DefaultDecimals); places and
+    // limit: an end of an interval or a control limit, at Format.BoundDecimals; tick: an axis label.
+    percent: {
+      min: 0, max: 100, title: 'Per cent', places: 1,
+      format: (v) => `${fixed(v, 0)}%`, limit: (v) => `${fixed(v, 1)}%`, tick: (v) => `${tick(v)}%`,
+    },
+    mean: {
+      min: 0, max: 10, title: 'Score out of 10', places: 2,
+      format: (v) => fixed(v, 2), limit: (v) => fixed(v, 2), tick: (v) => tick(v),
+    },
   };
 
-  function round(value) {
-    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  // The server's rounding (Format.Number): half away from zero on the shortest decimal that reads back to the value,
+  // which is what String() gives, so 8.85 to one place is 8.9 here too (toFixed would give 8.8 from its binary value).
+  function fixed(value, places) {
+    const text = String(Math.abs(value));
+    if (!Number.isFinite(value) || /e/i.test(text)) {
+      return value.toFixed(places);
+    }
+    const [whole, fraction = ''] = text.split('.');
+    let digits = BigInt(whole + fraction.slice(0, places).padEnd(places, '0'));
+    if (fraction.length > places && fraction.charCodeAt(places) >= 53) {
+      digits += 1n; // the first dropped digit is 5 or more
+    }
+    const padded = digits.toString().padStart(places + 1, '0');
+    const number = places ? `${padded.slice(0, -places)}.${padded.slice(-places)}` : padded;
+    return value < 0 && digits !== 0n ? `-${number}` : number;
+  }
+
+  function tick(value) {
+    return Number.isInteger(value) ? String(value) : fixed(value, 1);
   }
 
   function number(text) {
@@ -63,6 +94,10 @@
     }
     const value = Number(text);
     return Number.isFinite(value) ? value : null;
+  }
+
+  function text(value) {
+    return value === undefined || value === null || String(value).trim() === '' ? null : String(value);
   }
 
   function readRows(figure) {
@@ -74,7 +109,16 @@
       national: number(row.dataset.national),
       n: number(row.dataset.n),
       highlight: row.dataset.highlight === 'true',
+      text: text(row.dataset.text),
+      lowerText: text(row.dataset.lowerText),
+      upperText: text(row.dataset.upperText),
+      nationalText: text(row.dataset.nationalText),
     }));
+  }
+
+  // The figure as the table writes it; the server's rounding only when a page gives no text.
+  function shown(scale, value, written) {
+    return written ?? scale.format(value);
   }
 
   function readLimits(figure) {
@@ -127,17 +171,23 @@
       min: scale.min,
       max: scale.max,
       title: { display: true, text: scale.title, color: colours.text },
-      ticks: { color: colours.text, callback: (v) => scale.format(v) },
+      ticks: { color: colours.text, callback: (v) => scale.tick(v) },
       grid: { color: colours.grid },
     };
   }
 
-  function intervalText(scale, raw, axis) {
+  function intervalText(scale, raw, axis, row) {
     const min = raw?.[`${axis}Min`];
     const max = raw?.[`${axis}Max`];
     return Number.isFinite(min) && Number.isFinite(max)
-      ? ` (95% CI ${scale.format(min)} to ${scale.format(max)})`
+      ? ` (95% CI ${row?.lowerText ?? fixed(min, scale.places)} to ${row?.upperText ?? fixed(max, scale.places)})`
       : '';
+  }
+
+  // The text of a bar, line or marker: the organisation's own figures, or England's on the England series.
+  function pointText(scale, ctx, rows, value) {
+    const row = rows[ctx.dataIndex];
+    return shown(scale, value, ctx.dataset.isNational ? row?.nationalText : row?.text);
   }
 
   // One horizontal bar per row with its 95 % confidence interval; England as a separate marked series.
@@ -153,7 +203,8 @@
       if (!Number.isFinite(v)) {
         return `${ctx.dataset.label}: suppressed`;
       }
-      return `${ctx.dataset.label}: ${scale.format(v)}${intervalText(scale, ctx.raw, 'x')}`;
+      const row = ctx.dataset.isNational ? null : rows[ctx.dataIndex];
+      return `${ctx.dataset.label}: ${pointText(scale, ctx, rows, v)}${intervalText(scale, ctx.raw, 'x', row)}`;
     };
 
     const datasets = [
@@ -181,6 +232,7 @@
         type: 'line',
         label: 'England',
         indexAxis: 'y',
+        isNational: true,
         data: rows.map((r) => r.national),
         showLine: false,
         pointStyle: 'rectRot',
@@ -213,7 +265,8 @@
       if (!Number.isFinite(v)) {
         return `${ctx.dataset.label}: suppressed`;
       }
-      return `${ctx.dataset.label}: ${scale.format(v)}${intervalText(scale, ctx.raw, 'y')}`;
+      const row = ctx.dataset.isNational ? null : rows[ctx.dataIndex];
+      return `${ctx.dataset.label}: ${pointText(scale, ctx, rows, v)}${intervalText(scale, ctx.raw, 'y', row)}`;
     };
 
     const datasets = [
@@ -237,6 +290,7 @@
       datasets.push({
         type: 'line',
         label: 'England',
+        isNational: true,
         data: rows.map((r) => r.national),
         borderColor: colours.national,
         backgroundColor: '#ffffff',
@@ -330,13 +384,14 @@
     options.plugins.tooltip.callbacks.label = (ctx) => {
       const raw = ctx.raw ?? {};
       if (ctx.dataset.isLimit) {
-        return `${ctx.dataset.label}: ${scale.format(ctx.parsed.y)} at ${ctx.parsed.x} respondents`;
+        const value = ctx.dataset.text ?? scale.limit(ctx.parsed.y);
+        return `${ctx.dataset.label}: ${value} at ${ctx.parsed.x.toLocaleString('en-GB')} respondents`;
       }
       const name = raw.label ? `${raw.label}: ` : '';
-      return `${name}${scale.format(ctx.parsed.y)} (${ctx.parsed.x} respondents)`;
+      return `${name}${shown(scale, ctx.parsed.y, raw.text)} (${ctx.parsed.x.toLocaleString('en-GB')} respondents)`;
     };
 
-    const point = (r) => ({ x: r.n, y: r.value, label: r.label });
+    const point = (r) => ({ x: r.n, y: r.value, label: r.label, text: r.text });
     const datasets = [
       {
         type: 'scatter',
@@ -371,6 +426,7 @@
       datasets.push({
         type: 'line',
         label: 'England',
+        text: text(figure.dataset.nationalText),
         data: [{ x: 0, y: national }, { x: maxN, y: national }],
         borderColor: colours.national,
         backgroundColor: colours.national,
@@ -457,6 +513,8 @@
         difference: known ? (value - national) * factor : null,
         range: known && lower !== null && upper !== null ? [(lower - national) * factor, (upper - national) * factor] : null,
         expected: lower !== null && upper !== null ? [lower, upper] : null,
+        text: text(row.dataset.text),
+        nationalText: text(row.dataset.nationalText),
       });
     });
     return rows;
@@ -517,9 +575,9 @@
     options.plugins.tooltip.callbacks.label = (ctx) => {
       const row = rows[ctx.dataIndex];
       if (ctx.dataset.isRange) {
-        return `Expected range ${row.scale.format(row.expected[0])} to ${row.scale.format(row.expected[1])}`;
+        return `Expected range ${fixed(row.expected[0], row.scale.places)} to ${fixed(row.expected[1], row.scale.places)}`;
       }
-      return `${row.scale.format(row.value)} against England's ${row.scale.format(row.national)}: ${ctx.dataset.label}`;
+      return `${shown(row.scale, row.value, row.text)} against England's ${shown(row.scale, row.national, row.nationalText)}: ${ctx.dataset.label}`;
     };
 
     const datasets = [
