@@ -102,7 +102,10 @@ public sealed record FunnelBaseline(
     public FunnelPosition Classify(double score, int n, double confidence) => Funnel.Classify(score, Limits(n, confidence));
 
     /// <summary>Points for drawing the limits from <paramref name="minN"/> to <paramref name="maxN"/> respondents, log spaced.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range as for <see cref="Funnel.Curve"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="minN"/> is not positive, <paramref name="maxN"/> is not above it, <paramref name="points"/> is under 2,
+    /// or <paramref name="confidence"/> is not strictly between 0 and 1.
+    /// </exception>
     public IReadOnlyList<FunnelPoint> Curve(int minN, int maxN, int points, double confidence) =>
         Funnel.CurveOf(minN, maxN, points, confidence, n => Limits(n, confidence));
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Statistics;
 
 namespace LutonCancerSurvey.Benchmarks;
@@ -11,8 +12,10 @@ public class StatisticsBenchmarks
     private double _percent = 72.5;
     private int _respondents = 430;
 
+    private FunnelBaseline _baseline = new(Scoring.PercentPositive, 72.5, null, 4, 1.6, TauSource.ZScores, 145);
+
     [Benchmark]
-    public IReadOnlyList<FunnelPoint> FunnelCurve() => Funnel.Curve(_percent, 21, 2_000, 100, 0.998);
+    public IReadOnlyList<FunnelPoint> FunnelCurve() => _baseline.Curve(21, 2_000, 100, 0.998);
 
     [Benchmark]
     public double WilsonInterval() => Proportions.WilsonInterval(_percent, _respondents).Lower;
