@@ -1,5 +1,5 @@
 using LutonCancerSurvey.Core.Domain;
-using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Core.Formatting;
 using LutonCancerSurvey.Core.Statistics;
 
 namespace LutonCancerSurvey.Core.Findings;
@@ -115,7 +115,9 @@ public static class Comparisons
                 now, before, current.Decimals, scoring, test.PValue < YearOnYearSignificanceLevel, test.Z,
                 $"two-proportion z-test (pooled), two-sided, {YearOnYearLevelText}",
                 test.PValue);
-            if (!Proportions.RoundingCouldFlip(now, n1, before, n2, YearOnYearSignificanceLevel, RoundingHalfUnit(now, before)))
+            if (!Proportions.RoundingCouldFlip(
+                now, n1, before, n2, YearOnYearSignificanceLevel,
+                Format.HalfLastDigit(current.Decimals, scoring), Format.HalfLastDigit(previous.Decimals, scoring)))
             {
                 return judgement;
             }
@@ -173,10 +175,6 @@ public static class Comparisons
             _ => $"not compared with {comparator}",
         };
     }
-
-    /// <summary>Half the last published digit: 0.5 for whole-number percentages, 0.005 for figures given to two decimals.</summary>
-    private static double RoundingHalfUnit(double a, double b) =>
-        Math.Abs(a - Math.Round(a)) < 1e-9 && Math.Abs(b - Math.Round(b)) < 1e-9 ? 0.5 : 0.005;
 
     private static Judgement ExpectedRange(Figure own, double score, double reference, Band band, Scoring scoring)
     {

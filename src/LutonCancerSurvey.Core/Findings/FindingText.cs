@@ -1,7 +1,6 @@
 using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Formatting;
-using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Core.Findings;
 
@@ -37,9 +36,9 @@ public static class FindingText
     public static string Respondents(Figure? figure) =>
         figure?.Respondents is { } n && !figure.IsSuppressed ? Count(n) : "not published";
 
-    public static string PValue(double p) => p < 0.001 ? "p < 0.001" : "p = " + p.ToString("0.000", Culture);
+    public static string PValue(double p) => p < 0.001 ? "p < 0.001" : "p = " + Format.Number(p, 3);
 
-    public static string Z(double z) => "z = " + z.ToString("0.00", Culture);
+    public static string Z(double z) => "z = " + Format.Number(z, 2);
 
     /// <summary>A significance threshold such as 0.05 or 0.00098, to two significant figures.</summary>
     public static string Level(double alpha) => alpha.ToString("G2", Culture);

@@ -1,5 +1,4 @@
 using LutonCancerSurvey.Core.Domain;
-using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Core.Findings;
 

@@ -1,5 +1,5 @@
 using LutonCancerSurvey.Core.Domain;
-using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Core.Findings;
 
@@ -91,7 +91,7 @@ public static class InequalityFindings
         }
 
         var size = Math.Abs(a - b) * (scoring == Scoring.MeanOutOfTen ? 10 : 1);
-        var decimals = question.GapDecimals(comparison);
+        var decimals = GapDecimals(question, comparison);
         var figures = $"({FindingText.Score(a, decimals, scoring)} against {FindingText.Score(b, decimals, scoring)})";
         if (string.Equals(FindingText.Score(a, decimals, scoring), FindingText.Score(b, decimals, scoring), StringComparison.Ordinal))
         {
@@ -104,6 +104,15 @@ public static class InequalityFindings
             ? $"on {named}, {subject} gave a {(a > b ? "higher" : "lower")} rating than {reference} {figures}"
             : $"on {named}, {subject} were {(a > b ? "more" : "less")} likely than {reference} to answer positively {figures}";
         return new GapFinding(question.Question, a, b, size, sentence, decimals);
+    }
+
+    /// <summary>The places a gap between two groups is written with: those of the more precise side, as published.</summary>
+    public static int GapDecimals(QuestionInequality question, GroupComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var (subject, reference) = QuestionInequality.Sides(comparison);
+        var scoring = question.Question.Scoring;
+        return Math.Max(Format.DecimalsOf(question.Of(subject)?.Decimals, scoring), Format.DecimalsOf(question.Of(reference)?.Decimals, scoring));
     }
 
     private static bool RoundsEqual(GapFinding gap) =>

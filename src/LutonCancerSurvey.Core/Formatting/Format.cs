@@ -23,8 +23,25 @@ public static class Format
     public static int DecimalsOf(int? recorded, Scoring scoring) =>
         recorded is { } places ? Math.Clamp(places, 0, MaximumDecimals) : DefaultDecimals(scoring);
 
+    /// <summary>
+    /// Half the last digit a score was published to (0.5 for a whole-number percentage, 0.005 for a rating given to two
+    /// decimals): how far the true figure may lie from the published one.
+    /// </summary>
+    public static double HalfLastDigit(int? recorded, Scoring scoring) => 0.5 * Math.Pow(10, -DecimalsOf(recorded, scoring));
+
     /// <summary>Figures are stored to four decimal places at most, so none is written with more.</summary>
     public const int MaximumDecimals = 4;
+
+    /// <summary>
+    /// The places <paramref name="value"/> needs once rounded to <see cref="MaximumDecimals"/>, without trailing zeros:
+    /// 8.8 has 1, 56 has 0, and binary noise such as 56.00000000000001 adds none.
+    /// </summary>
+    public static int PlacesOf(double value)
+    {
+        var text = Math.Round(value, MaximumDecimals).ToString("0.####", CultureInfo.InvariantCulture);
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : text.Length - point - 1;
+    }
 
     /// <summary>Places for the ends of a confidence interval or expected range: one for percentages, two for the rating.</summary>
     public static int BoundDecimals(Scoring scoring) => scoring == Scoring.MeanOutOfTen ? 2 : 1;

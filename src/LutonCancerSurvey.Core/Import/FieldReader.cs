@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Core.Import;
 
@@ -46,7 +47,7 @@ internal sealed class FieldReader(
 
         if (storedText.RestoreQuoted)
         {
-            value = Export.SpreadsheetText.Restore(value);
+            value = SpreadsheetText.Restore(value);
         }
 
         if (value.Length > max)
@@ -116,12 +117,7 @@ internal sealed class FieldReader(
     public const int MaximumDecimals = 4;
 
     /// <summary>The places of <paramref name="value"/> (already rounded to 4) without trailing zeros: 8.8 has 1, 56 has 0.</summary>
-    public static int DecimalsOf(double value)
-    {
-        var text = Math.Round(value, MaximumDecimals).ToString("0.####", CultureInfo.InvariantCulture);
-        var point = text.IndexOf('.', StringComparison.Ordinal);
-        return point < 0 ? 0 : text.Length - point - 1;
-    }
+    public static int DecimalsOf(double value) => Format.PlacesOf(value);
 
     public int? WholeNumber(string column)
     {

@@ -15,7 +15,7 @@ internal interface IFileLayout
     IReadOnlyDictionary<string, (Type Entity, string Property)> StoredText { get; }
 
     /// <summary>Whether text was written with a quote against spreadsheet formulas, to be taken off on reading
-    /// (<see cref="Export.SpreadsheetText"/>): this dashboard's own downloads are.</summary>
+    /// (<see cref="SpreadsheetText"/>): this dashboard's own downloads are.</summary>
     bool QuotesText { get; }
 
     /// <summary>Reads the current record; null when it has errors (already reported through the reader).</summary>

@@ -1,35 +1,10 @@
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Statistics;
 
 namespace LutonCancerSurvey.Core.Queries;
 
 public sealed record OrganisationSummary(
     int Id, string Code, string Name, OrganisationLevel Level, int? AllianceId, string? AllianceCode, string? AllianceName);
-
-/// <summary>Where a figure came from: the import's file and date, and the citation the file gave, if any.</summary>
-public sealed record SourceInfo(string FileName, DateTimeOffset ImportedAt, int Row, string? Note);
-
-public sealed record QuestionInfo(int Number, string Text, string Section, Scoring Scoring);
-
-/// <summary>A result as shown. A suppressed one carries no figure: the database never stored one.</summary>
-public sealed record Figure(
-    ResultBasis Basis,
-    int? Respondents,
-    double? Score,
-    double? CiLower,
-    double? CiUpper,
-    double? ExpectedLower,
-    double? ExpectedUpper,
-    Band? Band,
-    ChangeDirection? ChangeSincePrevious,
-    ChangeDirection? ChangeOverall,
-    Suppression Suppression,
-    SourceInfo Source)
-{
-    public bool IsSuppressed => Suppression != Suppression.None;
-
-    /// <summary>The decimal places the source published the score to; null when not recorded (the scale's usual places apply).</summary>
-    public int? Decimals { get; init; }
-}
 
 public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation, Figure? England)
 {
@@ -97,7 +72,11 @@ public sealed record QuestionDetail(
     Figure? Alliance,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<FunnelEntry> Peers,
-    int SuppressedPeers);
+    int SuppressedPeers)
+{
+    /// <summary>The organisation's place among the peers shown, ties included; null when its own figure is not shown.</summary>
+    public RankResult? Rank { get; init; }
+}
 
 /// <summary>Draft figures seen before publication day; Until is null when no date is set.</summary>
 public sealed record Embargo(int Year, DateTimeOffset? Until);

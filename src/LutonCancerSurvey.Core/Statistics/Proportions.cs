@@ -65,25 +65,27 @@ public static class Proportions
 
     /// <summary>
     /// True when the verdict of <see cref="TwoProportionZTest"/> at <paramref name="significanceLevel"/> could change
-    /// if each percentage moved by up to <paramref name="roundingHalfUnit"/> (0.5 for figures published as whole
-    /// numbers): the published figures cannot settle such a verdict, so it is reported as borderline.
+    /// if each percentage moved by up to half its last published digit (<paramref name="roundingHalfUnit1"/> and
+    /// <paramref name="roundingHalfUnit2"/>: 0.5 for figures published as whole numbers, 0.05 for one decimal): the
+    /// published figures cannot settle such a verdict, so it is reported as borderline.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">
     /// An argument is out of range as for <see cref="TwoProportionZTest"/>, the level is not strictly between 0 and 1,
-    /// or the half unit is negative.
+    /// or a half unit is negative.
     /// </exception>
     public static bool RoundingCouldFlip(
-        double percent1, int n1, double percent2, int n2, double significanceLevel, double roundingHalfUnit = 0.5)
+        double percent1, int n1, double percent2, int n2, double significanceLevel, double roundingHalfUnit1 = 0.5, double roundingHalfUnit2 = 0.5)
     {
         Guard.OpenUnit(significanceLevel, nameof(significanceLevel));
-        Guard.NonNegative(roundingHalfUnit, nameof(roundingHalfUnit));
+        Guard.NonNegative(roundingHalfUnit1, nameof(roundingHalfUnit1));
+        Guard.NonNegative(roundingHalfUnit2, nameof(roundingHalfUnit2));
         var verdict = TwoProportionZTest(percent1, n1, percent2, n2).Direction(significanceLevel);
 
         // |z| is largest and smallest with the two figures pushed apart or together, so the corners decide.
         foreach (var (d1, d2) in new[] { (1, -1), (-1, 1), (1, 1), (-1, -1) })
         {
-            var moved1 = Math.Clamp(percent1 + d1 * roundingHalfUnit, 0, 100);
-            var moved2 = Math.Clamp(percent2 + d2 * roundingHalfUnit, 0, 100);
+            var moved1 = Math.Clamp(percent1 + d1 * roundingHalfUnit1, 0, 100);
+            var moved2 = Math.Clamp(percent2 + d2 * roundingHalfUnit2, 0, 100);
             if (TwoProportionZTest(moved1, n1, moved2, n2).Direction(significanceLevel) != verdict)
             {
                 return true;

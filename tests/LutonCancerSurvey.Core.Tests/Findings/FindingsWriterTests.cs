@@ -1,6 +1,5 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Findings;
-using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Core.Tests.Findings;
 
@@ -266,6 +265,31 @@ public class FindingsWriterTests
         change.Sentence.Should().EndWith("60% positive in 2017, higher than the 2016 figure (51%), but not significantly by a two-proportion z-test at p < 0.01 (borderline: within the rounding of the published figures the verdict could be the other way).");
         change.Evidence.Single().Result.Should().Be("z = 2.56, p = 0.010: not significant; borderline: the published figures are rounded, and within that rounding the verdict could be the other way");
         Single(findings, FindingKind.ChangeSummary).Sentence.Should().Contain("1 of these verdicts is borderline");
+    }
+
+    [Fact]
+    public void Change_PublishedToOneDecimal_IsBorderlineOnlyWithinHalfThatDecimal()
+    {
+        // Published as 60.0 and 50.0 of 400 each: p = 0.0045, and the true figures lie within 0.05 of those, which
+        // cannot carry p across 0.01 (it could within 0.5). 60.0 and 50.9: p = 0.0096, and 60.05 against 50.95 gives
+        // p = 0.0102, so that verdict is borderline.
+        var clear = new QuestionFindingInput(
+            Q22, null, null, null, Fig(ResultBasis.Trend, 60, 400) with { Decimals = 1 }, Fig(ResultBasis.Trend, 50, 400) with { Decimals = 1 });
+        var close = new QuestionFindingInput(
+            Q26, null, null, null, Fig(ResultBasis.Trend, 60, 400) with { Decimals = 1 }, Fig(ResultBasis.Trend, 50.9, 400) with { Decimals = 1 });
+
+        var findings = FindingsWriter.Write(Input([clear, close], year: 2017, previousYear: 2016));
+
+        var changes = findings.Where(f => f.Kind == FindingKind.Change).ToList();
+        changes.Should().HaveCount(2);
+        var clearChange = changes.Single(f => f.QuestionNumber == Q22.Number);
+        clearChange.Sentence.Should().Contain("60.0%").And.Contain("50.0%");
+        clearChange.Verdict.Should().Be(Verdict.SignificantlyHigher);
+        clearChange.Evidence.Single().Result.Should().Be("z = 2.84, p = 0.004: significant");
+        var closeChange = changes.Single(f => f.QuestionNumber == Q26.Number);
+        closeChange.Verdict.Should().Be(Verdict.SignificantlyHigher);
+        closeChange.Evidence.Single().Result.Should().EndWith(
+            "significant; borderline: the published figures are rounded, and within that rounding the verdict could be the other way");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Findings;
-using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Core.Tests.Findings;
 

@@ -1,7 +1,8 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Export;
+using LutonCancerSurvey.Core.Import;
 
-namespace LutonCancerSurvey.Core.Tests.Export;
+namespace LutonCancerSurvey.Core.Tests.Import;
 
 public class SpreadsheetTextTests
 {

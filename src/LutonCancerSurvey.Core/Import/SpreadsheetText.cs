@@ -1,4 +1,4 @@
-namespace LutonCancerSurvey.Core.Export;
+namespace LutonCancerSurvey.Core.Import;
 
 /// <summary>
 /// Keeps a spreadsheet from running text as a formula (CSV injection). OWASP's advice: a cell that starts with
