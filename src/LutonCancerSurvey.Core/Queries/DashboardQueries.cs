@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Findings;
+using LutonCancerSurvey.Core.Formatting;
+using LutonCancerSurvey.Core.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Queries;
@@ -208,8 +210,30 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
 
         return new QuestionDetail(
             header, year, tumourGroupId, basis, current.Question, current.Figure, england, alliance, trend, shown,
-            peers.Count - shown.Count);
+            peers.Count - shown.Count)
+        {
+            Rank = RankAmong(shown, organisation.Code, current.Figure, current.Question.Scoring),
+        };
     }
+
+    /// <summary>
+    /// The organisation's place among the peers shown, or null when its own result is not among them. Ties are judged
+    /// on the figures as the table shows them: two CCGs both shown as 65% are joint. Every scored question is worded so
+    /// that a higher score is a better experience.
+    /// </summary>
+    private static RankResult? RankAmong(IReadOnlyList<FunnelEntry> peers, string code, Figure own, Scoring scoring)
+    {
+        if (own is not { IsSuppressed: false, Score: { } score } || !peers.Any(p => p.Code == code))
+        {
+            return null;
+        }
+
+        return Ranking.Rank(
+            peers.Select(p => AsShown(p.Score, p.Decimals, scoring)).ToList(), AsShown(score, own.Decimals, scoring), higherIsBetter: true);
+    }
+
+    private static double AsShown(double score, int? decimals, Scoring scoring) =>
+        (double)Format.Rounded(score, Format.DecimalsOf(decimals, scoring));
 
     /// <summary>
     /// What the key findings for one organisation and published edition are written from: every all-cancer question

@@ -1,5 +1,5 @@
-using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Formatting;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Core.Statistics;
 
@@ -15,18 +15,18 @@ public static class FunnelText
         var b = funnel.Baseline;
         var plural = Display.LevelPlural(funnel.Level);
         var mean = b.Scoring == Scoring.MeanOutOfTen;
-        var centre = mean ? Number(b.Centre, "0.00") : Number(b.Centre, "0.0") + "%";
+        var centre = mean ? Format.Number(b.Centre, 2) : Format.Number(b.Centre, 1) + "%";
         var chance = mean
-            ? $"chance among an organisation's respondents (a spread of {Number(b.StandardDeviation!.Value, "0.00")} points per rating, pooled from the {plural}' published 95% confidence intervals)"
+            ? $"chance among an organisation's respondents (a spread of {Format.Number(b.StandardDeviation!.Value, 2)} points per rating, pooled from the {plural}' published 95% confidence intervals)"
             : "chance among an organisation's respondents (the binomial spread of a percentage)";
         var unit = mean ? "points" : "percentage points";
-        var tau = b.Scoring == Scoring.MeanOutOfTen ? Number(b.TauSquared, "0.0000") : Number(b.TauSquared, "0.0");
+        var tau = b.Scoring == Scoring.MeanOutOfTen ? Format.Number(b.TauSquared, 4) : Format.Number(b.TauSquared, 1);
         var allowance = b.TauSquared <= 0
-            ? $"The {plural}' scores vary no more than chance would explain (overdispersion factor φ = {Number(b.Phi, "0.00")}), so no allowance for real variation between them is added (τ² = 0)."
-            : $"They also allow for real variation between {plural} beyond chance: τ² = {tau}, a standard deviation of {Number(Math.Sqrt(b.TauSquared), mean ? "0.00" : "0.0")} {unit}, "
+            ? $"The {plural}' scores vary no more than chance would explain (overdispersion factor φ = {Format.Number(b.Phi, 2)}), so no allowance for real variation between them is added (τ² = 0)."
+            : $"They also allow for real variation between {plural} beyond chance: τ² = {tau}, a standard deviation of {Format.Number(Math.Sqrt(b.TauSquared), mean ? 2 : 1)} {unit}, "
                 + (b.Source == TauSource.PublishedRanges
                     ? "recovered from the expected ranges the survey published with the case-mix adjusted scores."
-                    : $"estimated from the {Count(b.Organisations)} {plural}' own scores by Spiegelhalter's method (z-scores winsorised at 10% at each end; overdispersion factor φ = {Number(b.Phi, "0.00")}).");
+                    : $"estimated from the {Format.Count(b.Organisations)} {plural}' own scores by Spiegelhalter's method (z-scores winsorised at 10% at each end; overdispersion factor φ = {Format.Number(b.Phi, 2)}).");
         var exact = funnel.ExactBinomialDrawn
             ? " Where fewer than 10 positive or other answers are expected, the limits come from the exact binomial distribution."
             : string.Empty;
@@ -69,7 +69,4 @@ public static class FunnelText
             : $"{ours}, as the survey's published rating (“{Display.Band(band)}”) does.";
     }
 
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Count(int value) => value.ToString("N0", Display.Culture);
 }

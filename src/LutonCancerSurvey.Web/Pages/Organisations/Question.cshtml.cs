@@ -1,5 +1,4 @@
 using LutonCancerSurvey.Core.Queries;
-using LutonCancerSurvey.Core.Statistics;
 using LutonCancerSurvey.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,8 +11,6 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
 
     /// <summary>The funnel plot's limits and the organisation's place on it, or null when no limits can be drawn.</summary>
     public QuestionFunnel? Funnel { get; private set; }
-
-    public RankResult? Rank { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, int number, CancellationToken cancellationToken)
     {
@@ -31,19 +28,6 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
         }
 
         Funnel = await funnels.ForQuestionAsync(Detail, cancellationToken);
-        var own = Detail.Organisation;
-        if (own is { IsSuppressed: false, Score: { } score } && Detail.Peers.Any(p => p.Code == Detail.Header.Organisation.Code))
-        {
-            // Every scored question is worded so that a higher score is a better experience.
-            // Ties are judged on the figures as the table shows them: two CCGs both shown as 65% are joint.
-            var scoring = Detail.Question.Scoring;
-            Rank = Ranking.Rank(
-                Detail.Peers.Select(p => Shown(p.Score, p.Decimals, scoring)).ToList(), Shown(score, own.Decimals, scoring), higherIsBetter: true);
-        }
-
         return Page();
     }
-
-    private static double Shown(double score, int? decimals, Core.Domain.Scoring scoring) =>
-        (double)Core.Formatting.Format.Rounded(score, Core.Formatting.Format.DecimalsOf(decimals, scoring));
 }
