@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Formatting;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Caching;
@@ -11,7 +12,8 @@ namespace LutonCancerSurvey.Web.Setup;
 public static class DatabaseSetup
 {
     public const string ConnectionStringName = "Survey";
-    private const string SeedResource = "LutonCancerSurvey.Web.Seed.cpes-2016-press-release.csv";
+    private const string SeedFileName = "cpes-2016-press-release.csv";
+    private const string SeedResource = "LutonCancerSurvey.Web.Seed." + SeedFileName;
 
     public static WebApplicationBuilder AddSurveyDatabase(this WebApplicationBuilder builder)
     {
@@ -60,6 +62,7 @@ public static class DatabaseSetup
 
         if (await db.Editions.AnyAsync())
         {
+            await RecordSeedPrecisionAsync(db);
             return;
         }
 
@@ -69,11 +72,35 @@ public static class DatabaseSetup
         await using var buffered = new MemoryStream();
         await seed.CopyToAsync(buffered);
         var outcome = await importer.ImportAsync(
-            buffered, "cpes-2016-press-release.csv", new ImportOptions { Publish = true }, progress: null, CancellationToken.None);
+            buffered, SeedFileName, new ImportOptions { Publish = true }, progress: null, CancellationToken.None);
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException("The built-in seed file did not import: " + string.Join("; ", outcome.Errors));
         }
+    }
+
+    /// <summary>
+    /// A database seeded before each score's published places were recorded holds the seed's figures without them, and
+    /// would write the press release's 9.2 as "9.20". The seed is a tidy file written without trailing zeros, so the
+    /// places of each stored figure are the places it was published with. Figures from other files keep the scale's
+    /// usual places until their file is imported again: their trailing zeros cannot be recovered from the database.
+    /// </summary>
+    private static async Task RecordSeedPrecisionAsync(SurveyDbContext db)
+    {
+        var unrecorded = await db.Results
+            .Where(r => r.Score != null && r.ScoreDecimals == null && r.Import!.FileName == SeedFileName)
+            .ToListAsync();
+        if (unrecorded.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var result in unrecorded)
+        {
+            result.ScoreDecimals = Format.PlacesOf(result.Score!.Value);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static string SqliteFileBesideApp(string connectionString, string contentRoot)
