@@ -53,10 +53,11 @@ public static class Format
     public static string Number(double value, int decimals)
     {
         var places = Math.Clamp(decimals, 0, 15);
-        var text = Rounded(value, places).ToString("F" + places.ToString(CultureInfo.InvariantCulture), Culture);
+        var rounded = Rounded(value, places);
+        var text = rounded.ToString(FixedFormats[places], Culture);
 
         // A negative value that rounds to zero reads as zero, not "-0.0".
-        return text.StartsWith('-') && Rounded(value, places) == 0 ? text[1..] : text;
+        return text.StartsWith('-') && rounded == 0 ? text[1..] : text;
     }
 
     /// <summary>The value as it is written at <paramref name="decimals"/> places, for comparing figures as shown.</summary>
@@ -67,10 +68,30 @@ public static class Format
             throw new ArgumentOutOfRangeException(nameof(value), value, "Only a finite number can be written.");
         }
 
+        var places = Math.Clamp(decimals, 0, 15);
+        var scaled = value * PowersOfTen[places];
+        if (Math.Abs(scaled) < 1e12 && Math.Abs(Math.Abs(scaled - Math.Truncate(scaled)) - 0.5) > 1e-6)
+        {
+            // Not near a half: the double and the decimal it stands for round the same way, so the rounded whole
+            // number of units (exact below 10^12) is the answer, without writing out the double's decimal.
+            var units = (long)Math.Abs(Math.Round(scaled, MidpointRounding.AwayFromZero));
+            return units == 0 ? decimal.Zero : new decimal((int)(units & 0xFFFFFFFF), (int)(units >> 32), 0, scaled < 0, (byte)places);
+        }
+
+        return RoundedExactly(value, places);
+    }
+
+    /// <summary>Rounds the shortest round-trip decimal of <paramref name="value"/>: what a value near a half needs.</summary>
+    internal static decimal RoundedExactly(double value, int decimals)
+    {
         // The shortest round-trip text is the figure as published (8.85, not 8.8499999999999996447...).
         var exact = decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
         return Math.Round(exact, Math.Clamp(decimals, 0, 15), MidpointRounding.AwayFromZero);
     }
+
+    private static readonly double[] PowersOfTen = [.. Enumerable.Range(0, 16).Select(p => Math.Pow(10, p))];
+
+    private static readonly string[] FixedFormats = [.. Enumerable.Range(0, 16).Select(p => "F" + p.ToString(CultureInfo.InvariantCulture))];
 
     /// <summary>A score as every surface writes it: "65%" or "8.85", with its published places.</summary>
     public static string Score(double score, int? decimals, Scoring scoring) =>

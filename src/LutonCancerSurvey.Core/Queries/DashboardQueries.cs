@@ -13,7 +13,8 @@ namespace LutonCancerSurvey.Core.Queries;
 /// may see (<see cref="EditionVisibility"/>) are ever returned, and an organisation is named and placed in its Alliance
 /// as those editions state it.
 /// </summary>
-public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
+public sealed partial class DashboardQueries(
+    SurveyDbContext db, IViewer viewer, TimeProvider time, OrganisationHeaderCache headers, IDataVersionSource version)
 {
     /// <summary>The editions this viewer may see, by the one rule in <see cref="EditionVisibility"/>.</summary>
     private Expression<Func<SurveyEdition, bool>> VisibleEdition => EditionVisibility.VisibleTo(viewer.SeesDrafts, time.GetUtcNow());
@@ -45,7 +46,19 @@ public sealed partial class DashboardQueries(SurveyDbContext db, IViewer viewer,
     /// The organisation as the editions this viewer may see state it (the newest first), England's id and the results
     /// on offer; null when no such edition has it, so an organisation only a draft brings in does not exist for the public.
     /// </summary>
+    /// <remarks>
+    /// Every organisation page starts here, so the header is held for the data version (<see cref="OrganisationHeaderCache"/>):
+    /// what a viewer may see of an organisation changes only when the version does.
+    /// </remarks>
     public async Task<OrganisationHeader?> HeaderAsync(string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var current = await version.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        return await headers.GetOrReadAsync(current, code, viewer.SeesDrafts, () => ReadHeaderAsync(code, cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    private async Task<OrganisationHeader?> ReadHeaderAsync(string code, CancellationToken cancellationToken)
     {
         var found = await db.OrganisationEditions.AsNoTracking()
             .Where(f => f.Organisation!.Code == code)

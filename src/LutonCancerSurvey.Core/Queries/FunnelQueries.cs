@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Statistics;
@@ -19,24 +18,8 @@ public interface IDataVersionSource
 /// </summary>
 public sealed class FunnelBaselineCache
 {
-    private readonly Lock _gate = new();
-    private string? _version;
-    private ConcurrentDictionary<FunnelKey, FunnelBaseline?> _held = new();
-
-    /// <summary>The baselines held for <paramref name="version"/>; a new version drops everything held for the old one.</summary>
-    internal ConcurrentDictionary<FunnelKey, FunnelBaseline?> For(string version)
-    {
-        lock (_gate)
-        {
-            if (!string.Equals(_version, version, StringComparison.Ordinal))
-            {
-                _version = version;
-                _held = new ConcurrentDictionary<FunnelKey, FunnelBaseline?>();
-            }
-
-            return _held;
-        }
-    }
+    // Bounded by the data (editions × levels × questions × tumour groups × bases), well under this.
+    internal VersionedStore<FunnelKey, FunnelBaseline?> Store { get; } = new(capacity: 100_000);
 }
 
 /// <summary>One funnel's identity: an edition's question, a level of organisation, a tumour group and a basis.</summary>
@@ -73,16 +56,9 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
     public async Task<FunnelBaseline?> BaselineAsync(
         int year, int questionNumber, OrganisationLevel level, int tumourGroupId, ResultBasis basis, CancellationToken cancellationToken)
     {
-        var held = cache.For(await version.CurrentAsync(cancellationToken).ConfigureAwait(false));
+        var current = await version.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var key = new FunnelKey(year, questionNumber, level, tumourGroupId, basis);
-        if (held.TryGetValue(key, out var found))
-        {
-            return found;
-        }
-
-        var estimated = await EstimateAsync(key, cancellationToken).ConfigureAwait(false);
-        held[key] = estimated;
-        return estimated;
+        return await cache.Store.GetOrAddAsync(current, key, k => EstimateAsync(k, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task<FunnelBaseline?> EstimateAsync(FunnelKey key, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
+        builder.Services.AddSingleton<OrganisationHeaderCache>();
         builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();
         builder.Services.AddScoped<PublicationService>();
         builder.Services.AddScoped<AuditLog>();

@@ -13,6 +13,34 @@ public sealed class FormatTests
     public void Score_OnTheRating_KeepsThePublishedPlaces(double score, int decimals, string expected) =>
         Format.Score(score, decimals, Scoring.MeanOutOfTen).Should().Be(expected);
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Rounded_ForEveryFigureToFourPlaces_AgreesWithRoundingItsExactDecimal(int places)
+    {
+        // Every value between -100 and 100 to three places, each also with binary noise either side: the quick path
+        // taken away from a half must round exactly as the decimal a reader sees.
+        var disagreements = new List<string>();
+        for (var units = -100_000; units <= 100_000; units++)
+        {
+            var value = units / 1_000.0;
+            foreach (var candidate in new[] { value, Math.BitIncrement(value), Math.BitDecrement(value) })
+            {
+                if (Format.Rounded(candidate, places) != Format.RoundedExactly(candidate, places))
+                {
+                    disagreements.Add(candidate.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        disagreements.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Number_ANegativeValueThatRoundsToZero_ReadsAsZero() => Format.Number(-0.04, 1).Should().Be("0.0");
+
     [Fact]
     public void Score_WithoutRecordedPlaces_UsesTheScalesUsualOnes()
     {
