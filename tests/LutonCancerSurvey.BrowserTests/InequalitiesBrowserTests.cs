@@ -89,6 +89,30 @@ public class InequalitiesBrowserTests
     }
 
     [ChromiumFact]
+    public async Task EveryTooltip_ShowsTheFigureAsItsTableWritesIt()
+    {
+        await using var visit = await _app.OpenAsync(Alliance);
+        await visit.WaitForChartsAsync();
+
+        // What the tooltip of each drawn point says, through the chart's own callback, beside the table cell's text.
+        var pairs = await visit.EvaluateJsonAsync<List<List<string>>>("""
+            () => JSON.stringify([...document.querySelectorAll('figure[data-chart-type=inequality]')].flatMap((figure) => {
+              const chart = window.Chart.getChart(figure.querySelector('canvas'));
+              const label = chart.options.plugins.tooltip.callbacks.label;
+              const rows = [...figure.querySelectorAll('tbody tr')];
+              return chart.data.datasets.flatMap((dataset, i) => dataset.data.flatMap((x, j) => x === null ? [] : [[
+                label({ dataset, datasetIndex: i, dataIndex: j, parsed: { x, y: j } }),
+                `${dataset.label}: ${rows[j].querySelectorAll('td[data-series]')[i].textContent.trim()}`,
+              ]]));
+            }))
+            """);
+
+        pairs.Should().HaveCountGreaterThan(300);
+        pairs.Where(p => p[0] != p[1]).Should().BeEmpty();
+        pairs.Should().Contain(p => p[0] == "Men: 8.82");
+    }
+
+    [ChromiumFact]
     public async Task Phone_DoesNotScrollSideways_AndStaysAccessible()
     {
         await using var visit = await _app.OpenAsync(Alliance, BrowserDashboard.Phone);

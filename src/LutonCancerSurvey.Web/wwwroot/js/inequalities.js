@@ -4,11 +4,13 @@
 //   <figure class="app-chart" data-chart-type="inequality" data-scale="percent|mean">
 //     <div class="app-chart__canvas"><canvas role="img" aria-label="…"></canvas></div>
 //     <table><thead><tr><th>Question</th><th data-series="all">All patients</th><th data-series="male">Men</th>…</tr></thead>
-//       <tbody><tr data-point data-label="Q22"><th>…</th><td data-series="all" data-value="63">63%</td>…</tr></tbody>
+//       <tbody><tr data-point data-label="Q22"><th>…</th><td data-series="all" data-value="63" data-text="63%">63%</td>…</tr></tbody>
 //     </table>
 //   </figure>
 //
 // A cell with an empty data-value is a suppressed result: its question keeps its row but gets no mark for that group.
+// data-value places a mark; data-text is the figure exactly as the server writes it, which tooltips show, so a chart
+// never rounds a figure differently from its table.
 // Once the chart is drawn the figure gets data-chart-rendered="true".
 (() => {
   'use strict';
@@ -38,8 +40,9 @@
     mean: { min: 0, max: 10, step: 1, title: 'Score out of 10', format: (v) => `${round(v)}` },
   };
 
+  // Axis ticks only: figures themselves are shown as the server wrote them (data-text).
   function round(value) {
-    return Number.isInteger(value) ? String(value) : value.toFixed(value < 20 ? 2 : 1);
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
   }
 
   function number(raw) {
@@ -60,10 +63,12 @@
   function readRows(figure) {
     return Array.from(figure.querySelectorAll('tbody tr[data-point]')).map((row) => {
       const values = {};
+      const texts = {};
       row.querySelectorAll('td[data-series]').forEach((cell) => {
         values[cell.dataset.series] = number(cell.dataset.value);
+        texts[cell.dataset.series] = cell.dataset.text ?? cell.textContent.trim();
       });
-      return { label: row.dataset.label ?? '', values };
+      return { label: row.dataset.label ?? '', values, texts };
     });
   }
 
@@ -101,6 +106,7 @@
         label: s.label,
         indexAxis: 'y',
         data: rows.map((r) => r.values[s.key] ?? null),
+        texts: rows.map((r) => r.texts[s.key] ?? ''),
         showLine: false,
         pointStyle: style.pointStyle,
         pointRadius: style.radius,
@@ -136,7 +142,7 @@
             },
             tooltip: {
               callbacks: {
-                label: (ctx) => `${ctx.dataset.label}: ${Number.isFinite(ctx.parsed.x) ? scale.format(ctx.parsed.x) : 'not shown'}`,
+                label: (ctx) => `${ctx.dataset.label}: ${Number.isFinite(ctx.parsed.x) ? ctx.dataset.texts[ctx.dataIndex] : 'not shown'}`,
               },
             },
           },
