@@ -198,16 +198,20 @@ public sealed partial class DashboardQueries(
             .ToList();
 
         var questionId = current.QuestionId;
-        var peers = await db.Results.AsNoTracking()
-            .Where(r => r.QuestionId == questionId
+        // Each peer's name is the one its result's edition gives it (a join, not a lookup per row).
+        var peers = await (
+            from r in db.Results.AsNoTracking()
+            where r.QuestionId == questionId
                 && r.TumourGroupId == tumourGroupId
                 && r.Breakdown == Breakdown.AllPatients
                 && r.Basis == basis
-                && r.Organisation!.Level == organisation.Level)
-            .Select(r => new
+                && r.Organisation!.Level == organisation.Level
+            join f in db.OrganisationEditions on new { r.EditionId, r.OrganisationId } equals new { f.EditionId, f.OrganisationId } into facts
+            from f in facts.DefaultIfEmpty()
+            select new
             {
                 r.Organisation!.Code,
-                Name = db.OrganisationEditions.Where(f => f.EditionId == r.EditionId && f.OrganisationId == r.OrganisationId).Select(f => f.Name).FirstOrDefault(),
+                Name = f == null ? null : f.Name,
                 r.Respondents,
                 r.Score,
                 r.ScoreDecimals,
