@@ -104,8 +104,14 @@ public class PublicationTests
         }
 
         var results = await app.GetDocumentAsync("/organisations/06P?year=2019");
+        var question = await app.GetDocumentAsync("/organisations/06P/questions/59?year=2019");
+        using var client = app.CreateClient();
+        var csv = await client.GetStringAsync(new Uri("/organisations/06P?year=2019&handler=csv", UriKind.Relative));
 
         results.QuerySelector("[data-testid='result-59'] [data-testid='score']")!.TextContent.Should().Be("7.37");
+        results.QuerySelector("[data-testid='embargo']").Should().BeNull("its publication time has passed, so it is no longer embargoed");
+        question.QuerySelector("[data-testid='embargo']").Should().BeNull();
+        csv.Should().NotContain("EMBARGOED");
     }
 
     [Fact]

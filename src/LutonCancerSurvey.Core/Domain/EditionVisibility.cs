@@ -29,6 +29,13 @@ public static class EditionVisibility
         return PublicCompiled(edition, now);
     }
 
+    /// <summary>
+    /// Whether an edition's figures are still under embargo at <paramref name="now"/>: a draft the public does not see
+    /// yet. A draft whose scheduled time has passed is public, so it is no longer embargoed though its status is unchanged.
+    /// </summary>
+    public static bool IsUnderEmbargo(EditionStatus status, DateTimeOffset? publishAt, DateTimeOffset now) =>
+        !IsPublic(new SurveyEdition { Status = status, PublishAt = publishAt }, now);
+
     /// <summary>The editions the public sees at <paramref name="now"/>.</summary>
     public static Expression<Func<SurveyEdition, bool>> Public(DateTimeOffset now)
     {

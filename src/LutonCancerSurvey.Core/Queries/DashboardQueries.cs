@@ -37,9 +37,12 @@ public sealed partial class DashboardQueries(
         var editions = await db.Editions.AsNoTracking()
             .Where(VisibleEdition)
             .OrderByDescending(e => e.Year)
-            .Select(e => new { e.Year, Draft = e.Status != EditionStatus.Published, e.PublishAt })
+            .Select(e => new { e.Year, e.Status, e.PublishAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return editions.Select(e => new VisibleEdition(e.Year, e.Draft ? new Embargo(e.Year, e.PublishAt) : null)).ToList();
+        var now = time.GetUtcNow();
+        return editions
+            .Select(e => new VisibleEdition(e.Year, EditionVisibility.IsUnderEmbargo(e.Status, e.PublishAt, now) ? new Embargo(e.Year, e.PublishAt) : null))
+            .ToList();
     }
 
     /// <summary>
@@ -83,14 +86,18 @@ public sealed partial class DashboardQueries(
         var facets = await db.Results.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId)
             .Where(VisibleResult)
-            .Select(r => new { r.EditionId, r.Edition!.Year, r.TumourGroupId, r.Basis, Embargo = r.Edition.Status == EditionStatus.Published ? null : r.Edition.PublishAt, Draft = r.Edition.Status != EditionStatus.Published })
+            .Select(r => new { r.EditionId, r.Edition!.Year, r.TumourGroupId, r.Basis, r.Edition.Status, r.Edition.PublishAt })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
 
         return new OrganisationHeader(
             found[0].Summary,
             found[0].EnglandId,
-            facets.Select(f => new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, f.Draft, f.Embargo)).ToList())
+            facets.Select(f => EditionVisibility.IsUnderEmbargo(f.Status, f.PublishAt, now)
+                    ? new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, IsDraft: true, f.PublishAt)
+                    : new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, IsDraft: false, PublishAt: null))
+                .ToList())
         {
             Editions = found.Select(f => new OrganisationFacts(f.Year, f.Summary)).ToList(),
         };

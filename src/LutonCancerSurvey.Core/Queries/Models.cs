@@ -12,10 +12,10 @@ public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation,
     public double? GapToEngland => Organisation?.Score is { } own && England?.Score is { } england ? own - england : null;
 }
 
-/// <summary>What the organisation has results for: the choices its filters offer.</summary>
 /// <summary>
-/// One year × tumour group × basis the organisation has results for. A draft (IsDraft) is shown only to those who
-/// may see embargoed results, with a warning; PublishAt is when its embargo is scheduled to lift, if it is.
+/// One year × tumour group × basis the organisation has results for: the choices its filters offer. An embargoed
+/// draft (IsDraft) is shown only to those who may see embargoed results, with a warning; PublishAt is when its embargo
+/// is scheduled to lift, if it is. A draft whose scheduled time has passed is public, and no longer IsDraft.
 /// </summary>
 public sealed record ResultFacet(int EditionId, int Year, int TumourGroupId, ResultBasis Basis, bool IsDraft, DateTimeOffset? PublishAt);
 
