@@ -1,6 +1,7 @@
 using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Caching;
+using LutonCancerSurvey.Web.Tests.Security;
 using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,108 @@ public class CachingTests
 
         first.Headers.Age.Should().BeNull();
         second.Headers.Age.Should().NotBeNull("the output cache answered");
+    }
+
+    [Fact]
+    public async Task EveryPageTheSiteLinksTo_FromTheCache_IsWhatThePageRendersItself()
+    {
+        // The cache keys each path on the query parameters its page reads (PublicPageCache.QueryKeysFor). A parameter
+        // missing there would make two different answers share one entry: whichever came first would be served for both.
+        using var cachedApp = new ConfiguredDashboard("Testing");
+        using var cached = cachedApp.NewClient();
+        using var uncachedApp = new ConfiguredDashboard(cachedApp, new Dictionary<string, string> { ["Caching:Enabled"] = "false" });
+        using var uncached = uncachedApp.NewClient();
+        var urls = await LinkedUrlsAsync(cached, [
+            "/", "/organisations?q=NHS", "/organisations?q=CCG&level=ccg", "/compare?codes=06P", "/compare?codes=06P&handler=csv",
+            "/api/v1/organisations?q=Luton", "/api/v1/organisations/06P/results", "/api/v1/organisations/06P/results?basis=unadjusted",
+            "/api/v1/organisations/06P/results?tumourGroup=breast&basis=unadjusted", "/api/v1/organisations/06P/results?breakdown=all",
+            "/api/v1/organisations/E92000001/results?year=2016&basis=adjusted"]);
+
+        var differing = new List<string>();
+        var fromCache = 0;
+        foreach (var url in urls)
+        {
+            using var response = await cached.GetAsync(new Uri(url, UriKind.Relative));
+            fromCache += response.Headers.Age is null ? 0 : 1;
+            var stored = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            using var direct = await uncached.GetAsync(new Uri(url, UriKind.Relative));
+            var rendered = $"{(int)direct.StatusCode} {await direct.Content.ReadAsStringAsync()}";
+            if (!string.Equals(stored, rendered, StringComparison.Ordinal))
+            {
+                differing.Add(url);
+            }
+        }
+
+        urls.Should().HaveCountGreaterThan(30);
+        fromCache.Should().BeGreaterThan(urls.Count / 2, "the second visit of most pages is answered by the cache");
+        differing.Should().BeEmpty();
+    }
+
+    /// <summary>Every successful page and download reachable from <paramref name="start"/> by links, visited once.</summary>
+    private static async Task<List<string>> LinkedUrlsAsync(HttpClient client, IReadOnlyList<string> start)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        var queue = new Queue<string>(start);
+        while (queue.Count > 0 && seen.Count < 300)
+        {
+            var url = queue.Dequeue();
+            if (!seen.Add(url))
+            {
+                continue;
+            }
+
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            if (!response.IsSuccessStatusCode)
+            {
+                continue;
+            }
+
+            found.Add(url);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+
+            var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+            var links = page.QuerySelectorAll("a[href]").Select(a => System.Net.WebUtility.HtmlDecode(a.GetAttribute("href")!));
+            foreach (var href in links.Concat(FilterChoices(page)))
+            {
+                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal)
+                    && !href.StartsWith("/account", StringComparison.Ordinal) && !href.StartsWith("/admin", StringComparison.Ordinal)
+                    && !Path.HasExtension(href.Split('?')[0]))
+                {
+                    queue.Enqueue(href.Split('#')[0]);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// What each filter form on the page asks for when one of its choices is changed and the rest are left as they
+    /// are: the filters are forms, not links.
+    /// </summary>
+    private static IEnumerable<string> FilterChoices(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        foreach (var form in page.QuerySelectorAll("form").Where(f => !string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
+        {
+            var action = form.GetAttribute("action") ?? "/";
+            var fields = form.QuerySelectorAll("select[name], input[name]:not([type=submit])")
+                .Select(f => (Name: f.GetAttribute("name")!, Value: (f is AngleSharp.Html.Dom.IHtmlSelectElement select ? select.Value : f.GetAttribute("value")) ?? string.Empty))
+                .ToList();
+            foreach (var select in form.QuerySelectorAll("select[name]").OfType<AngleSharp.Html.Dom.IHtmlSelectElement>())
+            {
+                foreach (var option in select.Options)
+                {
+                    var query = fields.Select(f => f.Name == select.Name ? (f.Name, Value: option.Value ?? string.Empty) : f)
+                        .Where(f => f.Value.Length > 0)
+                        .Select(f => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(f.Value)}");
+                    yield return $"{action}?{string.Join('&', query)}";
+                }
+            }
+        }
     }
 
     [Theory]
