@@ -131,6 +131,19 @@ public sealed class DraftOrganisationTests : IAsyncLifetime, IDisposable
         finder.Should().Contain("/organisations/ZZ7");
     }
 
+    [Fact]
+    public async Task TheFinder_FindsARenamedOrganisationByItsFormerName_AndListsItByItsNewest()
+    {
+        using var commissioner = await _app.ClientAsAsync(Roles.Commissioner);
+
+        var byFormerName = await Html.ParseAsync(await commissioner.GetStringAsync(new Uri("/organisations?q=NHS+Luton+CCG", UriKind.Relative)));
+        var publicByDraftName = await _app.GetDocumentAsync("/organisations?q=Draftname");
+
+        byFormerName.QuerySelectorAll("a[href='/organisations/06P']").Select(a => a.TextContent.Trim())
+            .Should().Equal("NHS Lutonshire Draftname CCG");
+        publicByDraftName.QuerySelectorAll("a[href='/organisations/06P']").Should().BeEmpty("the public may not search by a draft's names");
+    }
+
     private async Task<bool> ImportAsync(string content, string fileName, bool publish)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));

@@ -325,7 +325,7 @@ public sealed partial class DashboardQueries(
 
     /// <summary>
     /// Organisations whose name or code matches, for the finder; an empty query lists none. Only organisations in an
-    /// edition this viewer may see are found, by the name the newest such edition gives them.
+    /// edition this viewer may see are found, by any name such an edition gives them, and listed by the newest.
     /// </summary>
     public async Task<IReadOnlyList<OrganisationSummary>> FindOrganisationsAsync(
         string query, OrganisationLevel? level, int limit, CancellationToken cancellationToken)
@@ -373,8 +373,11 @@ public sealed partial class DashboardQueries(
                 .Any(g => g.OrganisationId == f.OrganisationId && g.Edition!.Year > f.Edition!.Year));
     }
 
-    /// <summary>Organisations whose code is the term or whose name contains it; an empty term keeps them all.</summary>
-    private static IQueryable<OrganisationEdition> Matching(IQueryable<OrganisationEdition> organisations, string term)
+    /// <summary>
+    /// Organisations whose code is the term or whose name in any edition this viewer may see contains it (so a CCG is
+    /// found by the name it had before a rename); an empty term keeps them all.
+    /// </summary>
+    private IQueryable<OrganisationEdition> Matching(IQueryable<OrganisationEdition> organisations, string term)
     {
         if (term.Length == 0)
         {
@@ -385,7 +388,8 @@ public sealed partial class DashboardQueries(
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var code = term.ToUpperInvariant();
-        return organisations.Where(f => f.Organisation!.Code == code || EF.Functions.Like(f.Name, pattern, "\\"));
+        var named = db.OrganisationEditions.Where(VisibleFacts).Where(g => EF.Functions.Like(g.Name, pattern, "\\"));
+        return organisations.Where(f => f.Organisation!.Code == code || named.Any(g => g.OrganisationId == f.OrganisationId));
     }
 
     /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>
