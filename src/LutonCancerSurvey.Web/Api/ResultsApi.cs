@@ -43,7 +43,7 @@ public static class ResultsApi
             .WithDescription(
                 "England, the Cancer Alliances, CCGs and NHS Trusts that have results in an edition the caller may see, "
                 + "England first, then by level and name. `q` (at most 100 characters) keeps those whose code is `q` or "
-                + "whose name contains it.")
+                + "whose name in any edition the caller may see (a former name too) contains it.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/organisations/{code}/results", ResultsAsync)
