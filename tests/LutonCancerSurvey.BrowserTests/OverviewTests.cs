@@ -70,6 +70,24 @@ public class OverviewTests
     }
 
     [ChromiumFact]
+    public async Task Overview_Printed_ShowsItsEvidenceNotes_ThoughTheyAreFoldedOnScreen()
+    {
+        await using var visit = await _app.OpenAsync("/", Laptop);
+        var page = visit.Page;
+        var note = page.Locator("#evidence-1");
+        var onScreen = await note.IsVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var printed = await note.IsVisibleAsync();
+        var open = await page.Locator("[data-testid=evidence-details]").EvaluateAsync<bool>("d => d.open");
+
+        onScreen.Should().BeFalse("on screen the notes are folded away");
+        printed.Should().BeTrue("on paper they cannot be unfolded, so they print open");
+        open.Should().BeFalse("printing leaves the page as the reader had it");
+        visit.Errors.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
     public async Task PrintableBriefing_ShowsEveryEvidenceNote_WithoutOpeningAnything()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P/briefing?year=2018");
