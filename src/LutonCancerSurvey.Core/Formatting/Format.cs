@@ -70,10 +70,11 @@ public static class Format
 
         var places = Math.Clamp(decimals, 0, 15);
         var scaled = value * PowersOfTen[places];
-        if (Math.Abs(scaled) < 1e12 && Math.Abs(Math.Abs(scaled - Math.Truncate(scaled)) - 0.5) > 1e-6)
+        if (Math.Abs(scaled) < 1e9 && Math.Abs(Math.Abs(scaled - Math.Truncate(scaled)) - 0.5) > 1e-6)
         {
             // Not near a half: the double and the decimal it stands for round the same way, so the rounded whole
-            // number of units (exact below 10^12) is the answer, without writing out the double's decimal.
+            // number of units is the answer, without writing out the double's decimal. Below 10^9 units a double's
+            // step is under 1.2e-7 of a unit, so its error (a step or two from the scaling) cannot cross the margin.
             var units = (long)Math.Abs(Math.Round(scaled, MidpointRounding.AwayFromZero));
             return units == 0 ? decimal.Zero : new decimal((int)(units & 0xFFFFFFFF), (int)(units >> 32), 0, scaled < 0, (byte)places);
         }

@@ -20,12 +20,12 @@ public sealed class FormatTests
     [InlineData(3)]
     public void Rounded_ForEveryFigureToFourPlaces_AgreesWithRoundingItsExactDecimal(int places)
     {
-        // Every value between -100 and 100 to three places, each also with binary noise either side: the quick path
+        // Every value between -10 and 10 to four places, each also with binary noise either side: the quick path
         // taken away from a half must round exactly as the decimal a reader sees.
         var disagreements = new List<string>();
         for (var units = -100_000; units <= 100_000; units++)
         {
-            var value = units / 1_000.0;
+            var value = units / 10_000.0;
             foreach (var candidate in new[] { value, Math.BitIncrement(value), Math.BitDecrement(value) })
             {
                 if (Format.Rounded(candidate, places) != Format.RoundedExactly(candidate, places))
@@ -35,6 +35,29 @@ public sealed class FormatTests
             }
         }
 
+        disagreements.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Rounded_ForHalvesOfLargeAndManyPlacedValues_AgreesWithRoundingItsExactDecimal()
+    {
+        // Values whose next decimal is exactly 5, far beyond any survey figure, where a double's own step is close to
+        // the margin the quick path leaves around a half: among them 561496005.425 to 2 places, once wrongly 561496005.42.
+        var random = new Random(20261203);
+        var disagreements = new List<string>();
+        for (var i = 0; i < 200_000; i++)
+        {
+            var places = random.Next(0, 16);
+            var digits = random.Next(1, 12);
+            var whole = random.NextInt64(0, (long)Math.Pow(10, digits));
+            var value = (whole + 0.5) / Math.Pow(10, places) * (random.Next(2) == 0 ? 1 : -1);
+            if (Format.Rounded(value, places) != Format.RoundedExactly(value, places))
+            {
+                disagreements.Add($"{value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} to {places}");
+            }
+        }
+
+        Format.Rounded(561496005.425, 2).Should().Be(561496005.43m);
         disagreements.Should().BeEmpty();
     }
 
