@@ -13,11 +13,15 @@ public sealed class OrganisationHeaderCache
 
     /// <summary>
     /// The header of <paramref name="code"/> for this kind of viewer at <paramref name="version"/>, read when not held.
-    /// An unknown code is not held, so a crawler's made-up codes fill nothing.
+    /// Only a header asked for by its organisation's own code, exactly, is held: an unknown code is not, nor another
+    /// spelling that a database's collation also matches (SQL Server's ignores case and trailing spaces), so made-up
+    /// codes and spellings fill nothing.
     /// </summary>
     internal async Task<OrganisationHeader?> GetOrReadAsync(string version, string code, bool seesDrafts, Func<Task<OrganisationHeader?>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return await _store.GetOrAddAsync(version, (code, seesDrafts), _ => read(), keep: header => header is not null).ConfigureAwait(false);
+        return await _store.GetOrAddAsync(
+            version, (code, seesDrafts), _ => read(),
+            keep: header => header is not null && string.Equals(header.Organisation.Code, code, StringComparison.Ordinal)).ConfigureAwait(false);
     }
 }
