@@ -100,7 +100,11 @@ public static class DatabaseSetup
             result.ScoreDecimals = Format.PlacesOf(result.Score!.Value);
         }
 
+        // A new data version, so other instances on this database stop serving pages cached with the old places.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        await DataVersions.BumpAsync(db, CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private static string SqliteFileBesideApp(string connectionString, string contentRoot)
