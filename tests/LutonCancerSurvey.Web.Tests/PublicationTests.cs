@@ -3,7 +3,9 @@ using System.Text;
 using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LutonCancerSurvey.Web.Tests;
 
@@ -112,6 +114,45 @@ public class PublicationTests
         results.QuerySelector("[data-testid='embargo']").Should().BeNull("its publication time has passed, so it is no longer embargoed");
         question.QuerySelector("[data-testid='embargo']").Should().BeNull();
         csv.Should().NotContain("EMBARGOED");
+    }
+
+    [Fact]
+    public async Task ScheduledPublication_WhenItsTimeComes_ReachesPagesAlreadySeen_WithNothingToRun()
+    {
+        // Both kinds of viewer have seen the organisation before the time comes, so what is held for them (the page
+        // for the public, the organisation's header for both) must give way by the clock alone.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        using var app = new ClockedDashboard(time);
+        _ = app.Server;
+        await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(DraftEdition)), "draft-2019.csv", publish: false);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PublicationService>()
+                .ScheduleAsync(2019, time.GetUtcNow().AddHours(1), "test", CancellationToken.None);
+        }
+
+        using var commissioner = await app.ClientAsAsync(Roles.Commissioner);
+        using var visitor = app.CreateClient();
+        var commissionerBefore = await Html.ParseAsync(await commissioner.GetStringAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative)));
+        using var publicBefore = await visitor.GetAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative));
+        time.Advance(TimeSpan.FromHours(2));
+        var commissionerAfter = await Html.ParseAsync(await commissioner.GetStringAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative)));
+        var publicAfter = await Html.ParseAsync(await visitor.GetStringAsync(new Uri("/organisations/06P?year=2019", UriKind.Relative)));
+
+        commissionerBefore.TestId("embargo").Should().StartWith("Embargoed — not for publication until");
+        (await publicBefore.Content.ReadAsStringAsync()).Should().NotContain("7.37");
+        publicAfter.QuerySelector("[data-testid='result-59'] [data-testid='score']")!.TextContent.Should().Be("7.37");
+        publicAfter.QuerySelector("[data-testid='embargo']").Should().BeNull();
+        commissionerAfter.QuerySelector("[data-testid='embargo']").Should().BeNull("the figures are public now");
+    }
+
+    private sealed class ClockedDashboard(TimeProvider time) : DashboardFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
     }
 
     [Fact]
