@@ -30,6 +30,7 @@ duration=${DURATION:-8}
 read -r -a pages <<<"${PAGES:-/organisations/06P/questions/59 /organisations/06P/questions/58 /organisations/RC9/questions/22?basis=unadjusted}"
 
 if [ ! -f "$file" ]; then echo "compare-revisions: $file not found (set CPES_DATA_DIR)" >&2; exit 2; fi
+file=$(realpath "$file") # the imports run from each publish folder
 if ! command -v wrk >/dev/null 2>&1; then echo "compare-revisions: wrk is missing (apt-get install -y wrk)" >&2; exit 2; fi
 for port in "$port_before" "$port_after"; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
@@ -56,7 +57,7 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__Json=false Serilog__MinimumLev
 prepare() {
   local side=$1 rev=$2
   echo "$side: $(git log -1 --format='%h %s' "$rev" | cut -c1-100)"
-  git worktree add --detach "$work/src-$side" "$rev" >/dev/null 2>&1
+  git worktree add --detach "$work/src-$side" "$rev" >"$work/worktree-$side.log" 2>&1 || { cat "$work/worktree-$side.log" >&2; exit 1; }
   echo "  publishing Release..."
   timeout 900 dotnet publish "$work/src-$side/src/LutonCancerSurvey.Web/LutonCancerSurvey.Web.csproj" -c Release \
     -o "$work/app-$side" -v quiet -nologo >"$work/publish-$side.log" 2>&1 || { cat "$work/publish-$side.log" >&2; exit 1; }
@@ -87,7 +88,7 @@ static_url=/favicon.ico
 # The yardstick: the site stylesheet as each app serves it (its fingerprinted name differs between revisions).
 for side in before after; do
   port=port_$side
-  css=$(curl -s "http://127.0.0.1:${!port}/" | grep -oE 'href="/css/site[^"]*\.css"' | head -1 | sed -E 's/^href="([^"]+)"$/\1/')
+  css=$(curl -s "http://127.0.0.1:${!port}/" | grep -oE 'href="/css/site[^"]*"' | head -1 | sed -E 's/^href="([^"]+)"$/\1/' || true)
   declare "static_$side=${css:-$static_url}"
 done
 
@@ -128,6 +129,10 @@ for round in $(seq 1 "$rounds"); do
       target=$url; [ "$url" = static ] && target=${!static}
       out=$(timeout $((duration + 20)) wrk -t2 -c16 -d"${duration}"s --latency "http://127.0.0.1:${!port}$target" 2>&1) || true
       if grep -q 'Non-2xx' <<<"$out"; then echo "  $side $target: $(grep 'Non-2xx' <<<"$out" | sed 's/^ *//')"; fi
+      if ! grep -q '^Requests/sec:' <<<"$out"; then
+        echo "  $side $target: wrk gave no result in round $round; the sample is left out" >&2
+        continue
+      fi
       printf '%s\t%s\t%s\t%s\t%s\n' "$side" "$url" \
         "$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")" \
         "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" \
