@@ -110,14 +110,11 @@ internal sealed class FieldReader(
             return written;
         }
 
-        return Number(column) is { } rounded ? DecimalsOf(rounded) : null;
+        return Number(column) is { } rounded ? Format.PlacesOf(rounded) : null;
     }
 
     /// <summary>Every figure is stored rounded to this many decimal places.</summary>
     public const int MaximumDecimals = 4;
-
-    /// <summary>The places of <paramref name="value"/> (already rounded to 4) without trailing zeros: 8.8 has 1, 56 has 0.</summary>
-    public static int DecimalsOf(double value) => Format.PlacesOf(value);
 
     public int? WholeNumber(string column)
     {

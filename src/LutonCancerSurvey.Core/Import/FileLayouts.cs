@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Core.Import;
 
@@ -289,7 +290,7 @@ internal sealed class CombinedLayout : IFileLayout
     private static int PublishedDecimals(double score, int? question)
     {
         var published = question is { } q && Questionnaire.ScoringOf(q) == Scoring.MeanOutOfTen ? 2 : 0;
-        return Math.Max(published, FieldReader.DecimalsOf(score));
+        return Math.Max(published, Format.PlacesOf(score));
     }
 
     private static string? OptionalText(FieldReader field, string column)

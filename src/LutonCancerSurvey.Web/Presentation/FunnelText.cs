@@ -68,5 +68,4 @@ public static class FunnelText
             ? $"{ours}, while the survey published “{Display.Band(band)}”. They differ because the survey judged the unrounded score, which it publishes rounded, so a score this close to a limit can fall on either side of it."
             : $"{ours}, as the survey's published rating (“{Display.Band(band)}”) does.";
     }
-
 }

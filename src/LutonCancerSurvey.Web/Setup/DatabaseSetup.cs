@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Formatting;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Web.Access;
@@ -87,9 +88,17 @@ public static class DatabaseSetup
     /// </summary>
     private static async Task RecordSeedPrecisionAsync(SurveyDbContext db)
     {
-        var unrecorded = await db.Results
-            .Where(r => r.Score != null && r.ScoreDecimals == null && r.Import!.FileName == SeedFileName)
-            .ToListAsync();
+        // Runs on every start: find the seed's imports first (a handful of rows), so the results are read through
+        // their import's index rather than by a scan of every result.
+        var seedImports = await db.Imports.Where(i => i.FileName == SeedFileName).Select(i => i.Id).ToListAsync();
+        var unrecorded = new List<SurveyResult>();
+        foreach (var importId in seedImports)
+        {
+            unrecorded.AddRange(await db.Results
+                .Where(r => r.ImportId == importId && r.Score != null && r.ScoreDecimals == null)
+                .ToListAsync());
+        }
+
         if (unrecorded.Count == 0)
         {
             return;

@@ -18,7 +18,7 @@ public sealed class FormatTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Rounded_ForEveryFigureToFourPlaces_AgreesWithRoundingItsExactDecimal(int places)
+    public void Rounded_ForEveryValueToFourPlacesWithinTen_AgreesWithRoundingItsExactDecimal(int places)
     {
         // Every value between -10 and 10 to four places, each also with binary noise either side: the quick path
         // taken away from a half must round exactly as the decimal a reader sees.
