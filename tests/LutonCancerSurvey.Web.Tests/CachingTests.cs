@@ -26,6 +26,95 @@ public class CachingTests
     }
 
     [Fact]
+    public async Task ErrorPage_VisitedDirectly_DoesNotAnswerLaterErrorsWithItsStatus()
+    {
+        using var app = new DashboardFactory();
+        using var client = app.NewClient();
+
+        using var errorPage = await client.GetAsync(new Uri("/Error", UriKind.Relative));
+        using var again = await client.GetAsync(new Uri("/Error", UriKind.Relative));
+        using var unknownPage = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        using var unknownOrganisation = await client.GetAsync(new Uri("/organisations/ZZZ99", UriKind.Relative));
+
+        errorPage.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        again.Headers.Age.Should().BeNull("the error page answers for the request that failed and is never stored");
+        unknownPage.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        unknownOrganisation.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await unknownOrganisation.Content.ReadAsStringAsync()).Should().Contain("Page not found");
+    }
+
+    [Theory]
+    [InlineData("/organisations/06P?handler=", "/organisations/06P?handler=zz1", "/organisations/06P?handler=zz2")]
+    [InlineData("/organisations/06P?handler=csv", "/organisations/06P?handler=CSV", "/organisations/06P?handler=Csv")]
+    public async Task HandlerSpellings_ThatSelectTheSameAnswer_ShareOneCacheEntry(string first, string second, string third)
+    {
+        using var app = new DashboardFactory();
+        using var client = app.NewClient();
+
+        using var stored = await client.GetAsync(new Uri(first, UriKind.Relative));
+        using var secondSpelling = await client.GetAsync(new Uri(second, UriKind.Relative));
+        using var thirdSpelling = await client.GetAsync(new Uri(third, UriKind.Relative));
+
+        stored.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        secondSpelling.Headers.Age.Should().NotBeNull("an unknown or differently cased handler selects the same answer");
+        thirdSpelling.Headers.Age.Should().NotBeNull();
+        (await thirdSpelling.Content.ReadAsStringAsync()).Should().Be(await stored.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void KnownHandlers_AreExactlyTheHandlersOfThePublicPages()
+    {
+        var handlers = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel))
+                && !t.Namespace!.Contains(".Admin", StringComparison.Ordinal) && !t.Namespace.Contains(".Account", StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods())
+            .Select(m => System.Text.RegularExpressions.Regex.Match(m.Name, "^OnGet(?!Async$)(?<name>[A-Z][A-Za-z]*?)(Async)?$"))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["name"].Value.ToLowerInvariant())
+            .Distinct()
+            .Order();
+
+        handlers.Should().Equal(PublicPageCache.KnownHandlers.Order());
+    }
+
+    [Fact]
+    public async Task AcceptEncodingSpellings_ThatChooseTheSameEncoding_ShareOneCacheEntry()
+    {
+        using var app = new DashboardFactory();
+        using var client = app.NewClient();
+
+        using var stored = await GetAsync(client, "/organisations/06P", "gzip, x-random-1");
+        using var other = await GetAsync(client, "/organisations/06P", "x-random-2, gzip");
+        using var none = await GetAsync(client, "/organisations/06P", "x-random-3");
+        using var noneAgain = await GetAsync(client, "/organisations/06P", "x-random-4");
+
+        other.Headers.Age.Should().NotBeNull("both ask for gzip in the end");
+        other.Content.Headers.ContentEncoding.Should().Equal("gzip");
+        noneAgain.Headers.Age.Should().NotBeNull("neither names an encoding the site offers");
+        noneAgain.Content.Headers.ContentEncoding.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RandomHostHeaders_ShareOneCacheEntry()
+    {
+        using var app = new DashboardFactory();
+        using var client = app.NewClient();
+
+        using var stored = await GetWithHostAsync(client, "random-1.example");
+        using var other = await GetWithHostAsync(client, "random-2.example");
+
+        stored.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        other.Headers.Age.Should().NotBeNull("no page writes its host, so the host is not part of the key");
+    }
+
+    private static async Task<HttpResponseMessage> GetWithHostAsync(HttpClient client, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/organisations/06P", UriKind.Relative));
+        request.Headers.Host = host;
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task EveryPageTheSiteLinksTo_FromTheCache_IsWhatThePageRendersItself()
     {
         // The cache keys each path on the query parameters its page reads (PublicPageCache.QueryKeysFor). A parameter

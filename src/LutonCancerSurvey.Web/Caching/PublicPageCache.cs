@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace LutonCancerSurvey.Web.Caching;
 
@@ -12,8 +12,16 @@ namespace LutonCancerSurvey.Web.Caching;
 /// </summary>
 public sealed class PublicPageCache(IConfiguration configuration) : IOutputCachePolicy
 {
-    public const string PolicyName = "public-pages";
-    private static readonly string[] NeverCached = ["/admin", "/account", "/health", "/openapi"];
+    // The error page answers for whichever request failed, with that request's status: one stored copy would answer
+    // every later error with its own status (a 200 "Sorry, there is a problem" for a 404, a 429 or a 500).
+    private static readonly string[] NeverCached = ["/admin", "/account", "/health", "/openapi", "/error"];
+
+    /// <summary>
+    /// The Razor handlers any public page has (<c>OnGetCsvAsync</c>). Razor Pages answers an unknown
+    /// <c>?handler=</c> with the page itself, so any other value is keyed as no handler: random values find the
+    /// page already stored instead of rendering and storing a copy each.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KnownHandlers = ["csv"];
     private readonly bool _enabled = configuration.GetValue("Caching:Enabled", true);
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -34,7 +42,17 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
         }
 
         context.CacheVaryByRules.QueryKeys = QueryKeysFor(request.Path);
-        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+        context.CacheVaryByRules.VaryByValues["handler"] = HandlerOf(request);
+
+        // Keyed on the encoding the compression middleware will choose, not on the header's text: every spelling of
+        // Accept-Encoding ("gzip, br", "br;q=1, x-random") is one of three stored answers.
+        context.CacheVaryByRules.VaryByValues["encoding"] = context.HttpContext.RequestServices
+            .GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context.HttpContext)?.EncodingName
+            ?? "identity";
+
+        // No page writes its own host into what it answers, so a random Host header must not make a new entry.
+        // Hosts are limited by AllowedHosts (docs/deploying.md).
+        context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["data"] = await context.HttpContext.RequestServices
             .GetRequiredService<DataStamp>().CurrentAsync(cancellation);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
@@ -52,10 +70,18 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
             ["api", "v1", "organisations"] => new[] { "q" },
             ["api", "v1", "organisations", _, "results"] => new[] { "year", "tumourGroup", "basis", "breakdown" },
             ["organisations"] => new[] { "q", "level" },
-            ["organisations", ..] => new[] { "year", "tumour", "basis", "handler" },
-            ["compare"] => new[] { "codes", "year", "handler" },
+            ["organisations", ..] => new[] { "year", "tumour", "basis" },
+            ["compare"] => new[] { "codes", "year" },
             _ => Microsoft.Extensions.Primitives.StringValues.Empty,
         };
+    }
+
+    /// <summary>The handler a request selects, as one of <see cref="KnownHandlers"/>, or empty for the page itself.</summary>
+    public static string HandlerOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var asked = request.Query["handler"].FirstOrDefault();
+        return KnownHandlers.FirstOrDefault(h => string.Equals(h, asked, StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
@@ -65,8 +91,12 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
     {
         var response = context.HttpContext.Response;
 
-        // Only complete, successful, cookie-free responses are shared between visitors.
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        // Only complete, successful, cookie-free responses are shared between visitors; never an error page executed
+        // again for a failed request, whatever status it set.
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.SetCookie.Count > 0
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
         {
             context.AllowCacheStorage = false;
         }
