@@ -40,6 +40,40 @@ public class FilterAndErrorTests : IClassFixture<DashboardFactory>
         body.Should().Contain("Page not found").And.NotContain("Exception");
     }
 
+    [Theory]
+    [InlineData("/organisations/%20")]
+    [InlineData("/organisations/%09")]
+    [InlineData("/organisations/%20/briefing")]
+    [InlineData("/organisations/%20/inequalities")]
+    [InlineData("/organisations/%20/questions/59")]
+    [InlineData("/organisations/%20?handler=csv")]
+    [InlineData("/organisations/=98D")]
+    [InlineData("/organisations/%3Ci%3E98F/briefing")]
+    public async Task BlankOrMalformedOrganisationCode_IsAPlainNotFoundPage(string url)
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        body.Should().Contain("Page not found").And.NotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/organisations/%20/results")]
+    [InlineData("/api/v1/organisations/%09/results?year=2016")]
+    [InlineData("/api/v1/organisations/=98D/results")]
+    public async Task ApiWithBlankOrMalformedCode_IsNotFoundAsProblemDetails(string url)
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
     [Fact]
     public async Task QuestionWithNoPublishedResult_IsNotFoundWithAMessage()
     {

@@ -85,6 +85,18 @@ internal static class FileLayouts
         return year;
     }
 
+    /// <summary>An organisation code as <see cref="OrganisationCodes"/> allows it; empty when the field is empty.</summary>
+    public static string ReadOrganisationCode(FieldReader field, string column, bool required)
+    {
+        var code = required ? field.RequiredText(column) : field.Text(column);
+        if (code.Length > 0 && !OrganisationCodes.IsValid(code))
+        {
+            field.Fail(column, $"'{code}' is not an organisation code: codes are {OrganisationCodes.Rule}");
+        }
+
+        return code;
+    }
+
     public static int? ReadTumourGroup(FieldReader field, string column)
     {
         var name = field.RequiredText(column);
@@ -199,7 +211,7 @@ internal sealed class CombinedLayout : IFileLayout
     public ImportRow? Read(FieldReader field)
     {
         var level = field.Choice(Geog, Vocabulary.CombinedLevels, required: true);
-        var code = field.RequiredText(Code);
+        var code = level == OrganisationLevel.National ? field.RequiredText(Code) : FileLayouts.ReadOrganisationCode(field, Code, required: true);
         var name = field.RequiredText(Name);
         var year = FileLayouts.ReadYear(field, Year);
         var gender = field.Choice(Gender, Genders, required: true);
@@ -355,9 +367,9 @@ internal sealed class TidyLayout : IFileLayout
     {
         var year = FileLayouts.ReadYear(field, "year");
         var level = field.Choice("level", Levels, required: true);
-        var code = field.RequiredText("organisation_code");
+        var code = FileLayouts.ReadOrganisationCode(field, "organisation_code", required: true);
         var name = field.RequiredText("organisation_name");
-        var alliance = field.Text("alliance_code");
+        var alliance = FileLayouts.ReadOrganisationCode(field, "alliance_code", required: false);
         var allianceName = field.Text("alliance_name");
         var number = FileLayouts.ReadQuestionNumber(field, "question");
         var text = field.RequiredText("question_text");

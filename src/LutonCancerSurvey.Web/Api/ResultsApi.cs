@@ -116,7 +116,9 @@ public static class ResultsApi
             group = parsed;
         }
 
-        var header = await queries.HeaderAsync(code.Trim().ToUpperInvariant(), cancellationToken);
+        var header = OrganisationCodes.CouldName(code.Trim())
+            ? await queries.HeaderAsync(code.Trim().ToUpperInvariant(), cancellationToken)
+            : null;
         if (header is null)
         {
             return Problem(StatusCodes.Status404NotFound, $"There is no organisation with the code '{code}'.", parameter: "code");

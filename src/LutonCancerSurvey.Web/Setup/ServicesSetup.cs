@@ -34,6 +34,8 @@ public static class ServicesSetup
             // compressed pages (15-20 KB each) or 600 uncompressed ones; the least recently used are evicted first.
             options.SizeLimit = 64L * 1024 * 1024;
         });
+        builder.Services.AddRouting(options =>
+            options.SetParameterPolicy<Routing.OrganisationCodeConstraint>(Routing.OrganisationCodeConstraint.Name));
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
