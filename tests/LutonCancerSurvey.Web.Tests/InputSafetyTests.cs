@@ -152,7 +152,68 @@ public class InputSafetyTests
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         page.QuerySelector("h1")!.TextContent.Should().Be("The file is too large");
-        page.Body!.TextContent.Should().Contain("at most 200 MB");
+        page.Body!.TextContent.Should().Contain("at most 200 MiB");
+    }
+
+    [Fact]
+    public async Task Upload_SentInChunksPastTheLimit_Is413WithAPageNamingIt()
+    {
+        using var app = new DashboardFactory();
+        using var admin = await app.ClientAsAsync(Roles.Administrator);
+        var token = await Accounts.AntiforgeryTokenAsync(admin, "/admin/upload");
+        var head = Encoding.UTF8.GetBytes("--b0undary\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n"
+            + token + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n");
+        using var content = new StreamContent(new EndlessBody(head, UploadModel.MaxBytes + (1 << 20)));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0undary");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/admin/upload?handler=Upload", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await admin.SendAsync(request);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        page.QuerySelector("h1")!.TextContent.Should().Be("The file is too large");
+        StagedFiles(app).Should().BeEmpty();
+    }
+
+    /// <summary>A form body of the given length, made up as it is read: no length is known to the sender.</summary>
+    private sealed class EndlessBody(byte[] head, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var left = length - _position;
+            if (left <= 0)
+            {
+                return 0;
+            }
+
+            var n = (int)Math.Min(count, left);
+            for (var i = 0; i < n; i++)
+            {
+                var at = _position + i;
+                buffer[offset + i] = at < head.Length ? head[at] : (byte)'0';
+            }
+
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -91,7 +91,7 @@ internal sealed class CheckedGzipStream : Stream
 
     private static string Megabytes(long bytes) => bytes < 1024 * 1024
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes:N0} bytes")
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):#,0.#} MB");
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):#,0.#} MiB");
 
     private void VerifyTrailer()
     {

@@ -42,6 +42,14 @@ internal sealed record ImportRow
 
 public sealed record ImportError(int Line, string? Column, string Message)
 {
-    public override string ToString() =>
-        Column is null ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
+    /// <summary>
+    /// Line 0 is the file as a whole (a limit, its encoding, its gzip data), which its message names: no line to blame.
+    /// </summary>
+    public override string ToString() => (Line, Column) switch
+    {
+        ( <= 0, null) => Message,
+        ( <= 0, _) => $"column '{Column}': {Message}",
+        (_, null) => $"line {Line}: {Message}",
+        _ => $"line {Line}, column '{Column}': {Message}",
+    };
 }

@@ -63,9 +63,9 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         {
             errors.AddFinal(new ImportError(ex.Line, null, ex.Message));
         }
-        catch (MaxFieldSizeException)
+        catch (MaxFieldSizeException ex)
         {
-            errors.AddFinal(new ImportError(0, null, string.Create(CultureInfo.InvariantCulture,
+            errors.AddFinal(new ImportError(ex.Context?.Parser?.RawRow ?? 0, null, string.Create(CultureInfo.InvariantCulture,
                 $"a field is longer than {ImportLimits.MaxLineLength:N0} characters, more than any valid row needs; nothing was imported")));
         }
         catch (DecoderFallbackException)
@@ -100,9 +100,9 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             // The default 4 KB buffer refills ~18,000 times for the real file, copying the part-read record each time.
             BufferSize = 1 << 16,
 
-            // Codes, names and question wordings repeat on every row: cached, each is one shared string instead of
-            // one per row, which halves what the import allocates.
-            CacheFields = true,
+            // Not cached: the parser's field cache keeps every distinct field it meets, for ever, so a file of distinct
+            // short fields (well within the size limits) would grow the server by gigabytes.
+            CacheFields = false,
 
             // Belt and braces beside the line bound: the parser itself refuses a field that long.
             MaxFieldSize = ImportLimits.MaxLineLength,

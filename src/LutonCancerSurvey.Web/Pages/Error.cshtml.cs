@@ -41,7 +41,7 @@ public class ErrorModel : PageModel
         {
             Title = "The file is too large";
             Message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"An upload may be at most {Admin.UploadModel.MaxBytes / (1024 * 1024):N0} MB. Compress the CSV file with gzip (.csv.gz) and upload it again.");
+                $"An upload may be at most {Admin.UploadModel.MaxBytes / (1024 * 1024):N0} MiB. Compress the CSV file with gzip (.csv.gz) and upload it again.");
         }
 
         if (status is >= 400 and < 600)

@@ -305,7 +305,31 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     {
         new ImportError(3, "scored.percentage", "'x' is not a number").ToString()
             .Should().Be("line 3, column 'scored.percentage': 'x' is not a number");
-        new ImportError(0, null, "the file is empty").ToString().Should().Be("line 0: the file is empty");
+        new ImportError(0, null, "the file is empty").ToString().Should().Be("the file is empty", "the whole file has no line to name");
+    }
+
+    [Theory]
+    [InlineData("=98D")]
+    [InlineData("<i>98F")]
+    [InlineData("98f")]
+    [InlineData("9 8F")]
+    public async Task An_organisation_code_other_than_capital_letters_and_digits_is_named_by_line_and_column(string code)
+    {
+        var csv = CombinedCsv.Create().Row().Row(("Cancer.Type", "Breast"), ("Trust.Code", code)).ToString();
+
+        var outcome = await Importing.ImportTextAsync(_database, csv);
+
+        await ShouldFailAsync(outcome, 3, "Trust.Code", $"'{code}' is not an organisation code: codes are capital letters and digits only");
+    }
+
+    [Fact]
+    public void An_error_of_the_whole_file_is_said_of_the_file_not_of_line_0()
+    {
+        var error = new ImportError(0, null, "the file is not UTF-8 text");
+        var group = new ImportErrorGroup(null, "the file is larger than 1 MiB once decompressed", 1, [(0, 0)], false);
+
+        error.ToString().Should().Be("the file is not UTF-8 text");
+        group.ToString().Should().Be("the file is larger than 1 MiB once decompressed");
     }
 
     private async Task ShouldFailAsync(ImportOutcome outcome, int line, string? column, string message)

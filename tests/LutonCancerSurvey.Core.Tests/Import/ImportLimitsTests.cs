@@ -45,6 +45,48 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_file_of_distinct_short_fields_within_every_limit_is_read_with_memory_staying_flat()
+    {
+        // 300,000 lines of 25 fields never seen before (about 70 MB decompressed, well within the limits): a parser
+        // that remembered every distinct field would hold 7.5 million strings, several hundred MB.
+        var text = new StringBuilder(string.Join(',', CombinedCsv.Header)).Append('\n');
+        for (var line = 0; line < 300_000; line++)
+        {
+            for (var field = 0; field < 25; field++)
+            {
+                text.Append(field == 0 ? string.Empty : ",").Append((line * 25L + field).ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            text.Append('\n');
+        }
+
+        var file = Importing.Gzip(Encoding.UTF8.GetBytes(text.ToString()));
+        text.Clear();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        using var sampling = new CancellationTokenSource();
+        var peak = baseline;
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                await Task.Delay(5, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        var outcome = await Importing.ImportAsync(_database, file, "distinct.csv.gz");
+
+        await sampling.CancelAsync();
+        await sampler;
+        outcome.Succeeded.Should().BeFalse("no line is a valid row");
+        outcome.ErrorCount.Should().BeGreaterThanOrEqualTo(300_000);
+        (peak - baseline).Should().BeLessThan(160L * 1024 * 1024, "the parser keeps no field once its row is read");
+        (await _database.CountAsync()).Should().Be(_before);
+    }
+
+    [Fact]
     public async Task A_gzip_bomb_of_short_lines_is_refused_once_it_passes_the_decompressed_limit()
     {
         var lines = Encoding.UTF8.GetBytes(string.Join(',', CombinedCsv.Header) + "\n" + string.Concat(Enumerable.Repeat("0\n", 4 * 1024 * 1024)));
@@ -55,7 +97,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
 
         outcome.Succeeded.Should().BeFalse();
         outcome.Errors.Should().Contain(new ImportError(
-            0, null, "the file is larger than 1 MB once decompressed, the most one import may read; nothing was imported"));
+            0, null, "the file is larger than 1 MiB once decompressed, the most one import may read; nothing was imported"));
         (await _database.CountAsync()).Should().Be(_before);
     }
 
