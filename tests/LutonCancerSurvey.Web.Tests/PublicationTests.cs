@@ -208,6 +208,49 @@ public class PublicationTests
     }
 
     [Fact]
+    public async Task Schedule_OfAPublishedEdition_IsRefusedAndLeavesItPublic()
+    {
+        using var app = new DashboardFactory();
+        using var admin = await app.ClientAsAsync(Roles.Administrator);
+        var at = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await admin.PostFormAsync("/admin", "/admin?handler=Schedule", new() { ["year"] = "2016", ["at"] = at });
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+        var overview = await app.NewClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        var audit = await admin.GetStringAsync(new Uri("/admin/audit", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        page.TestId("problem").Should().Contain("This edition is already public, so it cannot be scheduled");
+        page.QuerySelector("[data-testid='edition-2016'] [data-testid='status']")!.TextContent.Should().Contain("Published");
+        page.QuerySelector("[data-testid='edition-2016'] form[action*='Schedule']").Should().BeNull("a public edition offers no schedule");
+        overview.Should().Contain("data-testid=\"overall-score\"");
+        audit.Should().NotContain("scheduled for publication");
+    }
+
+    [Fact]
+    public async Task StagedUploads_LeftWaiting_AreListedForTheAdministrator_AndRemovedOnceStale()
+    {
+        using var app = new DashboardFactory();
+        using var admin = await app.ClientAsAsync(Roles.Administrator);
+        await UploadAsync(admin, DraftEdition);
+        var uploads = app.Services.GetRequiredService<LutonCancerSurvey.Web.Pages.Admin.StagedUploads>();
+        var waiting = uploads.List().Single();
+        File.WriteAllText(Path.Combine(uploads.Folder, Guid.NewGuid().ToString("N") + ".upload.name"), "crashed.csv");
+
+        var listed = await Html.ParseAsync(await admin.GetStringAsync(new Uri("/admin", UriKind.Relative)));
+        var removedEarly = uploads.RemoveStale();
+        File.SetLastWriteTimeUtc(uploads.PathOf(waiting.Id), DateTime.UtcNow.AddHours(-25));
+        var removedLate = uploads.RemoveStale();
+        var after = await Html.ParseAsync(await admin.GetStringAsync(new Uri("/admin", UriKind.Relative)));
+
+        listed.TestId("staged-uploads").Should().Contain("upload-2019.csv").And.Contain("MiB, staged 0 min ago");
+        removedEarly.Should().ContainSingle().Which.Should().EndWith(".upload.name", "a name without its upload is what a crash leaves");
+        removedLate.Should().Equal(waiting.Id + ".upload");
+        Directory.EnumerateFiles(uploads.Folder).Should().BeEmpty();
+        after.TestId("no-staged-uploads").Should().Be("No upload is waiting.");
+    }
+
+    [Fact]
     public async Task Upload_OfABadFile_ListsItsErrorsAndWritesNothing()
     {
         using var app = new DashboardFactory();

@@ -4,6 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Admin;
 
+/// <summary>What became of a publication change.</summary>
+public enum PublicationChange
+{
+    Done,
+    NoSuchEdition,
+
+    /// <summary>Scheduling refused: the edition is public now, and a schedule would quietly make it private again.</summary>
+    AlreadyPublic,
+}
+
 public sealed record EditionState(
     int Year, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? PublishAt, long Results, bool IsPublicNow);
 
@@ -23,7 +33,7 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time, Au
             .ToList();
     }
 
-    public Task<bool> PublishAsync(int year, string actor, CancellationToken cancellationToken) =>
+    public Task<PublicationChange> PublishAsync(int year, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(year, actor, "publish", edition =>
         {
             edition.Status = EditionStatus.Published;
@@ -32,7 +42,7 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time, Au
             return $"{year} published";
         }, cancellationToken);
 
-    public Task<bool> UnpublishAsync(int year, string actor, CancellationToken cancellationToken) =>
+    public Task<PublicationChange> UnpublishAsync(int year, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(year, actor, "unpublish", edition =>
         {
             edition.Status = EditionStatus.Draft;
@@ -41,30 +51,44 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time, Au
             return $"{year} returned to draft: no longer public";
         }, cancellationToken);
 
-    /// <summary>Schedules a draft's publication: from <paramref name="at"/> (UTC) the public sees it, with nothing to run.</summary>
-    public Task<bool> ScheduleAsync(int year, DateTimeOffset at, string actor, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Schedules a draft's publication: from <paramref name="at"/> (UTC) the public sees it, with nothing to run. An
+    /// edition the public can see now is refused: to hold it back, it is unpublished first, which says so.
+    /// </summary>
+    public Task<PublicationChange> ScheduleAsync(int year, DateTimeOffset at, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(year, actor, "schedule", edition =>
         {
+            if (EditionVisibility.IsPublic(edition, time.GetUtcNow()))
+            {
+                return null;
+            }
+
             edition.Status = EditionStatus.Draft;
             edition.PublishAt = at.ToUniversalTime();
             return $"{year} scheduled for publication at {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
         }, cancellationToken);
 
-    private async Task<bool> ChangeAsync(
-        int year, string actor, string action, Func<SurveyEdition, string> change, CancellationToken cancellationToken)
+    // The change makes itself and says what it did for the audit, or returns null to refuse, leaving the edition as it was.
+    private async Task<PublicationChange> ChangeAsync(
+        int year, string actor, string action, Func<SurveyEdition, string?> change, CancellationToken cancellationToken)
     {
         var edition = await db.Editions.FirstOrDefaultAsync(e => e.Year == year, cancellationToken).ConfigureAwait(false);
         if (edition is null)
         {
-            return false;
+            return PublicationChange.NoSuchEdition;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var details = change(edition);
+        if (details is null)
+        {
+            return PublicationChange.AlreadyPublic;
+        }
+
         audit.Add(actor, action, details);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await DataVersions.BumpAsync(db, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        return PublicationChange.Done;
     }
 }

@@ -14,6 +14,8 @@ public static class ServicesSetup
     public static WebApplicationBuilder AddSurveyServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Pages.Admin.StagedUploads>();
+        builder.Services.AddHostedService<Pages.Admin.StagedUploadSweeper>();
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();

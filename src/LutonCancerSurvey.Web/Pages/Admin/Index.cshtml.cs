@@ -7,17 +7,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LutonCancerSurvey.Web.Pages.Admin;
 
 /// <summary>Editions and their publication: publish, unpublish, or schedule the embargo to lift (UK time).</summary>
-public class IndexModel(PublicationService publication, TimeProvider time) : PageModel
+public class IndexModel(PublicationService publication, StagedUploads staged, TimeProvider time) : PageModel
 {
     public IReadOnlyList<EditionState> Editions { get; private set; } = [];
+
+    /// <summary>Uploads previewed but neither confirmed nor cancelled, each with its size and age.</summary>
+    public IReadOnlyList<(StagedUpload Upload, string Description)> Waiting { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Editions = await publication.EditionsAsync(cancellationToken);
+        ListWaiting();
+    }
+
+    private void ListWaiting()
+    {
+        var now = time.GetUtcNow();
+        Waiting = staged.List().Select(u => (u, StagedUploads.Describe(u, now))).ToList();
+    }
 
     public async Task<IActionResult> OnPostPublishAsync(int year, CancellationToken cancellationToken) =>
         await DoneAsync(await publication.PublishAsync(year, Actor, cancellationToken), $"{year} is published: everyone can see it now.", cancellationToken);
@@ -47,11 +59,16 @@ public class IndexModel(PublicationService publication, TimeProvider time) : Pag
 
     private string Actor => User.Identity?.Name ?? "unknown";
 
-    private async Task<IActionResult> DoneAsync(bool found, string message, CancellationToken cancellationToken)
+    private async Task<IActionResult> DoneAsync(PublicationChange outcome, string message, CancellationToken cancellationToken)
     {
-        if (!found)
+        switch (outcome)
         {
-            return await FailAsync("There is no such edition.", cancellationToken);
+            case PublicationChange.NoSuchEdition:
+                return await FailAsync("There is no such edition.", cancellationToken);
+            case PublicationChange.AlreadyPublic:
+                return await FailAsync(
+                    "This edition is already public, so it cannot be scheduled: to hold it back until a date, unpublish it first, then schedule it.",
+                    cancellationToken);
         }
 
         Message = message;
@@ -63,6 +80,7 @@ public class IndexModel(PublicationService publication, TimeProvider time) : Pag
         Problem = problem;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         Editions = await publication.EditionsAsync(cancellationToken);
+        ListWaiting();
         return Page();
     }
 }

@@ -11,7 +11,7 @@ namespace LutonCancerSurvey.Web.Pages.Admin;
 /// </summary>
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
-public class UploadModel(SurveyImporter importer, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
+public class UploadModel(SurveyImporter importer, IConfiguration configuration, StagedUploads staged) : PageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
     private static readonly string[] AllowedEndings = [".csv", ".csv.gz", ".gz"];
@@ -21,7 +21,7 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
     public string? FileName { get; private set; }
     public string? Problem { get; private set; }
 
-    private string Folder => Path.GetFullPath(configuration["Uploads:Path"] ?? Path.Combine(environment.ContentRootPath, "App_Data", "uploads"));
+    private string Folder => staged.Folder;
 
     public void OnGet()
     {
@@ -43,17 +43,17 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
         Directory.CreateDirectory(Folder);
         UploadId = Guid.NewGuid().ToString("N");
         FileName = name;
-        var staged = UploadId;
+        var stagedId = UploadId;
         var keep = false;
         try
         {
-            await using (var stored = System.IO.File.Create(PathOf(staged)))
+            await using (var stored = System.IO.File.Create(PathOf(stagedId)))
             {
                 await file.CopyToAsync(stored, cancellationToken);
             }
 
-            await System.IO.File.WriteAllTextAsync(PathOf(staged) + ".name", name, cancellationToken);
-            Preview = await ImportAsync(staged, name, dryRun: true, cancellationToken);
+            await System.IO.File.WriteAllTextAsync(PathOf(stagedId) + ".name", name, cancellationToken);
+            Preview = await ImportAsync(stagedId, name, dryRun: true, cancellationToken);
             keep = Preview.Succeeded;
         }
         finally
@@ -61,7 +61,7 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
             // Only a preview waiting for confirmation keeps its file: a failed, abandoned or broken one leaves nothing.
             if (!keep)
             {
-                Delete(staged);
+                Delete(stagedId);
             }
         }
 
@@ -119,16 +119,11 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
             }, null, cancellationToken);
     }
 
-    private bool IsKnownUpload(string? id) =>
-        Guid.TryParseExact(id, "N", out _) && System.IO.File.Exists(PathOf(id!));
+    private bool IsKnownUpload(string? id) => staged.IsWaiting(id);
 
-    private string PathOf(string id) => Path.Combine(Folder, id + ".upload");
+    private string PathOf(string id) => staged.PathOf(id);
 
-    private void Delete(string id)
-    {
-        System.IO.File.Delete(PathOf(id));
-        System.IO.File.Delete(PathOf(id) + ".name");
-    }
+    private void Delete(string id) => staged.Delete(id);
 
     private PageResult Fail(string problem)
     {
