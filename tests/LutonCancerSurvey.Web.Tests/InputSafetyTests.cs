@@ -127,6 +127,43 @@ public class InputSafetyTests
     }
 
     [Fact]
+    public async Task OrganisationList_ForACommissioner_MarksThoseNamedByADraft_AndForThePublicMarksNone()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        var draft = DraftEdition + "\n2019,ccg,ZZ7,NHS Draftonly CCG,,,Q59,\"Overall, how would you rate your care?\",Your overall NHS care,mean,All Cancers,all,unadjusted,99,8.1,7.9,8.3,,,,,,,,\n";
+        var imported = await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(draft)), "draft-2019.csv", publish: false);
+        imported.Succeeded.Should().BeTrue(string.Join("; ", imported.Errors));
+        using var commissioner = await app.ClientAsAsync(Roles.Commissioner);
+
+        using var signedIn = JsonDocument.Parse(await commissioner.GetStringAsync(new Uri("/api/v1/organisations", UriKind.Relative)));
+        using var anonymous = JsonDocument.Parse(await app.NewClient().GetStringAsync(new Uri("/api/v1/organisations", UriKind.Relative)));
+
+        var marked = signedIn.RootElement.EnumerateArray()
+            .Where(o => o.GetProperty("embargo").ValueKind != JsonValueKind.Null)
+            .Select(o => o.GetProperty("code").GetString())
+            .ToList();
+        marked.Should().Equal(["E92000001", "ZZ7", "06P"], "each is named, in the newest edition the commissioner sees, by the 2019 draft");
+        signedIn.RootElement.EnumerateArray().First(o => o.GetProperty("code").GetString() == "ZZ7")
+            .GetProperty("embargo").GetProperty("embargoed").GetBoolean().Should().BeTrue();
+        anonymous.RootElement.EnumerateArray().Should().OnlyContain(o => o.GetProperty("embargo").ValueKind == JsonValueKind.Null);
+        anonymous.RootElement.EnumerateArray().Select(o => o.GetProperty("code").GetString()).Should().NotContain("ZZ7");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_AnswersHeadAsGet()
+    {
+        using var app = new DashboardFactory();
+        using var client = app.NewClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri("/openapi/v1.json", UriKind.Relative));
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+    }
+
+    [Fact]
     public async Task OpenApiText_NoLongerClaimsPublishedEditionsOnly()
     {
         using var app = new DashboardFactory();
@@ -281,7 +318,7 @@ public class InputSafetyTests
     {
         const string Fixture = Header + """
 
-            2019,national,E92000001,England,,,Q59,"Overall, how would you rate your care?",Your overall NHS care,mean,All Cancers,all,unadjusted,60000,8.8,8.79,8.81,,,,,,,,
+            2019,national,E92000001,England,,,Q59,"+Overall, how would you rate your care?",-Your overall NHS care,mean,All Cancers,all,unadjusted,60000,8.8,8.79,8.81,,,,,,,,
             2019,ccg,99X,"=HYPERLINK(""http://evil.example"",""Luton"")",E56000099,@Test Alliance,Q59,"+Overall, how would you rate your care?",-Your overall NHS care,mean,All Cancers,all,adjusted,140,8.93,8.71,9.15,8.55,9.05,within,,,,,"''=already quoted"
             """;
         using var first = new DashboardFactory();

@@ -25,6 +25,7 @@ internal sealed class ReferenceData
     private readonly Dictionary<int, bool> _touchedEditions = [];
     private readonly Dictionary<(int EditionId, Organisation Organisation), string> _allianceReferences = [];
     private readonly Dictionary<(int EditionId, string Reference), string> _allianceNames = new(AllianceNameKeys.Instance);
+    private readonly Dictionary<Question, Dictionary<string, int>> _wordings = [];
 
     private ReferenceData(
         SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<OrganisationEdition> facts,
@@ -320,9 +321,40 @@ internal sealed class ReferenceData
             return null;
         }
 
-        question.Text = row.QuestionText;
+        if (!_wordings.TryGetValue(question, out var wordings))
+        {
+            wordings = new Dictionary<string, int>(StringComparer.Ordinal);
+            _wordings.Add(question, wordings);
+        }
+
+        wordings[row.QuestionText] = wordings.GetValueOrDefault(row.QuestionText) + 1;
         question.Section = row.Section;
         return question;
+    }
+
+    /// <summary>
+    /// Gives each question the wording most of this file's rows give it (the first met among equals), never that of
+    /// the last row read: one stray row of the real 2018 file words Q8 "told you bring a family member" where 6,956
+    /// say "could bring". A question worded more than one way is reported.
+    /// </summary>
+    public IReadOnlyList<string> SettleWordings()
+    {
+        var warnings = new List<string>();
+        foreach (var (question, wordings) in _wordings)
+        {
+            var ranked = wordings.Select((w, order) => (Text: w.Key, Rows: w.Value, Order: order))
+                .OrderByDescending(w => w.Rows).ThenBy(w => w.Order).ToList();
+            question.Text = ranked[0].Text;
+            if (ranked.Count > 1)
+            {
+                var year = _editions.Values.First(e => e.Id == question.EditionId).Year;
+                var others = string.Join("; ", ranked.Skip(1).Select(w => $"\"{w.Text}\" ({Format.Count(w.Rows, "row", "rows")})"));
+                warnings.Add($"Q{question.Number} of {year} is worded {ranked.Count} ways in this file: \"{ranked[0].Text}\" "
+                    + $"({Format.Count(ranked[0].Rows, "row", "rows")}) is kept, not {others}");
+            }
+        }
+
+        return warnings;
     }
 }
 

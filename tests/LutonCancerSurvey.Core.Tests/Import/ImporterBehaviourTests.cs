@@ -31,6 +31,26 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_worded_two_ways_takes_the_wording_most_rows_give_and_says_so()
+    {
+        const string Usual = "Were you told by hospital staff how to get financial help, or benefits?";
+        const string Stray = "Were you told how to get financial help?";
+        var csv = CombinedCsv.Create()
+            .Row(("Trust.Code", "91A"))
+            .Row(("Trust.Code", "91B"))
+            .Row(("Trust.Code", "91C"))
+            .Row(("Trust.Code", "91D"), ("Question.Text", Stray));
+
+        var outcome = await Importing.ImportTextAsync(_database, csv.ToString());
+
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        outcome.Summary!.Warnings[0].Should().Be(
+            $"Q22 of 2018 is worded 2 ways in this file: \"{Usual}\" (3 rows) is kept, not \"{Stray}\" (1 row)");
+        await using var db = _database.NewContext();
+        (await db.Questions.Where(q => q.Number == 22).Select(q => q.Text).SingleAsync()).Should().Be(Usual);
+    }
+
+    [Fact]
     public async Task A_second_file_replaces_results_with_the_same_key_and_adds_new_ones()
     {
         var first = CombinedCsv.Create()

@@ -24,7 +24,19 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         outcome.Summary.Rows.Should().Be(TotalRows);
         outcome.Summary.Added.Should().Be(TotalRows);
         outcome.Summary.Replaced.Should().Be(0);
-        outcome.Summary.Warnings.Should().BeEmpty("every CCG and Trust names an Alliance that should be matched");
+        outcome.Summary.Warnings.Should().OnlyContain(w => w.Contains(" ways in this file: ", StringComparison.Ordinal),
+            "every CCG and Trust names an Alliance that should be matched");
+    }
+
+    [RealDataFact]
+    public void Each_question_takes_the_wording_most_rows_give_it_and_the_stray_ones_are_reported()
+    {
+        var warnings = import.RequireFirst().Summary!.Warnings;
+
+        warnings.Should().HaveCount(36, "12 questions of 2016, 2017 and 2018 each have one row worded otherwise");
+        warnings.Should().Contain("Q8 of 2018 is worded 2 ways in this file: \"When you were first told that you had cancer, had you "
+            + "been told you could bring a family member or friend with you?\" (5,898 rows) is kept, not \"When you were first told "
+            + "you had cancer, had you been told you bring a family member or friend with you?\" (1 row)");
     }
 
     [RealDataFact]
