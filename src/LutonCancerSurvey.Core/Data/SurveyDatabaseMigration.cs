@@ -1,58 +1,73 @@
-using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Data;
 
 /// <summary>
 /// Applies pending migrations. A database made before organisations' names and Alliances became facts of an edition
-/// keeps them: the migration that moves them drops the old columns, so they are read first and written back, to every
-/// edition the organisation has results in, once it has run.
+/// keeps them: the migration that moves them drops the old columns, so before it runs they are copied, in one
+/// transaction, into a table of their own in the same database, and written back to every edition the organisation
+/// has results in once it has run. The copy outlives a crash between the two: the next start finishes the job.
 /// </summary>
 public static class SurveyDatabaseMigration
 {
     public const string OrganisationFactsMigration = "OrganisationFactsPerEdition";
+
+    /// <summary>Holds the old names and Alliances between the migration and their copy into the editions' facts.</summary>
+    public const string StagingTable = "LegacyOrganisationFacts";
 
     public static async Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false);
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
-        List<LegacyFacts> legacy = [];
-        List<LegacyName> names = [];
-        if (applied.Any() && pending.Any(m => m.EndsWith("_" + OrganisationFactsMigration, StringComparison.Ordinal)))
+        if (applied.Any() && pending.Any(m => m.EndsWith("_" + OrganisationFactsMigration, StringComparison.Ordinal))
+            && !await StagingExistsAsync(db, cancellationToken).ConfigureAwait(false))
         {
-            legacy = await db.Database.SqlQueryRaw<LegacyFacts>(
-                    "SELECT DISTINCT r.EditionId, o.Id AS OrganisationId, o.Name, o.AllianceId "
-                    + "FROM Results r INNER JOIN Organisations o ON o.Id = r.OrganisationId")
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            names = await db.Database.SqlQueryRaw<LegacyName>("SELECT Id, Name FROM Organisations")
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            await StageLegacyFactsAsync(db, cancellationToken).ConfigureAwait(false);
         }
 
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        if (legacy.Count == 0)
+        if (await StagingExistsAsync(db, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            await RestoreLegacyFactsAsync(db, cancellationToken).ConfigureAwait(false);
         }
-
-        var facts = legacy.ToDictionary(
-            l => (l.EditionId, l.OrganisationId),
-            l => new OrganisationEdition { EditionId = l.EditionId, OrganisationId = l.OrganisationId, Name = l.Name, AllianceId = l.AllianceId });
-
-        // An Alliance is named in every edition that places an organisation in it, whether or not it has results there.
-        var nameOf = names.ToDictionary(n => n.Id, n => n.Name);
-        foreach (var member in facts.Values.Where(f => f.AllianceId is not null).ToList())
-        {
-            facts.TryAdd(
-                (member.EditionId, member.AllianceId!.Value),
-                new OrganisationEdition { EditionId = member.EditionId, OrganisationId = member.AllianceId.Value, Name = nameOf[member.AllianceId.Value] });
-        }
-
-        db.OrganisationEditions.AddRange(facts.Values);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record LegacyFacts(int EditionId, int OrganisationId, string Name, int? AllianceId);
+    /// <summary>
+    /// Copies each organisation's name and Alliance to every edition it has results in, and each Alliance's name to
+    /// every edition that places an organisation in it, whether or not the Alliance has results there.
+    /// </summary>
+    internal static async Task StageLegacyFactsAsync(SurveyDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE TABLE {StagingTable} (EditionId INT NOT NULL, OrganisationId INT NOT NULL, Name NVARCHAR(200) NOT NULL, AllianceId INT NULL);"
+            + $"INSERT INTO {StagingTable} (EditionId, OrganisationId, Name, AllianceId) "
+            + "SELECT DISTINCT r.EditionId, o.Id, o.Name, o.AllianceId FROM Results r INNER JOIN Organisations o ON o.Id = r.OrganisationId;"
+            + $"INSERT INTO {StagingTable} (EditionId, OrganisationId, Name, AllianceId) "
+            + $"SELECT DISTINCT m.EditionId, a.Id, a.Name, NULL FROM {StagingTable} m INNER JOIN Organisations a ON a.Id = m.AllianceId "
+            + $"WHERE NOT EXISTS (SELECT 1 FROM {StagingTable} s WHERE s.EditionId = m.EditionId AND s.OrganisationId = a.Id);",
+            cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-    private sealed record LegacyName(int Id, string Name);
+    private static async Task RestoreLegacyFactsAsync(SurveyDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO OrganisationEditions (EditionId, OrganisationId, Name, AllianceId) "
+            + $"SELECT s.EditionId, s.OrganisationId, s.Name, s.AllianceId FROM {StagingTable} s "
+            + "WHERE NOT EXISTS (SELECT 1 FROM OrganisationEditions f WHERE f.EditionId = s.EditionId AND f.OrganisationId = s.OrganisationId);"
+            + $"DROP TABLE {StagingTable};",
+            cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> StagingExistsAsync(SurveyDbContext db, CancellationToken cancellationToken)
+    {
+        var sql = db.Database.IsSqlServer()
+            ? $"SELECT COUNT(*) AS Value FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '{StagingTable}'"
+            : $"SELECT COUNT(*) AS Value FROM sqlite_master WHERE type = 'table' AND name = '{StagingTable}'";
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
 }

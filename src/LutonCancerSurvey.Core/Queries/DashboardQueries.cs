@@ -29,7 +29,8 @@ public sealed partial class DashboardQueries(
         f => new OrganisationSummary(
             f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
             f.Alliance == null ? null : f.Alliance.Code,
-            db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault());
+            db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
+            f.Edition!.Year);
 
     /// <summary>The editions this viewer may see, newest first, each with its embargo when it is a draft.</summary>
     public async Task<IReadOnlyList<VisibleEdition>> VisibleEditionsAsync(CancellationToken cancellationToken)
@@ -73,7 +74,8 @@ public sealed partial class DashboardQueries(
                 Summary = new OrganisationSummary(
                     f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
                     f.Alliance == null ? null : f.Alliance.Code,
-                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault()),
+                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
+                    f.Edition.Year),
                 EnglandId = db.Organisations.Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -3,8 +3,10 @@ using LutonCancerSurvey.Core.Statistics;
 
 namespace LutonCancerSurvey.Core.Queries;
 
+/// <summary>An organisation as one edition states it; FactsYear is that edition, where the query says.</summary>
 public sealed record OrganisationSummary(
-    int Id, string Code, string Name, OrganisationLevel Level, int? AllianceId, string? AllianceCode, string? AllianceName);
+    int Id, string Code, string Name, OrganisationLevel Level, int? AllianceId, string? AllianceCode, string? AllianceName,
+    int? FactsYear = null);
 
 public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation, Figure? England)
 {

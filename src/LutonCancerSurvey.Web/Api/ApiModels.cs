@@ -9,7 +9,9 @@ namespace LutonCancerSurvey.Web.Api;
 /// <param name="Name">The published name.</param>
 /// <param name="Level">national, cancer-alliance, ccg or trust.</param>
 /// <param name="Alliance">The Cancer Alliance a CCG or Trust belongs to; null for England, the Alliances and where unknown.</param>
-public sealed record ApiOrganisation(string Code, string Name, ApiLevel Level, ApiAlliance? Alliance);
+/// <param name="Embargo">In the list of organisations: set when the name and Alliance come from a draft edition (seen by
+/// signed-in commissioners and administrators only), which is not for publication; null otherwise.</param>
+public sealed record ApiOrganisation(string Code, string Name, ApiLevel Level, ApiAlliance? Alliance, ApiEmbargo? Embargo = null);
 
 /// <summary>A Cancer Alliance, as named on an organisation.</summary>
 public sealed record ApiAlliance(string Code, string Name);

@@ -87,7 +87,12 @@ public static class ResultsApi
         }
 
         var organisations = await queries.PublishedOrganisationsAsync(q, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ApiOrganisation>>(organisations.Select(ToApi).ToList());
+        var embargoes = (await queries.VisibleEditionsAsync(cancellationToken))
+            .Where(e => e.Embargo is not null)
+            .ToDictionary(e => e.Year, e => new ApiEmbargo(true, e.Embargo!.Until));
+        return TypedResults.Ok<IReadOnlyList<ApiOrganisation>>(organisations
+            .Select(o => ToApi(o) with { Embargo = o.FactsYear is { } year ? embargoes.GetValueOrDefault(year) : null })
+            .ToList());
     }
 
     private static async Task<Results<Ok<ApiResults>, ProblemHttpResult>> ResultsAsync(

@@ -45,7 +45,8 @@ public static class PipelineSetup
         // Inside the output cache, so a cached page is compressed once and then served as stored.
         app.UseResponseCompression();
         app.MapHealthChecks("/health");
-        app.MapOpenApi();
+        // HEAD as well as GET, as the API itself answers; the server sends no body to a HEAD.
+        app.MapOpenApi().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapResultsApi();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

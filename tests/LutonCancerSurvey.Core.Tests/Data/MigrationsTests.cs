@@ -53,8 +53,10 @@ public class MigrationsTests
         db.Database.GetAppliedMigrations().Should().NotBeEmpty();
     }
 
-    [Fact]
-    public async Task Migrating_ADatabaseFromBeforeEditionFacts_KeepsNamesAndAlliancesInEveryEditionWithResults()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Migrating_ADatabaseFromBeforeEditionFacts_KeepsNamesAndAlliancesInEveryEditionWithResults(bool crashAfterTheMigration)
     {
         var path = Path.Combine(Path.GetTempPath(), $"lcs-upgrade-{Guid.NewGuid():N}.db");
         try
@@ -71,6 +73,12 @@ public class MigrationsTests
                 + "INSERT INTO Questions (Id, EditionId, Number, Text, Section, Scoring) VALUES (1, 1, 59, 'Overall?', 'Overall', 1), (2, 2, 59, 'Overall?', 'Overall', 1);"
                 + "INSERT INTO Results (EditionId, OrganisationId, QuestionId, TumourGroupId, Breakdown, Basis, Suppression, ImportId, SourceRow) "
                 + "VALUES (1, 2, 1, 1, 0, 2, 0, 1, 2), (2, 2, 2, 1, 0, 2, 0, 1, 3);");
+            if (crashAfterTheMigration)
+            {
+                // What a process stopped between the migration and the copy back leaves: the names only in the staging table.
+                await SurveyDatabaseMigration.StageLegacyFactsAsync(db, CancellationToken.None);
+                await db.Database.MigrateAsync();
+            }
 
             await SurveyDatabaseMigration.MigrateAsync(db, CancellationToken.None);
 
@@ -78,11 +86,15 @@ public class MigrationsTests
                 .OrderBy(f => f.EditionId).ThenBy(f => f.OrganisationId)
                 .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId}")
                 .ToListAsync();
+            var staging = await db.Database.SqlQueryRaw<int>(
+                    $"SELECT COUNT(*) AS Value FROM sqlite_master WHERE name = '{SurveyDatabaseMigration.StagingTable}'")
+                .SingleAsync();
             facts.Should().Equal(
                 "2017 E56000099 Test Alliance ",
                 "2017 99X NHS Testshire CCG 1",
                 "2018 E56000099 Test Alliance ",
                 "2018 99X NHS Testshire CCG 1");
+            staging.Should().Be(0, "the staging table goes once its names are copied");
         }
         finally
         {
