@@ -6,12 +6,20 @@ public enum EditionStatus
     Published = 1,
 }
 
+/// <summary>
+/// The kinds of organisation the survey reports on. CCGs are kept for the editions before July 2022, when Integrated
+/// Care Boards (ICBs) and their sub-ICB locations replaced them; recent editions also report NHS England regions.
+/// Stored as numbers: new kinds take new numbers.
+/// </summary>
 public enum OrganisationLevel
 {
     National = 0,
     CancerAlliance = 1,
     Ccg = 2,
     Trust = 3,
+    Region = 4,
+    Icb = 5,
+    SubIcb = 6,
 }
 
 public enum Scoring

@@ -57,6 +57,9 @@ public static class Vocabulary
         [OrganisationLevel.CancerAlliance] = "cancer-alliance",
         [OrganisationLevel.Ccg] = "ccg",
         [OrganisationLevel.Trust] = "trust",
+        [OrganisationLevel.Region] = "region",
+        [OrganisationLevel.Icb] = "icb",
+        [OrganisationLevel.SubIcb] = "sub-icb",
     };
 
     public static readonly IReadOnlyDictionary<Scoring, string> ScoringWords = new Dictionary<Scoring, string>

@@ -110,6 +110,15 @@ public enum ApiLevel
 
     [JsonStringEnumMemberName("trust")]
     Trust,
+
+    [JsonStringEnumMemberName("region")]
+    Region,
+
+    [JsonStringEnumMemberName("icb")]
+    Icb,
+
+    [JsonStringEnumMemberName("sub-icb")]
+    SubIcb,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ApiBasis>))]

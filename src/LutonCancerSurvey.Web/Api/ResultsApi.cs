@@ -206,6 +206,9 @@ public static class ResultsApi
             OrganisationLevel.National => ApiLevel.National,
             OrganisationLevel.CancerAlliance => ApiLevel.CancerAlliance,
             OrganisationLevel.Ccg => ApiLevel.Ccg,
+            OrganisationLevel.Region => ApiLevel.Region,
+            OrganisationLevel.Icb => ApiLevel.Icb,
+            OrganisationLevel.SubIcb => ApiLevel.SubIcb,
             _ => ApiLevel.Trust,
         },
         organisation is { AllianceCode: { } allianceCode, AllianceName: { } allianceName }

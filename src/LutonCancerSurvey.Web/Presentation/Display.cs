@@ -96,6 +96,9 @@ public static class Display
         OrganisationLevel.National => "National",
         OrganisationLevel.CancerAlliance => "Cancer Alliance",
         OrganisationLevel.Ccg => "CCG",
+        OrganisationLevel.Region => "NHS England region",
+        OrganisationLevel.Icb => "Integrated Care Board",
+        OrganisationLevel.SubIcb => "Sub-ICB location",
         _ => "NHS Trust",
     };
 
@@ -104,6 +107,9 @@ public static class Display
         OrganisationLevel.CancerAlliance => "Cancer Alliances",
         OrganisationLevel.Ccg => "CCGs",
         OrganisationLevel.Trust => "NHS Trusts",
+        OrganisationLevel.Region => "NHS England regions",
+        OrganisationLevel.Icb => "Integrated Care Boards",
+        OrganisationLevel.SubIcb => "sub-ICB locations",
         _ => "organisations",
     };
 

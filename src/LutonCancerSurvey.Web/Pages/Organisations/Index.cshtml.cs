@@ -17,6 +17,9 @@ public class IndexModel(DashboardQueries queries) : PageModel
         ["ccg"] = OrganisationLevel.Ccg,
         ["trust"] = OrganisationLevel.Trust,
         ["cancer-alliance"] = OrganisationLevel.CancerAlliance,
+        ["region"] = OrganisationLevel.Region,
+        ["icb"] = OrganisationLevel.Icb,
+        ["sub-icb"] = OrganisationLevel.SubIcb,
     };
 
     [FromQuery(Name = "q")]
@@ -31,7 +34,8 @@ public class IndexModel(DashboardQueries queries) : PageModel
     public bool Searched => !string.IsNullOrWhiteSpace(Query) || Level is not null;
 
     public static IEnumerable<(string Value, string Label)> LevelChoices =>
-        [("", "All types"), ("ccg", "CCGs"), ("trust", "NHS Trusts"), ("cancer-alliance", "Cancer Alliances")];
+        [("", "All types"), ("region", "NHS England regions"), ("cancer-alliance", "Cancer Alliances"), ("icb", "Integrated Care Boards"),
+            ("sub-icb", "Sub-ICB locations"), ("trust", "NHS Trusts"), ("ccg", "CCGs (until 2022)")];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +43,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
         {
             if (!Levels.TryGetValue(LevelText, out var level))
             {
-                Problem = new FilterError(400, $"'{LevelText}' is not a type of organisation: choose CCGs, NHS Trusts or Cancer Alliances.");
+                Problem = new FilterError(400, $"'{LevelText}' is not a type of organisation: choose a region, Cancer Alliance, Integrated Care Board, sub-ICB location, NHS Trust or CCG.");
                 Response.StatusCode = Problem.StatusCode;
                 return;
             }
