@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Data;
@@ -31,6 +32,33 @@ public static class SurveyDatabaseMigration
         {
             await RestoreLegacyFactsAsync(db, cancellationToken).ConfigureAwait(false);
         }
+
+        await AssignQuestionnairesAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Editions from before questionnaires were data get the series that is the default for their year (2015 to 2019:
+    /// the built-in one), or one of their own, so that no trend crosses a questionnaire nobody has stated.
+    /// </summary>
+    private static async Task AssignQuestionnairesAsync(SurveyDbContext db, CancellationToken cancellationToken)
+    {
+        var editions = await db.Editions.Where(e => e.SeriesId == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (editions.Count == 0)
+        {
+            return;
+        }
+
+        var series = await db.QuestionSeries.ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var edition in editions)
+        {
+            edition.Series = series.FirstOrDefault(s => s.IsDefaultFor(edition.Year))
+                ?? series.FirstOrDefault(s => s.Code == $"cpes-{edition.Year}")
+                ?? new QuestionSeries { Code = $"cpes-{edition.Year}", Name = $"CPES questionnaire of {edition.Year}" };
+            series.Add(edition.Series);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>

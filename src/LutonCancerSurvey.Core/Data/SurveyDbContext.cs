@@ -17,6 +17,9 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationEdition> OrganisationEditions => Set<OrganisationEdition>();
     public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionSeries> QuestionSeries => Set<QuestionSeries>();
+    public DbSet<QuestionnaireItem> QuestionnaireItems => Set<QuestionnaireItem>();
+    public DbSet<QuestionLink> QuestionLinks => Set<QuestionLink>();
     public DbSet<TumourGroup> TumourGroups => Set<TumourGroup>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SurveyResult> Results => Set<SurveyResult>();

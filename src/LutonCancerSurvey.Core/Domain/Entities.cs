@@ -9,6 +9,10 @@ public class SurveyEdition
 
     /// <summary>When a draft's embargo lifts by itself (UTC); null when no publication is scheduled.</summary>
     public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>The questionnaire the edition used; null only in a database from before questionnaires were data.</summary>
+    public int? SeriesId { get; set; }
+    public QuestionSeries? Series { get; set; }
 }
 
 /// <summary>Who did what, when: every import, publication change and user change.</summary>

@@ -32,7 +32,8 @@ public sealed record TidyRow(
     bool? GroupDifferenceSignificant,
     Suppression Suppression,
     string? SourceNote,
-    int? ScoreDecimals = null);
+    int? ScoreDecimals = null,
+    string? Series = null);
 
 public static class TidyCsvWriter
 {
@@ -47,14 +48,19 @@ public static class TidyCsvWriter
     public static async Task WriteAsync(TextWriter output, IEnumerable<TidyRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var all = rows as IReadOnlyList<TidyRow> ?? rows.ToList();
+
+        // Only rows of an edition that is not on its year's default questionnaire need the series named, and files
+        // without such rows keep exactly the columns they always had.
+        var withSeries = all.Any(r => r.Series is not null);
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var column in Header)
+        foreach (var column in withSeries ? [.. Header, TidyLayout.SeriesColumn] : Header)
         {
             csv.WriteField(column);
         }
 
         await csv.NextRecordAsync().ConfigureAwait(false);
-        foreach (var row in rows)
+        foreach (var row in all)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var shown = row.Suppression == Suppression.None;
@@ -85,6 +91,7 @@ public static class TidyCsvWriter
                 shown && row.GroupDifferenceSignificant is { } significant ? (significant ? "significant" : "not-significant") : null,
                 Vocabulary.SuppressionWords[row.Suppression],
                 SpreadsheetText.Neutralise(row.SourceNote),
+                .. withSeries ? [row.Series] : Array.Empty<string?>(),
             ];
             foreach (var field in fields)
             {

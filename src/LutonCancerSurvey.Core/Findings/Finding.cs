@@ -87,7 +87,14 @@ public sealed record FindingsInput(
     string? AllianceName,
     int? PreviousYear,
     IReadOnlyList<QuestionFindingInput> Questions,
-    IReadOnlyList<TumourFindingInput> TumourGroups);
+    IReadOnlyList<TumourFindingInput> TumourGroups)
+{
+    /// <summary>Whether the previous edition used another questionnaire, whose question numbers are not these.</summary>
+    public bool PreviousOnOtherQuestionnaire { get; init; }
+
+    /// <summary>The edition's overall rating of care (its 0-10 question), where it has one.</summary>
+    public int? OverallRatingNumber => OverallRating.NumberIn(Questions.Select(q => q.Question));
+}
 
 /// <summary>
 /// One all-cancer question: the organisation's headline figure (adjusted where published, else unadjusted, else the

@@ -29,7 +29,7 @@ public static class FindingsWriter
 
     private static IEnumerable<Finding> Overall(FindingsInput input)
     {
-        var q59 = input.Questions.FirstOrDefault(q => q.Question.Number == Questionnaire.OverallRatingQuestion);
+        var q59 = input.Questions.FirstOrDefault(q => q.Question.Number == input.OverallRatingNumber);
         if (q59?.Organisation is not { } own)
         {
             yield break;
@@ -178,12 +178,12 @@ public static class FindingsWriter
         }
 
         var before = FindingText.Year(previousYear);
-        if (!Questionnaire.Covers(input.Year) || !Questionnaire.Covers(previousYear))
+        if (input.PreviousOnOtherQuestionnaire)
         {
             yield return new Finding(
                 FindingKind.ChangeSummary, Verdict.NotCompared,
-                $"The {before} and {year} surveys may not have used the same questionnaire, so question results are not compared between them.",
-                [new Evidence($"Change from {before} to {year}", "not compared", "–", "none", $"question numbers are only comparable within the {FindingText.Year(Questionnaire.FirstYear)}-{FindingText.Year(Questionnaire.LastYear)} questionnaire")]);
+                $"The {before} and {year} surveys used different questionnaires, so question results are not compared between them.",
+                [new Evidence($"Change from {before} to {year}", "not compared", "–", "none", "question numbers are only comparable within one questionnaire")]);
             yield break;
         }
 
@@ -265,8 +265,8 @@ public static class FindingsWriter
             listed.AddRange(largest);
         }
 
-        var overall = all.FirstOrDefault(j => j.Input.Question.Number == Questionnaire.OverallRatingQuestion);
-        if (overall.Input is not null && !listed.Any(j => j.Input.Question.Number == Questionnaire.OverallRatingQuestion))
+        var overall = all.FirstOrDefault(j => j.Input.Question.Number == input.OverallRatingNumber);
+        if (overall.Input is not null && !listed.Any(j => j.Input.Question.Number == input.OverallRatingNumber))
         {
             listed.Insert(0, overall);
         }
@@ -351,6 +351,7 @@ public static class FindingsWriter
 
         var name = input.OrganisationName;
         var year = FindingText.Year(input.Year);
+        var number = input.OverallRatingNumber ?? 0;
         const Scoring Rating = Scoring.MeanOutOfTen;
         var shown = input.TumourGroups.Where(t => t.Organisation is { IsSuppressed: false, Score: not null }).ToList();
         var hidden = input.TumourGroups.Count - shown.Count;
@@ -359,10 +360,10 @@ public static class FindingsWriter
             .Select(t => (Group: t, Finding: Against(
                 FindingKind.TumourGroup,
                 $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}: patients rated their care {FindingText.ScoreWords(t.Organisation!.Score!.Value, t.Organisation.Decimals, Rating)} (unadjusted)",
-                $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}, Q59 overall rating of care, {year}, unadjusted",
+                $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}, {FindingText.Question(number)} overall rating of care, {year}, unadjusted",
                 t.Organisation!, t.England, name, $"England's {Domain.TumourGroups.NameOf(t.TumourGroupId)} figure", "England", Rating,
                 (o, r) => Comparisons.AgainstReference(o, r, Rating, compared.Count),
-                (a, b) => a == b, Questionnaire.OverallRatingQuestion, t.TumourGroupId)))
+                (a, b) => a == b, number, t.TumourGroupId)))
             .ToList();
         var standingOut = findings
             .Where(f => f.Finding.Verdict is Verdict.SignificantlyHigher or Verdict.SignificantlyLower or Verdict.HigherUntested or Verdict.LowerUntested)

@@ -132,9 +132,20 @@ internal static class FileLayouts
     }
 }
 
-/// <summary>The combined CPES layout published with the 2018 results (25 columns, one result a row).</summary>
-internal sealed class CombinedLayout : IFileLayout
+/// <summary>
+/// The combined CPES layout published with the 2018 results (25 columns, one result a row). It names no section
+/// (its labels have typos) and no scoring, so each comes from the questionnaire the database holds for the year.
+/// </summary>
+internal sealed class CombinedLayout(QuestionnaireCatalogue questionnaires) : IFileLayout
 {
+    public CombinedLayout()
+        : this(QuestionnaireCatalogue.Empty)
+    {
+    }
+
+    /// <summary>This layout, reading sections and scoring from <paramref name="catalogue"/>.</summary>
+    public static CombinedLayout With(QuestionnaireCatalogue catalogue) => new(catalogue);
+
     private const string Geog = "Geog";
     private const string Code = "Trust.Code";
     private const string Name = "Trust.Name";
@@ -222,7 +233,9 @@ internal sealed class CombinedLayout : IFileLayout
         var basis = field.Choice(Kind, Vocabulary.CombinedBases, required: true);
         var respondents = field.WholeNumber(Responses);
         var score = field.Number(Score);
-        var scoreDecimals = score is { } written ? PublishedDecimals(written, number) : (int?)null;
+        var series = year is { } y ? questionnaires.SeriesFor(y) : null;
+        var item = series is not null && number is { } n ? questionnaires.Item(series.Id, n) : null;
+        var scoreDecimals = score is { } written ? PublishedDecimals(written, item?.Scoring) : (int?)null;
         var ciLower = field.Number(CiLower);
         var ciUpper = field.Number(CiUpper);
         var band = field.Choice(Rating, Vocabulary.CombinedBands, required: false);
@@ -238,20 +251,16 @@ internal sealed class CombinedLayout : IFileLayout
             field.Fail(Imd, "a row breaks down by gender or by deprivation, not both");
         }
 
-        string? section = null;
         if (year is not null && number is not null)
         {
-            if (!Questionnaire.Covers(year.Value))
+            if (series is null)
             {
-                field.Fail(Year, $"no questionnaire is known for {year}: use the tidy layout, which names each question's section");
+                field.Fail(Year, $"no questionnaire is known for {year}: upload the {year} questionnaire first, or use the tidy "
+                    + "layout, which names each question's section");
             }
-            else
+            else if (item is null)
             {
-                section = Questionnaire.SectionOf(number.Value);
-                if (section is null)
-                {
-                    field.Fail(QuestionNumber, $"Q{number} is not a scored question of the {year} questionnaire");
-                }
+                field.Fail(QuestionNumber, $"Q{number} is not a scored question of the {year} questionnaire ({series.Name})");
             }
         }
 
@@ -271,8 +280,8 @@ internal sealed class CombinedLayout : IFileLayout
             AllianceReference = level is OrganisationLevel.Ccg or OrganisationLevel.Trust ? alliance : null,
             QuestionNumber = number!.Value,
             QuestionText = text,
-            Section = section!,
-            Scoring = Questionnaire.ScoringOf(number.Value),
+            Section = item!.Section,
+            Scoring = item.Scoring,
             TumourGroupId = tumour!.Value,
             Breakdown = gender == Breakdown.AllPatients ? quintile!.Value : gender!.Value,
             Basis = basis!.Value,
@@ -299,9 +308,9 @@ internal sealed class CombinedLayout : IFileLayout
     /// whole numbers and the 0-10 rating to two decimals, so a score has those places, or more where the figure itself
     /// has more once the noise is rounded away.
     /// </summary>
-    private static int PublishedDecimals(double score, int? question)
+    private static int PublishedDecimals(double score, Scoring? scoring)
     {
-        var published = question is { } q && Questionnaire.ScoringOf(q) == Scoring.MeanOutOfTen ? 2 : 0;
+        var published = scoring == Scoring.MeanOutOfTen ? 2 : 0;
         return Math.Max(published, Format.PlacesOf(score));
     }
 
@@ -345,7 +354,10 @@ internal sealed class TidyLayout : IFileLayout
     public string Name => "tidy";
     public bool QuotesText => true;
     public IReadOnlyList<string> RequiredColumns => Columns;
-    public IReadOnlyList<string> OptionalColumns { get; } = [];
+    /// <summary>Written only when some row needs it, so files of editions on their default questionnaire keep 25 columns.</summary>
+    public const string SeriesColumn = "series";
+
+    public IReadOnlyList<string> OptionalColumns { get; } = [SeriesColumn];
 
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
@@ -391,6 +403,11 @@ internal sealed class TidyLayout : IFileLayout
         var groupTest = field.Choice("group_difference", GroupTests, required: false);
         var suppressed = field.Choice("suppressed", Suppressions, required: false) ?? Suppression.None;
         var note = field.Text("source_note");
+        var series = field.HasColumn(SeriesColumn) ? field.Text(SeriesColumn) : string.Empty;
+        if (series.Length > 0 && !QuestionSeriesCodes.IsValid(series))
+        {
+            field.Fail(SeriesColumn, $"'{series}' is not a questionnaire series code: {QuestionSeriesCodes.Rule}");
+        }
 
         if (suppressed == Suppression.None && score is null)
         {
@@ -442,6 +459,7 @@ internal sealed class TidyLayout : IFileLayout
             GroupDifferenceSignificant = groupTest,
             Suppression = suppressed,
             SourceNote = note.Length == 0 ? null : note,
+            SeriesCode = series.Length == 0 ? null : series,
         };
     }
 }

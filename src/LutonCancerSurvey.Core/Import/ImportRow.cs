@@ -38,6 +38,9 @@ internal sealed record ImportRow
     public bool? GroupDifferenceSignificant { get; init; }
     public Suppression Suppression { get; init; }
     public string? SourceNote { get; init; }
+
+    /// <summary>The questionnaire series the row's edition uses, where the file says (the tidy layout's <c>series</c>).</summary>
+    public string? SeriesCode { get; init; }
 }
 
 public sealed record ImportError(int Line, string? Column, string Message)

@@ -26,12 +26,16 @@ internal sealed class ReferenceData
     private readonly Dictionary<(int EditionId, Organisation Organisation), string> _allianceReferences = [];
     private readonly Dictionary<(int EditionId, string Reference), string> _allianceNames = new(AllianceNameKeys.Instance);
     private readonly Dictionary<Question, Dictionary<string, int>> _wordings = [];
+    private readonly Dictionary<string, QuestionSeries> _series;
+    private readonly HashSet<(int SeriesId, int Number)> _items;
 
     private ReferenceData(
         SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<OrganisationEdition> facts,
-        List<Question> questions)
+        List<Question> questions, List<QuestionSeries> series, List<QuestionnaireItem> items)
     {
         _db = db;
+        _series = series.ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
+        _items = items.Select(i => (i.SeriesId, i.Number)).ToHashSet();
         _editions = editions.ToDictionary(e => e.Year);
         _organisations = organisations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
         var byId = organisations.ToDictionary(o => o.Id);
@@ -45,7 +49,9 @@ internal sealed class ReferenceData
             await db.Editions.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.Organisations.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.OrganisationEditions.ToListAsync(cancellationToken).ConfigureAwait(false),
-            await db.Questions.ToListAsync(cancellationToken).ConfigureAwait(false));
+            await db.Questions.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.QuestionSeries.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.QuestionnaireItems.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Adds the editions, organisations and questions that <paramref name="rows"/> meet for the first time, each from
@@ -57,11 +63,19 @@ internal sealed class ReferenceData
         var newEditions = false;
         foreach (var row in rows)
         {
-            if (!_editions.ContainsKey(row.Year))
+            // Change detection is off while batches are read, so the series is saved and set by its id, explicitly.
+            if (!_editions.TryGetValue(row.Year, out var edition))
             {
-                var edition = new SurveyEdition { Year = row.Year, Status = EditionStatus.Draft };
+                var series = await SeriesForAsync(row, cancellationToken).ConfigureAwait(false);
+                edition = new SurveyEdition { Year = row.Year, Status = EditionStatus.Draft, SeriesId = series.Id };
                 _db.Editions.Add(edition);
                 _editions[row.Year] = edition;
+                newEditions = true;
+            }
+            else if (edition.SeriesId is null)
+            {
+                edition.SeriesId = (await SeriesForAsync(row, cancellationToken).ConfigureAwait(false)).Id;
+                _db.Entry(edition).Property(e => e.SeriesId).IsModified = true;
                 newEditions = true;
             }
         }
@@ -90,6 +104,21 @@ internal sealed class ReferenceData
                 added = true;
             }
 
+            var seriesId = _editions[row.Year].SeriesId!.Value;
+            if (_items.Add((seriesId, row.QuestionNumber)))
+            {
+                // A series met first in a file that words and places its questions (the tidy layout) gets its
+                // questionnaire from it, so that later files of its editions may leave them out.
+                _db.QuestionnaireItems.Add(new QuestionnaireItem
+                {
+                    SeriesId = seriesId,
+                    Number = row.QuestionNumber,
+                    Section = row.Section,
+                    Scoring = row.Scoring,
+                });
+                added = true;
+            }
+
             if (!_questions.ContainsKey((editionId, row.QuestionNumber)))
             {
                 var question = new Question
@@ -112,10 +141,40 @@ internal sealed class ReferenceData
         }
     }
 
+    /// <summary>
+    /// The questionnaire a new edition uses: the one its row names, else the one that is the default for its year,
+    /// else a series of its own, so that no trend crosses into it until an administrator says which questions match.
+    /// </summary>
+    private async Task<QuestionSeries> SeriesForAsync(ImportRow row, CancellationToken cancellationToken)
+    {
+        var code = row.SeriesCode ?? _series.Values.FirstOrDefault(s => s.IsDefaultFor(row.Year))?.Code ?? $"cpes-{row.Year}";
+        if (!_series.TryGetValue(code, out var series))
+        {
+            series = new QuestionSeries
+            {
+                Code = code,
+                Name = row.SeriesCode is null ? $"CPES questionnaire of {row.Year}" : $"Questionnaire {code}",
+            };
+            _db.QuestionSeries.Add(series);
+            _series[code] = series;
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return series;
+    }
+
     /// <summary>Matches a row to ids; <see cref="AddMissingAsync"/> must have seen the row first.</summary>
     public ResultKey? Resolve(ImportRow row, FieldReader field)
     {
         var edition = Edition(row.Year);
+        if (row.SeriesCode is { } code
+            && _series.Values.FirstOrDefault(s => s.Id == edition.SeriesId) is { } used
+            && !string.Equals(used.Code, code, StringComparison.OrdinalIgnoreCase))
+        {
+            field.Fail("series", $"the {row.Year} edition uses the questionnaire '{used.Code}', not '{code}'");
+            return null;
+        }
+
         var organisation = Organisation(edition, row, field);
         var question = Question(edition, row, field);
         if (organisation is null || question is null)

@@ -136,6 +136,11 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             return errors.Outcome();
         }
 
+        if (layout is CombinedLayout)
+        {
+            layout = CombinedLayout.With(await QuestionnaireCatalogue.LoadAsync(db, cancellationToken).ConfigureAwait(false));
+        }
+
         var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
 
         // Each text field must fit the column it is stored in, as the model declares it: checked here, with line and

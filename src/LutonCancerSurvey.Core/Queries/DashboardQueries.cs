@@ -177,13 +177,20 @@ public sealed partial class DashboardQueries(
         var englandId = header.EnglandId ?? -1;
         var allianceId = organisation.AllianceId ?? -1;
 
+        // The same question in other editions: this number in editions of the same questionnaire, and what a crosswalk
+        // matches with it in another; never a number merely reused by a redeveloped questionnaire.
+        var comparable = await ComparableQuestionsAsync(year, questionNumber, cancellationToken).ConfigureAwait(false);
+        var numbers = comparable.Questions.Select(q => q.Number).Distinct().ToList();
+
         // The organisation, England and the Alliance on this question across every published edition.
-        var rows = await Rows(db.Results.Where(VisibleResult).Where(r =>
+        var rows = (await Rows(db.Results.Where(VisibleResult).Where(r =>
                 (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
-                && r.Question!.Number == questionNumber
+                && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
                 && r.Breakdown == Breakdown.AllPatients))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(r => comparable.SeriesOfYear.TryGetValue(r.Year, out var s) && comparable.Questions.Contains((s, r.Question.Number)))
+            .ToList();
 
         var current = rows.FirstOrDefault(r => r.OrganisationId == organisation.Id && r.Year == year && r.Figure.Basis == basis);
         if (current is null)
@@ -198,12 +205,21 @@ public sealed partial class DashboardQueries(
 
         // A trend compares like with like: the year-on-year figures the source publishes for that purpose.
         var trendBasis = tumourGroupId == TumourGroups.AllCancersId ? ResultBasis.Trend : ResultBasis.Unadjusted;
+        var ownSeries = comparable.SeriesOfYear[year];
         var trend = rows.Select(r => r.Year).Distinct().Order()
             .Select(y => new TrendPoint(
                 y,
                 rows.FirstOrDefault(r => r.Year == y && r.OrganisationId == organisation.Id && r.Figure.Basis == trendBasis)?.Figure,
-                PreferredFigure(rows.Where(r => r.Year == y && r.OrganisationId == englandId), trendBasis)))
+                PreferredFigure(rows.Where(r => r.Year == y && r.OrganisationId == englandId), trendBasis),
+                comparable.SeriesOfYear[y] == ownSeries
+                    ? null
+                    : $"Q{rows.First(r => r.Year == y).Question.Number} in the {comparable.SeriesNames[comparable.SeriesOfYear[y]]}"))
             .Where(p => p.Organisation is not null || p.England is not null)
+            .ToList();
+        var leftOut = header.Years.Where(y => !trend.Any(p => p.Year == y)
+                && comparable.SeriesOfYear.TryGetValue(y, out var s) && s != ownSeries
+                && !comparable.Questions.Any(q => q.SeriesId == s))
+            .Order()
             .ToList();
 
         var questionId = current.QuestionId;
@@ -239,8 +255,51 @@ public sealed partial class DashboardQueries(
             peers.Count - shown.Count)
         {
             Rank = RankAmong(shown, organisation.Code, current.Figure, current.Question.Scoring),
+            TrendBreak = leftOut.Count == 0 ? null : TrendBreakText(leftOut, comparable, ownSeries),
         };
     }
+
+    private static string TrendBreakText(List<int> leftOut, ComparableQuestions comparable, int ownSeries)
+    {
+        var firstOwn = comparable.SeriesOfYear.Where(e => e.Value == ownSeries).Min(e => e.Key);
+        var years = leftOut.Count == 1
+            ? $"{leftOut[0]} is"
+            : $"{string.Join(", ", leftOut.Take(leftOut.Count - 1))} and {leftOut[^1]} are";
+        return leftOut.Max() < firstOwn
+            ? $"The questionnaire changed in {firstOwn}; earlier years are not comparable, so {years} not shown."
+            : $"{years} from another questionnaire, which no crosswalk matches with this question, so not shown.";
+    }
+
+    /// <summary>
+    /// The questions comparable with one question of one edition: the same number in every edition of its
+    /// questionnaire series, and the questions a crosswalk matches with it in other series. With the series of each
+    /// edition this viewer may see, and the series' names.
+    /// </summary>
+    private async Task<ComparableQuestions> ComparableQuestionsAsync(int year, int questionNumber, CancellationToken cancellationToken)
+    {
+        var editions = await db.Editions.AsNoTracking().Where(VisibleEdition)
+            .Select(e => new { e.Year, SeriesId = e.SeriesId ?? 0 })
+            .ToDictionaryAsync(e => e.Year, e => e.SeriesId, cancellationToken).ConfigureAwait(false);
+        var seriesId = editions[year];
+        var links = await db.QuestionLinks.AsNoTracking()
+            .Where(l => (l.FromSeriesId == seriesId && l.FromNumber == questionNumber) || (l.ToSeriesId == seriesId && l.ToNumber == questionNumber))
+            .Select(l => new { l.FromSeriesId, l.FromNumber, l.ToSeriesId, l.ToNumber })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var questions = new HashSet<(int SeriesId, int Number)> { (seriesId, questionNumber) };
+        foreach (var link in links)
+        {
+            questions.Add((link.FromSeriesId, link.FromNumber));
+            questions.Add((link.ToSeriesId, link.ToNumber));
+        }
+
+        var names = await db.QuestionSeries.AsNoTracking()
+            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken).ConfigureAwait(false);
+        names.TryAdd(0, "earlier questionnaire");
+        return new ComparableQuestions(editions, questions, names);
+    }
+
+    private sealed record ComparableQuestions(
+        IReadOnlyDictionary<int, int> SeriesOfYear, IReadOnlySet<(int SeriesId, int Number)> Questions, IReadOnlyDictionary<int, string> SeriesNames);
 
     /// <summary>
     /// The organisation's place among the peers shown, or null when its own result is not among them. Ties are judged
@@ -275,10 +334,16 @@ public sealed partial class DashboardQueries(
         var allianceId = organisation.AllianceId ?? -1;
         int? previousYear = header.Years.Where(y => y < year).Select(y => (int?)y).FirstOrDefault();
 
+        // Question numbers are compared between editions of one questionnaire only.
+        var seriesOf = await db.Editions.AsNoTracking()
+            .Where(e => e.Year == year || e.Year == previousYear)
+            .ToDictionaryAsync(e => e.Year, e => e.SeriesId, cancellationToken).ConfigureAwait(false);
+        var previousOnOtherQuestionnaire = previousYear is { } p && seriesOf.GetValueOrDefault(p) != seriesOf.GetValueOrDefault(year);
+
         // The header's editions are those this viewer may see, so no join to the editions is needed; of the previous
         // edition only the organisation's own trend figures are compared.
         var editionId = header.EditionIdOf(year) ?? -1;
-        var previousEditionId = previousYear is null ? -1 : header.EditionIdOf(previousYear.Value) ?? -1;
+        var previousEditionId = previousYear is null || previousOnOtherQuestionnaire ? -1 : header.EditionIdOf(previousYear.Value) ?? -1;
         var rows = await Rows(db.Results.Where(r =>
                 ((r.EditionId == editionId
                         && (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId))
@@ -315,14 +380,18 @@ public sealed partial class DashboardQueries(
             .OrderBy(q => q.Question.Number)
             .ToList();
 
-        var tumourGroups = editionId == -1
+        var overall = OverallRating.NumberIn(questions.Select(q => q.Question));
+        var tumourGroups = editionId == -1 || overall is null
             ? []
-            : (await ByTumourGroupAsync(header, editionId, Questionnaire.OverallRatingQuestion, cancellationToken).ConfigureAwait(false))
+            : (await ByTumourGroupAsync(header, editionId, overall.Value, cancellationToken).ConfigureAwait(false))
                 .Select(t => new TumourFindingInput(t.TumourGroupId, t.Organisation, t.England))
                 .ToList();
 
         return new FindingsInput(
-            organisation.Name, organisation.Level, year, organisation.AllianceName, previousYear, questions, tumourGroups);
+            organisation.Name, organisation.Level, year, organisation.AllianceName, previousYear, questions, tumourGroups)
+        {
+            PreviousOnOtherQuestionnaire = previousOnOtherQuestionnaire,
+        };
     }
 
     /// <summary>
@@ -424,7 +493,10 @@ public sealed partial class DashboardQueries(
             r.QuestionId,
             r.Edition!.Year,
             r.TumourGroupId,
-            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring),
+            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring,
+                r.Edition!.Series == null || (r.Edition.Series.FirstYear <= r.Edition.Year && r.Edition.Year <= r.Edition.Series.LastYear)
+                    ? null
+                    : r.Edition.Series.Code),
             new Figure(
                 r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
                 r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,

@@ -65,7 +65,10 @@ public sealed partial class DashboardQueries
             r.OrganisationId,
             r.Breakdown,
             r.GroupDifferenceSignificant,
-            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring),
+            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring,
+                r.Edition!.Series == null || (r.Edition.Series.FirstYear <= r.Edition.Year && r.Edition.Year <= r.Edition.Series.LastYear)
+                    ? null
+                    : r.Edition.Series.Code),
             new Figure(
                 r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
                 r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,

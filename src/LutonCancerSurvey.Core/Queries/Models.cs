@@ -55,7 +55,9 @@ public sealed record OrganisationHeader(OrganisationSummary Organisation, int? E
 public sealed record ResultsView(
     OrganisationHeader Header, int Year, int TumourGroupId, ResultBasis Basis, IReadOnlyList<QuestionResult> Results);
 
-public sealed record TrendPoint(int Year, Figure? Organisation, Figure? England);
+// AsksAs: null when the point is this question in this questionnaire; otherwise what it was asked as in an earlier or
+// later questionnaire that a crosswalk matches with it ("Q10 in the CPES questionnaire used 2015 to 2019").
+public sealed record TrendPoint(int Year, Figure? Organisation, Figure? England, string? AsksAs = null);
 
 public sealed record FunnelEntry(string Code, string Name, int Respondents, double Score)
 {
@@ -78,6 +80,12 @@ public sealed record QuestionDetail(
 {
     /// <summary>The organisation's place among the peers shown, ties included; null when its own figure is not shown.</summary>
     public RankResult? Rank { get; init; }
+
+    /// <summary>
+    /// Where the trend stops at a change of questionnaire that no crosswalk bridges, the years left out and why; null when
+    /// every year the organisation has is comparable.
+    /// </summary>
+    public string? TrendBreak { get; init; }
 }
 
 /// <summary>Draft figures seen before publication day; Until is null when no date is set.</summary>

@@ -193,6 +193,526 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.ToTable("Questions", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.QuestionLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FromNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromSeriesId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToSeriesId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToSeriesId", "ToNumber");
+
+                    b.HasIndex("FromSeriesId", "FromNumber", "ToSeriesId", "ToNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuestionLinks", (string)null);
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.QuestionSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("QuestionSeries", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "cpes-2015",
+                            FirstYear = 2015,
+                            LastYear = 2019,
+                            Name = "CPES questionnaire used 2015 to 2019"
+                        });
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.QuestionnaireItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Scoring")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireItems", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 1,
+                            Scoring = 0,
+                            Section = "Seeing your GP",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Number = 2,
+                            Scoring = 0,
+                            Section = "Seeing your GP",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Number = 5,
+                            Scoring = 0,
+                            Section = "Diagnostic tests",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Number = 6,
+                            Scoring = 0,
+                            Section = "Diagnostic tests",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Number = 7,
+                            Scoring = 0,
+                            Section = "Diagnostic tests",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Number = 8,
+                            Scoring = 0,
+                            Section = "Finding out what was wrong with you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Number = 9,
+                            Scoring = 0,
+                            Section = "Finding out what was wrong with you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Number = 10,
+                            Scoring = 0,
+                            Section = "Finding out what was wrong with you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Number = 11,
+                            Scoring = 0,
+                            Section = "Finding out what was wrong with you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Number = 12,
+                            Scoring = 0,
+                            Section = "Deciding the best treatment for you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Number = 13,
+                            Scoring = 0,
+                            Section = "Deciding the best treatment for you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Number = 14,
+                            Scoring = 0,
+                            Section = "Deciding the best treatment for you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Number = 15,
+                            Scoring = 0,
+                            Section = "Deciding the best treatment for you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Number = 16,
+                            Scoring = 0,
+                            Section = "Deciding the best treatment for you",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Number = 17,
+                            Scoring = 0,
+                            Section = "Clinical Nurse Specialist",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Number = 18,
+                            Scoring = 0,
+                            Section = "Clinical Nurse Specialist",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Number = 19,
+                            Scoring = 0,
+                            Section = "Clinical Nurse Specialist",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Number = 20,
+                            Scoring = 0,
+                            Section = "Support for people with cancer",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Number = 21,
+                            Scoring = 0,
+                            Section = "Support for people with cancer",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Number = 22,
+                            Scoring = 0,
+                            Section = "Support for people with cancer",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Number = 23,
+                            Scoring = 0,
+                            Section = "Support for people with cancer",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Number = 25,
+                            Scoring = 0,
+                            Section = "Operations",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Number = 26,
+                            Scoring = 0,
+                            Section = "Operations",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Number = 28,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Number = 29,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Number = 30,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Number = 31,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Number = 32,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Number = 33,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Number = 34,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Number = 35,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Number = 36,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Number = 37,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Number = 38,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Number = 39,
+                            Scoring = 0,
+                            Section = "Hospital care as an inpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Number = 41,
+                            Scoring = 0,
+                            Section = "Hospital care as a day patient / outpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Number = 42,
+                            Scoring = 0,
+                            Section = "Hospital care as a day patient / outpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Number = 44,
+                            Scoring = 0,
+                            Section = "Hospital care as a day patient / outpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Number = 45,
+                            Scoring = 0,
+                            Section = "Hospital care as a day patient / outpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Number = 47,
+                            Scoring = 0,
+                            Section = "Hospital care as a day patient / outpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 41,
+                            Number = 48,
+                            Scoring = 0,
+                            Section = "Hospital care as a day patient / outpatient",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 42,
+                            Number = 49,
+                            Scoring = 0,
+                            Section = "Home care and support",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 43,
+                            Number = 50,
+                            Scoring = 0,
+                            Section = "Home care and support",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 44,
+                            Number = 51,
+                            Scoring = 0,
+                            Section = "Home care and support",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 45,
+                            Number = 52,
+                            Scoring = 0,
+                            Section = "Care from your general practice",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 46,
+                            Number = 53,
+                            Scoring = 0,
+                            Section = "Care from your general practice",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 47,
+                            Number = 54,
+                            Scoring = 0,
+                            Section = "Your overall NHS care",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 48,
+                            Number = 55,
+                            Scoring = 0,
+                            Section = "Your overall NHS care",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 49,
+                            Number = 56,
+                            Scoring = 0,
+                            Section = "Your overall NHS care",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 50,
+                            Number = 57,
+                            Scoring = 0,
+                            Section = "Your overall NHS care",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 51,
+                            Number = 58,
+                            Scoring = 0,
+                            Section = "Your overall NHS care",
+                            SeriesId = 1
+                        },
+                        new
+                        {
+                            Id = 52,
+                            Number = 59,
+                            Scoring = 1,
+                            Section = "Your overall NHS care",
+                            SeriesId = 1
+                        });
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>
                 {
                     b.Property<int>("Id")
@@ -207,6 +727,9 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -214,6 +737,8 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("Year")
                         .IsUnique();
@@ -651,6 +1176,46 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.QuestionLink", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.QuestionSeries", "FromSeries")
+                        .WithMany()
+                        .HasForeignKey("FromSeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.QuestionSeries", "ToSeries")
+                        .WithMany()
+                        .HasForeignKey("ToSeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FromSeries");
+
+                    b.Navigation("ToSeries");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.QuestionnaireItem", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.QuestionSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.QuestionSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyResult", b =>

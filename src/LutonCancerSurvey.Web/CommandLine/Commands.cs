@@ -25,6 +25,7 @@ public static class Commands
         {
             "import" => ImportCommand.Parse(words.Skip(1).ToList(), configuration),
             "create-admin" => CreateAdminCommand.Parse(words.Skip(1).ToList(), configuration),
+            "import-questionnaire" or "import-crosswalk" => QuestionnaireCommand.Parse(words[0], words.Skip(1).ToList(), configuration),
             _ => null,
         };
     }

@@ -18,7 +18,8 @@ public class IndexModel(DashboardQueries queries, IConfiguration configuration) 
 
     public KeyFindingsView? KeyFindings { get; private set; }
 
-    public QuestionResult? OverallRating => Results.FirstOrDefault(r => r.Question.Number == Questionnaire.OverallRatingQuestion);
+    public QuestionResult? OverallRating =>
+        Results.FirstOrDefault(r => r.Question.Number == Core.Domain.OverallRating.NumberIn(Results.Select(q => q.Question)));
 
     public int CountBand(Band band) => Results.Count(r => r.Organisation is { IsSuppressed: false } f && f.Band == band);
 
@@ -48,7 +49,9 @@ public class IndexModel(DashboardQueries queries, IConfiguration configuration) 
 
         Header = Header.In(Filter.Year);
         Results = await queries.ResultsAsync(Header, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
-        OverallByTumour = await queries.ByTumourGroupAsync(Header, Filter.EditionId, Questionnaire.OverallRatingQuestion, cancellationToken);
+        OverallByTumour = Core.Domain.OverallRating.NumberIn(Results.Select(q => q.Question)) is { } overall
+            ? await queries.ByTumourGroupAsync(Header, Filter.EditionId, overall, cancellationToken)
+            : [];
         KeyFindings = await KeyFindingsView.LoadAsync(queries, Header, Filter.Year, cancellationToken);
     }
 }

@@ -317,11 +317,14 @@ public class FindingsWriterTests
     public void Change_AcrossDifferentQuestionnaires_IsNotCompared()
     {
         var q = new QuestionFindingInput(Q22, null, null, null, Fig(ResultBasis.Trend, 90, 400), Fig(ResultBasis.Trend, 60, 400));
-        var findings = FindingsWriter.Write(Input([q], year: 2019, previousYear: 2018));
+        var findings = FindingsWriter.Write(Input([q], year: 2021, previousYear: 2019) with { PreviousOnOtherQuestionnaire = true });
+        var sameQuestionnaire = FindingsWriter.Write(Input([q], year: 2019, previousYear: 2018));
 
         var summary = Single(findings, FindingKind.ChangeSummary);
         summary.Verdict.Should().Be(Verdict.NotCompared);
-        summary.Sentence.Should().Contain("may not have used the same questionnaire");
+        summary.Sentence.Should().Be("The 2019 and 2021 surveys used different questionnaires, so question results are not compared between them.");
+        Single(sameQuestionnaire, FindingKind.ChangeSummary).Verdict.Should().NotBe(Verdict.NotCompared,
+            "2019 used the questionnaire of 2015 to 2018, which the database, not a rule in code, says");
         findings.Should().NotContain(f => f.Kind == FindingKind.Change);
     }
 

@@ -147,17 +147,18 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
         var csv = CombinedCsv.Create();
         foreach (var tumourGroup in new[] { "Breast", "Colorectal", "Lung", "Prostate", "Skin" })
         {
-            csv.Row(("Cancer.Type", tumourGroup), ("Year", "2019"));
+            csv.Row(("Cancer.Type", tumourGroup), ("Year", "2021"));
         }
 
         csv.Row(("Cancer.Type", "Sarcoma"), ("scored.percentage", "n/a"));
-        csv.Row(("Cancer.Type", "Other"), ("Year", "2019"));
+        csv.Row(("Cancer.Type", "Other"), ("Year", "2021"));
 
         var outcome = await Importing.ImportTextAsync(_database, csv.ToString());
 
         outcome.ErrorCount.Should().Be(7);
         outcome.Grouped.Select(g => g.ToString()).Should().Equal(
-            "6 rows: no questionnaire is known for 2019: use the tidy layout, which names each question's section (column 'Year'), lines 2\u20136, 8",
+            "6 rows: no questionnaire is known for 2021: upload the 2021 questionnaire first, or use the tidy layout, which names "
+                + "each question's section (column 'Year'), lines 2\u20136, 8",
             "line 7, column 'scored.percentage': 'n/a' is not a number");
         outcome.ErrorsNotGrouped.Should().Be(0);
     }

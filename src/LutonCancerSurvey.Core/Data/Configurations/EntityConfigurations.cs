@@ -10,6 +10,7 @@ internal sealed class SurveyEditionConfiguration : IEntityTypeConfiguration<Surv
     {
         builder.ToTable("Editions");
         builder.HasIndex(e => e.Year).IsUnique();
+        builder.HasOne(e => e.Series).WithMany().HasForeignKey(e => e.SeriesId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -23,8 +23,7 @@ public class InequalitiesModel(DashboardQueries queries) : OrganisationPageModel
 
     public IEnumerable<IGrouping<string, QuestionInequality>> Sections =>
         Questions.GroupBy(q => q.Question.Section)
-            .OrderBy(g => Questionnaire.SectionOrder(g.Key))
-            .ThenBy(g => g.Min(q => q.Question.Number));
+            .OrderBy(g => g.Min(q => q.Question.Number)); // the questionnaire's own order
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(quer
     public KeyFindingsView? KeyFindings { get; private set; }
 
     public IEnumerable<IGrouping<string, QuestionResult>> Sections =>
-        Results.GroupBy(r => r.Question.Section).OrderBy(g => Questionnaire.SectionOrder(g.Key)).ThenBy(g => g.Min(r => r.Question.Number));
+        Results.GroupBy(r => r.Question.Section).OrderBy(g => g.Min(r => r.Question.Number)); // the questionnaire's own order
 
     public IEnumerable<SourceInfo> Sources =>
         Results.SelectMany(r => new[] { r.Organisation?.Source, r.England?.Source })

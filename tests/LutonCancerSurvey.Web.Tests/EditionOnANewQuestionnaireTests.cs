@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using LutonCancerSurvey.Core.Admin;
+using LutonCancerSurvey.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LutonCancerSurvey.Web.Tests;
+
+/// <summary>
+/// An edition of today's survey (Fixtures/edition-2023.csv, invented figures): a region, two ICBs, three sub-ICB
+/// locations and three Trusts, on a redeveloped questionnaire ("cpes-2021") whose numbers mean other questions, beside
+/// the press-release seed's 2016 figures on the questionnaire of 2015 to 2019.
+/// </summary>
+public sealed class EditionOnANewQuestionnaireTests
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "edition-2023.csv");
+    private static readonly string Crosswalk = Path.Combine(AppContext.BaseDirectory, "Fixtures", "crosswalk-2021.csv");
+
+    private static async Task<DashboardFactory> WithEditionAsync()
+    {
+        var app = new DashboardFactory();
+        _ = app.Server;
+        var outcome = await app.ImportAsync(Fixture, publish: true);
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        return app;
+    }
+
+    [Fact]
+    public async Task Edition2023_ShowsTodaysLevels_OnPagesFinderAndApi()
+    {
+        using var app = await WithEditionAsync();
+        using var client = app.NewClient();
+
+        var icb = await app.GetDocumentAsync("/organisations/QZ1");
+        var finder = await app.GetDocumentAsync("/organisations?level=icb");
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/organisations", UriKind.Relative)));
+        using var region = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/organisations/Y99/results", UriKind.Relative)));
+        var suppressed = await app.GetDocumentAsync("/organisations/Z2A");
+
+        icb.QuerySelector("h1")!.TextContent.Should().Contain("NHS North Testshire Integrated Care Board");
+        icb.Body!.TextContent.Should().Contain("Integrated Care Board");
+        icb.QuerySelector("[data-testid='result-22'] [data-testid='score']")!.TextContent.Should().Be("71%");
+        icb.QuerySelector("[data-testid='result-49'] [data-testid='score']")!.TextContent.Should().Be("8.88");
+        finder.QuerySelectorAll("main li a").Select(a => a.TextContent.Trim()).Should().Contain(
+            ["NHS North Testshire Integrated Care Board", "NHS South Testshire Integrated Care Board"]);
+        list.RootElement.EnumerateArray().Select(o => (o.GetProperty("code").GetString(), o.GetProperty("level").GetString()))
+            .Should().Contain([("Y99", "region"), ("QZ1", "icb"), ("Z1A", "sub-icb"), ("RZ3", "trust")]);
+        region.RootElement.GetProperty("organisation").GetProperty("level").GetString().Should().Be("region");
+        region.RootElement.GetProperty("year").GetInt32().Should().Be(2023);
+        suppressed.QuerySelector("[data-testid='result-22'] [data-testid='score']")!.TextContent.Should().NotContain("%");
+    }
+
+    [Fact]
+    public async Task Csv_OfAnEditionOnAnotherQuestionnaire_NamesItsSeries_AndRoundTripsByteIdentical()
+    {
+        using var first = await WithEditionAsync();
+        var exported = await first.NewClient().GetByteArrayAsync(new Uri("/organisations/QZ1?handler=csv", UriKind.Relative));
+
+        using var second = new DashboardFactory();
+        _ = second.Server;
+        var reimport = await second.ImportAsync(new MemoryStream(exported), "exported.csv", publish: true);
+        var again = await second.NewClient().GetByteArrayAsync(new Uri("/organisations/QZ1?handler=csv", UriKind.Relative));
+        var seed = await first.NewClient().GetStringAsync(new Uri("/organisations/06P?handler=csv&year=2016", UriKind.Relative));
+
+        var text = System.Text.Encoding.UTF8.GetString(exported);
+        text.Split("\r\n")[0].Should().EndWith(",source_note,series");
+        text.Should().Contain("2023,icb,QZ1,NHS North Testshire Integrated Care Board,,,Q22,").And.Contain(",cpes-2021\r\n");
+        reimport.Succeeded.Should().BeTrue(string.Join("; ", reimport.Errors));
+        again.Should().Equal(exported);
+        seed.Split("\r\n")[0].Should().EndWith(",source_note", "an edition on its year's default questionnaire keeps the 25 columns");
+    }
+
+    [Fact]
+    public async Task QuestionPage_OnTheNewQuestionnaire_DoesNotJoinTheEarlierQuestionnairesTrend_AndSaysWhy()
+    {
+        using var app = await WithEditionAsync();
+
+        var financialHelp = await app.GetDocumentAsync("/organisations/E92000001/questions/22?year=2023");
+        var overall = await app.GetDocumentAsync("/organisations/E92000001/questions/49?year=2023");
+
+        financialHelp.QuerySelectorAll("[data-testid^='trend-2']").Select(r => r.GetAttribute("data-testid"))
+            .Should().Equal(["trend-2023"], "2016's Q22 is another question of another questionnaire");
+        financialHelp.TestId("trend-break").Should()
+            .Be("The questionnaire changed in 2023; earlier years are not comparable, so 2016 is not shown.");
+        overall.QuerySelectorAll("[data-testid^='trend-2']").Select(r => r.GetAttribute("data-testid")).Should().Equal(["trend-2023"]);
+    }
+
+    [Fact]
+    public async Task QuestionPage_WithACrosswalk_ContinuesTheTrendAcrossTheChange_Labelled()
+    {
+        using var app = await WithEditionAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await using var file = File.OpenRead(Crosswalk);
+            var linked = await scope.ServiceProvider.GetRequiredService<QuestionnaireImporter>()
+                .ImportCrosswalkAsync(file, "test", CancellationToken.None);
+            linked.Succeeded.Should().BeTrue(string.Join("; ", linked.Errors));
+        }
+
+        var overall = await app.GetDocumentAsync("/organisations/E92000001/questions/49?year=2023");
+        var financialHelp = await app.GetDocumentAsync("/organisations/E92000001/questions/22?year=2023");
+
+        overall.QuerySelectorAll("[data-testid^='trend-2']").Select(r => r.GetAttribute("data-testid")).Should().Equal(["trend-2016", "trend-2023"]);
+        overall.QuerySelector("[data-testid='trend-2016'] [data-testid='asked-as']")!.TextContent
+            .Should().Be("asked as Q59 in the CPES questionnaire used 2015 to 2019");
+        overall.QuerySelector("[data-testid='trend-2023'] [data-testid='asked-as']").Should().BeNull();
+        overall.QuerySelector("[data-testid='trend-2016'] [data-testid='england']")!.TextContent.Should().Be("8.7");
+        overall.QuerySelector("[data-testid='trend-break']").Should().BeNull();
+        overall.TestId("crosswalk-note").Should().Contain("an administrator's crosswalk says that question asks what this one asks");
+        financialHelp.TestId("trend-break").Should().Contain("2016 is not shown", "the crosswalk matches Q49 only");
+    }
+
+    [Fact]
+    public async Task QuestionnairesPage_ListsEachSeriesWithItsEditions_ForAnAdministrator()
+    {
+        using var app = await WithEditionAsync();
+        using var admin = await app.ClientAsAsync(Web.Access.Roles.Administrator);
+
+        var page = await Html.ParseAsync(await admin.GetStringAsync(new Uri("/admin/questionnaires", UriKind.Relative)));
+        using var anonymous = await app.NewClient().GetAsync(new Uri("/admin/questionnaires", UriKind.Relative));
+
+        page.QuerySelector("[data-testid='series-cpes-2015'] [data-testid='editions']")!.TextContent.Should().Be("2016");
+        page.QuerySelector("[data-testid='series-cpes-2021'] [data-testid='editions']")!.TextContent.Should().Be("2023");
+        anonymous.StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+}
