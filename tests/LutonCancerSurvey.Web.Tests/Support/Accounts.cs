@@ -11,9 +11,11 @@ public static partial class Accounts
 {
     public const string Password = "Test-Password-123!";
 
-    public static async Task<string> CreateUserAsync(this DashboardFactory app, string role)
+    public static Task<string> CreateUserAsync(this DashboardFactory app, string role) =>
+        app.CreateUserAsync(role, $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.nhs.uk");
+
+    public static async Task<string> CreateUserAsync(this DashboardFactory app, string role, string email)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.nhs.uk";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
