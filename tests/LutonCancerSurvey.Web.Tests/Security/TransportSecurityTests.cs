@@ -140,11 +140,12 @@ public class TransportSecurityTests
             ["ForwardedHeaders_Enabled"] = "true",
             ["Security:SignInAttemptsPerMinute"] = "3",
         });
+        var form = await app.SignInFormAsync();
         var statuses = new List<int>();
 
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            statuses.Add(await SignInPageStatusAsync(app, "203.0.113.9", $"198.51.100.{attempt + 1}"));
+            statuses.Add(await SignInAttemptStatusAsync(app, form, "203.0.113.9", $"198.51.100.{attempt + 1}"));
         }
 
         statuses.Should().Equal(200, 200, 200, 429);
@@ -159,15 +160,16 @@ public class TransportSecurityTests
             ["Security:KnownProxies"] = "10.0.0.2",
             ["Security:SignInAttemptsPerMinute"] = "3",
         });
+        var form = await app.SignInFormAsync();
         var statuses = new List<int>();
 
         // The proxy appends the address it saw to whatever the client sent, so only the last value is the client's.
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            statuses.Add(await SignInPageStatusAsync(app, "10.0.0.2", $"192.0.2.{attempt + 1}, 198.51.100.7"));
+            statuses.Add(await SignInAttemptStatusAsync(app, form, "10.0.0.2", $"192.0.2.{attempt + 1}, 198.51.100.7"));
         }
 
-        var another = await SignInPageStatusAsync(app, "10.0.0.2", "198.51.100.8");
+        var another = await SignInAttemptStatusAsync(app, form, "10.0.0.2", "198.51.100.8");
 
         statuses.Should().Equal(200, 200, 200, 429);
         another.Should().Be(200, "another client behind the same proxy has its own limit");
@@ -179,8 +181,8 @@ public class TransportSecurityTests
         using var app = new ConfiguredDashboard("Testing", new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "1" });
         using var client = app.NewClient();
 
-        using var allowed = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
-        using var refused = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        using var allowed = await client.SignInAsync("nobody@example.nhs.uk", "Not-The-Password-1!");
+        using var refused = await client.SignInAsync("nobody@example.nhs.uk", "Not-The-Password-1!");
         var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -190,14 +192,20 @@ public class TransportSecurityTests
         page.Body!.TextContent.Should().Contain($"Wait {retryAfter} second");
     }
 
-    private static async Task<int> SignInPageStatusAsync(ConfiguredDashboard app, string remoteAddress, string forwardedFor)
+    /// <summary>A failed sign-in attempt (200, the page again) or its refusal (429), from a chosen client address.</summary>
+    private static async Task<int> SignInAttemptStatusAsync(
+        ConfiguredDashboard app, (string Cookie, string Token) form, string remoteAddress, string forwardedFor)
     {
+        var body = $"Email=nobody%40example.nhs.uk&Password=Not-The-Password-1%21&__RequestVerificationToken={Uri.EscapeDataString(form.Token)}";
         var context = await app.Server.SendAsync(c =>
         {
-            c.Request.Method = HttpMethods.Get;
+            c.Request.Method = HttpMethods.Post;
             c.Request.Path = "/account/sign-in";
             c.Connection.RemoteIpAddress = IPAddress.Parse(remoteAddress);
             c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            c.Request.Headers.Cookie = form.Cookie;
+            c.Request.ContentType = "application/x-www-form-urlencoded";
+            c.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
         });
         return context.Response.StatusCode;
     }

@@ -71,6 +71,18 @@ public static partial class Accounts
         return TokenPattern().Match(html).Groups[1].Value;
     }
 
+    /// <summary>
+    /// The antiforgery cookie and token of one sign-in page, for attempts sent straight to the test server (e.g. from a
+    /// chosen client address) rather than through a client that keeps cookies.
+    /// </summary>
+    public static async Task<(string Cookie, string Token)> SignInFormAsync(this WebApplicationFactory<Program> app)
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.Contains("lcs.antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        return (cookie, TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
