@@ -6,6 +6,7 @@ using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LutonCancerSurvey.Web.Setup;
 
@@ -36,6 +37,7 @@ public static class AccessSetup
         // The security stamp is checked against the database on every request of a signed-in user (one small read),
         // so disabling, demoting or signing out ends every existing session at once, not at the next 30-minute check.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Over plain HTTP (a developer's machine, the test servers, or an operator who chose Security:RequireHttps=false)
         // a Secure cookie cannot be set; everywhere else cookies are Secure and carry the __Host- prefix, which tells

@@ -11,10 +11,10 @@ public static partial class Accounts
 {
     public const string Password = "Test-Password-123!";
 
-    public static Task<string> CreateUserAsync(this DashboardFactory app, string role) =>
+    public static Task<string> CreateUserAsync(this WebApplicationFactory<Program> app, string role) =>
         app.CreateUserAsync(role, $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.nhs.uk");
 
-    public static async Task<string> CreateUserAsync(this DashboardFactory app, string role, string email)
+    public static async Task<string> CreateUserAsync(this WebApplicationFactory<Program> app, string role, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
