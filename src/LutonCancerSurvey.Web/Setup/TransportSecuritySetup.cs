@@ -184,14 +184,6 @@ public static class TransportSecuritySetup
                 + "only to try the app on your own computer");
         }
 
-        if (app.Environment.IsProduction() && AccessSetup.DataProtectionCertificate(configuration) is null)
-        {
-            logger.LogWarning(
-                "The data-protection keys that protect sign-in cookies are stored UNENCRYPTED in the database: anyone who "
-                + "can read it can forge a sign-in. Set DataProtection__Certificate__Path to a PKCS#12 (.pfx) file and "
-                + "DataProtection__Certificate__Password from a secret store (docs/deploying.md)");
-        }
-
         return app;
     }
 

@@ -1,15 +1,12 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using LutonCancerSurvey.Web.Access;
 using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Web.Tests.Security;
 
-/// <summary>The app as it runs in Production: HTTPS for sign-in, HSTS, prefixed cookies, trusted proxies, protected keys.</summary>
+/// <summary>The app as it runs in Production: HTTPS for sign-in, HSTS, prefixed cookies, trusted proxies.</summary>
 public class TransportSecurityTests
 {
     private static HttpClient Client(ConfiguredDashboard app, string baseAddress) =>
@@ -81,54 +78,6 @@ public class TransportSecurityTests
         foreach (var cookie in new[] { antiforgery, auth })
         {
             cookie.Should().Contain("; path=/;").And.Contain("; secure").And.Contain("; httponly").And.NotContain("domain=");
-        }
-    }
-
-    [Fact]
-    public void StartUp_InProductionWithoutACertificateForTheKeys_WarnsLoudly()
-    {
-        using var app = new ConfiguredDashboard("Production");
-
-        _ = app.Server;
-
-        app.Log.Warnings.Should().Contain(w => w.Contains("stored UNENCRYPTED", StringComparison.Ordinal)
-            && w.Contains("DataProtection__Certificate__Path", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task DataProtectionKeys_WithACertificate_AreEncryptedAtRest_AndReadByAnotherInstanceWithIt()
-    {
-        var certificatePath = Path.Combine(Path.GetTempPath(), $"lcs-keys-{Guid.NewGuid():N}.pfx");
-        const string certificatePassword = "Invented-Test-Password-1";
-        await File.WriteAllBytesAsync(certificatePath, SelfSignedCertificate(certificatePassword));
-        try
-        {
-            var settings = new Dictionary<string, string>
-            {
-                ["DataProtection:Certificate:Path"] = certificatePath,
-                ["DataProtection:Certificate:Password"] = certificatePassword,
-            };
-            using var first = new ConfiguredDashboard("Production", settings);
-            var email = await first.CreateUserAsync(Roles.Administrator);
-            using var client = Client(first, "https://dashboard.example.nhs.uk");
-            using var signedIn = await client.SignInAsync(email, Accounts.Password);
-            var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-lcs.auth=", StringComparison.Ordinal)).Split(';')[0];
-            using var second = new ConfiguredDashboard(first);
-            using var onSecond = Client(second, "https://dashboard.example.nhs.uk");
-            onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
-
-            using var admin = await onSecond.GetAsync(new Uri("/admin", UriKind.Relative));
-            await using var db = first.NewDbContext();
-            var keys = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync();
-
-            keys.Should().NotBeEmpty();
-            keys.Should().AllSatisfy(xml => xml.Should().Contain("EncryptedXmlDecryptor").And.NotContain("<masterKey"));
-            admin.StatusCode.Should().Be(HttpStatusCode.OK, "the second instance decrypts the keys with the same certificate");
-            first.Log.Warnings.Should().NotContain(w => w.Contains("stored UNENCRYPTED", StringComparison.Ordinal));
-        }
-        finally
-        {
-            File.Delete(certificatePath);
         }
     }
 
@@ -208,13 +157,5 @@ public class TransportSecurityTests
             c.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
         });
         return context.Response.StatusCode;
-    }
-
-    private static byte[] SelfSignedCertificate(string password)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Luton Cancer Survey test keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return certificate.Export(X509ContentType.Pkcs12, password);
     }
 }
