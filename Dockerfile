@@ -2,8 +2,9 @@
 #
 # Luton Cancer Survey dashboard.
 #   docker build -t luton-cancer-survey .
-#   docker run -p 8080:8080 -v lcs-data:/app/App_Data luton-cancer-survey
-# See docs/deploying.md for SQL Server, importing files and configuration.
+#   docker run -p 8080:8080 -v lcs-data:/app/App_Data -e DataProtection__AllowUnencryptedKeys=true luton-cancer-survey
+# (to try it; on a server give the key certificate instead: it runs in Production, which refuses unencrypted keys)
+# See docs/deploying.md for the key certificate, SQL Server, importing files and configuration.
 
 # Node.js for the front-end restore: the Web build runs `npm ci` and LibMan (filesystem provider) from MSBuild
 # targets, so the SDK stage needs node and npm. Copying them from the official image pins a version that

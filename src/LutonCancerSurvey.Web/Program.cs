@@ -20,6 +20,12 @@ try
     });
 
     var app = builder.Build();
+    if (command is null)
+    {
+        // Before the database is touched: a refusal to serve leaves nothing half done.
+        app.RequireEncryptedKeys();
+    }
+
     await app.PrepareDatabaseAsync();
 
     if (command is not null)
@@ -27,6 +33,7 @@ try
         return await command.RunAsync(app.Services);
     }
 
+    await app.RevokeUnencryptedKeysAsync();
     app.UseSurveyPipeline();
     await app.RunAsync();
     return 0;

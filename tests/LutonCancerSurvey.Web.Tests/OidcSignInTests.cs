@@ -67,6 +67,45 @@ public class OidcSignInTests
         (await users.FindByEmailAsync(email)).Should().BeNull("a refused sign-in creates no account");
     }
 
+    [OidcTheory]
+    [InlineData("jsmith", "j\u017Fmith")] // long s, which upper-cases to S
+    [InlineData("kate", "\u212Aate")] // Kelvin sign, which Unicode normalisation turns into K
+    public async Task FirstSignIn_WithLookAlikeEmail_IsRefusedAsUninvitedAndNotLinked(string invitedName, string lookAlikeName)
+    {
+        var app = _oidc.App();
+        var domain = $"-{Guid.NewGuid():N}@example.nhs.uk";
+        var invited = await app.CreateUserAsync(Commissioner, invitedName + domain);
+        var lookAlike = lookAlikeName + domain;
+        var login = NewLogin();
+        Provider.AddAccount(login, lookAlike);
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login);
+
+        outcome.Status.Should().Be(HttpStatusCode.Forbidden);
+        (await Html.ParseAsync(outcome.Html)).TestId("sign-in-error").Should()
+            .Contain($"There is no account for {lookAlike} on this dashboard. Ask an administrator to invite you: they add your e-mail address as a user.");
+        (await AccountTextAsync(client)).Should().StartWith("Sign in");
+        (await LoginsOfAsync(app, invited)).Should().BeEmpty("the invitation stays for the person it was made for");
+    }
+
+    [OidcFact]
+    public async Task FirstSignIn_WithTheInvitedEmailInOtherAsciiCase_SignsInAsTheInvitedAccount()
+    {
+        var app = _oidc.App();
+        var domain = $"-{Guid.NewGuid():N}@example.nhs.uk";
+        var invited = await app.CreateUserAsync(Commissioner, "jsmith" + domain);
+        var login = NewLogin();
+        Provider.AddAccount(login, "JSmith" + domain.ToUpperInvariant());
+        using var client = app.NewSignInClient();
+
+        var outcome = await client.SignInThroughProviderAsync(login);
+
+        outcome.Status.Should().Be(HttpStatusCode.OK);
+        (await AccountTextAsync(client)).Should().StartWith($"Signed in as {invited} (commissioner");
+        (await LoginsOfAsync(app, invited)).Should().Equal($"OpenIdConnect:{login}");
+    }
+
     [OidcFact]
     public async Task SecondSignIn_FindsTheLinkedLogin_EvenAfterTheProviderEmailChanged()
     {

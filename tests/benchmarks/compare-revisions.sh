@@ -52,7 +52,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export ASPNETCORE_ENVIRONMENT=Production Logging__Json=false Serilog__MinimumLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true Logging__Json=false Serilog__MinimumLevel__Default=Warning
 
 prepare() {
   local side=$1 rev=$2

@@ -58,8 +58,10 @@ trap cleanup EXIT
 echo "publishing Release..."
 timeout 900 dotnet publish src/LutonCancerSurvey.Web/LutonCancerSurvey.Web.csproj -c Release -o "$work/app" -v quiet -nologo >/dev/null
 
-# Production settings, minus per-request log lines: they would measure the console, not the app.
+# Production settings, minus per-request log lines: they would measure the console, not the app. The throwaway
+# database on this machine needs no encrypted keys (DataProtection__AllowUnencryptedKeys).
 export ASPNETCORE_ENVIRONMENT=Production
+export DataProtection__AllowUnencryptedKeys=true
 export Logging__Json=false
 export Serilog__MinimumLevel__Default=Warning
 export ConnectionStrings__Survey="Data Source=$work/survey.db"

@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 timeout 900 dotnet publish src/LutonCancerSurvey.Web/LutonCancerSurvey.Web.csproj -c Release -o "$work/app" -v quiet -nologo >/dev/null
-export ASPNETCORE_ENVIRONMENT=Production Logging__Json=false Serilog__MinimumLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true Logging__Json=false Serilog__MinimumLevel__Default=Warning
 export ConnectionStrings__Survey="Data Source=$work/survey.db"
 (cd "$work/app" && timeout 900 dotnet LutonCancerSurvey.Web.dll import "$file" --publish) >"$work/import.log" 2>&1 || {
   cat "$work/import.log" >&2; exit 1; }

@@ -30,7 +30,7 @@ if [ -z "$app" ]; then
   app=$work/app
 fi
 
-export ASPNETCORE_ENVIRONMENT=Production Logging__Json=false Serilog__MinimumLevel__Default=Warning Caching__Enabled=false
+export ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true Logging__Json=false Serilog__MinimumLevel__Default=Warning Caching__Enabled=false
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$1"; }
 
 declare -a lines

@@ -126,6 +126,9 @@ public sealed partial class OrganisationSignIn(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organisation sign-in refused through {Provider}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string provider, OrganisationSignInStatus reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organisation sign-in through {Provider} asserted an e-mail that only looks like an invited address (it differs beyond ASCII case); treated as not invited")]
+    private static partial void LogLookAlike(ILogger logger, string provider);
+
     private async Task<OrganisationSignInOutcome> SignInAsync(ExternalLoginInfo info, CancellationToken cancellationToken)
     {
         var email = info.Principal.FindFirstValue("email")?.Trim();
@@ -178,7 +181,15 @@ public sealed partial class OrganisationSignIn(
             return (null, new(OrganisationSignInStatus.EmailNotVerified, email));
         }
 
+        // Found by Identity's normalised address, which folds Unicode look-alikes together: only the invited address
+        // itself, give or take ASCII case, is an invitation.
         var user = await users.FindByEmailAsync(email);
+        if (user is not null && !InvitedAddress.Matches(user.Email, email))
+        {
+            LogLookAlike(logger, info.LoginProvider);
+            user = null;
+        }
+
         if (user is null)
         {
             return (null, new(OrganisationSignInStatus.NotInvited, email));

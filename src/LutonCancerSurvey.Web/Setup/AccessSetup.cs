@@ -6,6 +6,7 @@ using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LutonCancerSurvey.Web.Setup;
 
@@ -36,6 +37,7 @@ public static class AccessSetup
         // The security stamp is checked against the database on every request of a signed-in user (one small read),
         // so disabling, demoting or signing out ends every existing session at once, not at the next 30-minute check.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Over plain HTTP (a developer's machine, the test servers, or an operator who chose Security:RequireHttps=false)
         // a Secure cookie cannot be set; everywhere else cookies are Secure and carry the __Host- prefix, which tells
@@ -80,9 +82,13 @@ public static class AccessSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policies.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only a POST is an attempt (a password, or a start of sign-in through the provider). Reading the page, and
+            // the provider's answer coming back to it, must not use up the attempts of someone about to sign in.
+            options.AddPolicy(Policies.SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("reading"));
             // The status code page (Pages/Error) explains the refusal and reads this header to say how long to wait.
             options.OnRejected = (context, _) =>
             {

@@ -23,7 +23,7 @@ public static class PipelineSetup
                 }));
             app.UseExceptionHandler("/Error");
             app.UseHsts();
-            app.UseHttpsRedirection();
+            app.UseHttpsRedirectionWherePossible();
         }
 
         app.UseHttpsForSignIn();

@@ -9,9 +9,20 @@ public static class TransportSecuritySetup
 {
     public const string HttpsRequiredPath = "/account/https-required";
 
+    /// <summary>Marks a plain-HTTP request that could not be redirected because the HTTPS port is not known.</summary>
+    public const string NoHttpsPortItem = "lcs.no-https-port";
+
+    /// <summary>The port plain-HTTP requests are redirected to, when the app must be told rather than work it out.</summary>
+    public const string HttpsPortSetting = "HttpsRedirection:HttpsPort";
+
     public static WebApplicationBuilder AddSurveyTransportSecurity(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        if (configuration.GetValue<int?>(HttpsPortSetting) is { } httpsPort)
+        {
+            builder.Services.AddHttpsRedirection(options => options.HttpsPort = httpsPort);
+        }
+
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -48,6 +59,62 @@ public static class TransportSecuritySetup
     }
 
     /// <summary>
+    /// Redirects plain HTTP to HTTPS. ASP.NET Core's redirection fails every such request (a 500) when the app listens
+    /// for HTTPS on more than one port and nothing says which one browsers should use; here they get the page that
+    /// says to use HTTPS, and the start-up log names the setting.
+    /// </summary>
+    public static WebApplication UseHttpsRedirectionWherePossible(this WebApplication app)
+    {
+        // Server addresses are known only once the server listens, so decide on the first request.
+        var port = new Lazy<HttpsRedirectPort>(() => DecideHttpsRedirectPort(app.Configuration, ServerAddresses(app)));
+        app.Use((context, next) =>
+        {
+            if (!context.Request.IsHttps && port.Value.Undetermined)
+            {
+                context.Items[NoHttpsPortItem] = true;
+                context.Request.Path = HttpsRequiredPath;
+                context.Request.QueryString = QueryString.Empty;
+            }
+
+            return next(context);
+        });
+        app.UseWhen(context => !context.Items.ContainsKey(NoHttpsPortItem), redirected => redirected.UseHttpsRedirection());
+        return app;
+    }
+
+    /// <summary>
+    /// Where ASP.NET Core's HTTPS redirection sends plain HTTP, by its own rules: the configured port
+    /// (HttpsRedirection:HttpsPort, then HTTPS_PORT, which ASPNETCORE_HTTPS_PORT sets, then ANCM_HTTPS_PORT), else the
+    /// one port the server listens on for HTTPS; no port when it serves no HTTPS (requests go on as they came), and
+    /// undetermined when it listens for HTTPS on several ports.
+    /// </summary>
+    public static HttpsRedirectPort DecideHttpsRedirectPort(IConfiguration configuration, IEnumerable<string> serverAddresses)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(serverAddresses);
+        if ((configuration.GetValue<int?>(HttpsPortSetting) ?? configuration.GetValue<int?>("HTTPS_PORT")
+                ?? configuration.GetValue<int?>("ANCM_HTTPS_PORT")) is { } configured)
+        {
+            return new HttpsRedirectPort(configured, Undetermined: false);
+        }
+
+        var ports = serverAddresses.Select(BindingAddress.Parse)
+            .Where(a => string.Equals(a.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Port)
+            .Distinct()
+            .ToList();
+        return ports.Count switch
+        {
+            0 => new HttpsRedirectPort(null, Undetermined: false),
+            1 => new HttpsRedirectPort(ports[0], Undetermined: false),
+            _ => new HttpsRedirectPort(null, Undetermined: true),
+        };
+    }
+
+    private static ICollection<string> ServerAddresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+
+    /// <summary>
     /// Over plain HTTP, where HTTPS is required, sign-in and admin pages answer a page that says why and what to set,
     /// instead of failing on the Secure antiforgery cookie. Public pages stay open over HTTP.
     /// </summary>
@@ -81,7 +148,16 @@ public static class TransportSecuritySetup
         var requiresHttps = AccessSetup.RequiresHttps(configuration, app.Environment);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var addresses = ServerAddresses(app);
+            if (!app.Environment.IsDevelopment() && DecideHttpsRedirectPort(configuration, addresses).Undetermined)
+            {
+                logger.LogWarning(
+                    "The app listens for HTTPS on more than one port ({Addresses}) and cannot tell which one to send "
+                    + "plain-HTTP requests to, so they are answered 403 with a page that says to use HTTPS. Set "
+                    + "HttpsRedirection__HttpsPort (or ASPNETCORE_HTTPS_PORT) to the port browsers should use",
+                    string.Join(", ", addresses));
+            }
+
             if (requiresHttps && !forwarded && !addresses.Any(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
             {
                 logger.LogWarning(
@@ -108,14 +184,6 @@ public static class TransportSecuritySetup
                 + "only to try the app on your own computer");
         }
 
-        if (app.Environment.IsProduction() && AccessSetup.DataProtectionCertificate(configuration) is null)
-        {
-            logger.LogWarning(
-                "The data-protection keys that protect sign-in cookies are stored UNENCRYPTED in the database: anyone who "
-                + "can read it can forge a sign-in. Set DataProtection__Certificate__Path to a PKCS#12 (.pfx) file and "
-                + "DataProtection__Certificate__Password from a secret store (docs/deploying.md)");
-        }
-
         return app;
     }
 
@@ -127,3 +195,9 @@ public static class TransportSecuritySetup
             .ToList();
     }
 }
+
+/// <summary>
+/// Where plain-HTTP requests are redirected: <see cref="Port"/>, or nowhere (null) when the app serves no HTTPS itself;
+/// <see cref="Undetermined"/> when it serves HTTPS on several ports and has not been told which one browsers should use.
+/// </summary>
+public readonly record struct HttpsRedirectPort(int? Port, bool Undetermined);

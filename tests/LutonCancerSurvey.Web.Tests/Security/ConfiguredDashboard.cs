@@ -33,6 +33,8 @@ public sealed class ConfiguredDashboard : DashboardFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(_environment);
+        // Production refuses to serve with its keys unencrypted; tests about anything else run as a trial would.
+        builder.UseSetting("DataProtection:AllowUnencryptedKeys", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

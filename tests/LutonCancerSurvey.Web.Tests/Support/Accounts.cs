@@ -11,9 +11,11 @@ public static partial class Accounts
 {
     public const string Password = "Test-Password-123!";
 
-    public static async Task<string> CreateUserAsync(this DashboardFactory app, string role)
+    public static Task<string> CreateUserAsync(this WebApplicationFactory<Program> app, string role) =>
+        app.CreateUserAsync(role, $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.nhs.uk");
+
+    public static async Task<string> CreateUserAsync(this WebApplicationFactory<Program> app, string role, string email)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.nhs.uk";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
@@ -67,6 +69,18 @@ public static partial class Accounts
     {
         var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
         return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    /// <summary>
+    /// The antiforgery cookie and token of one sign-in page, for attempts sent straight to the test server (e.g. from a
+    /// chosen client address) rather than through a client that keeps cookies.
+    /// </summary>
+    public static async Task<(string Cookie, string Token)> SignInFormAsync(this WebApplicationFactory<Program> app)
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.Contains("lcs.antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        return (cookie, TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

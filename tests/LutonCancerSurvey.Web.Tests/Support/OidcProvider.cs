@@ -261,3 +261,9 @@ public sealed class OidcFactAttribute : FactAttribute
     public OidcFactAttribute() => Skip = OidcRequirements.SkipReason;
 }
 
+/// <summary>A theory that signs in through the real provider: skipped with the reason when Node.js is missing, except in CI.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OidcTheoryAttribute : TheoryAttribute
+{
+    public OidcTheoryAttribute() => Skip = OidcRequirements.SkipReason;
+}
