@@ -95,6 +95,8 @@ public class MigrationsTests
                 "2018 E56000099 Test Alliance ",
                 "2018 99X NHS Testshire CCG 1");
             staging.Should().Be(0, "the staging table goes once its names are copied");
+            (await db.Editions.OrderBy(e => e.Year).Select(e => e.Year + " " + e.Series!.Code).ToListAsync())
+                .Should().Equal(["2017 cpes-2015", "2018 cpes-2015"], "editions from before questionnaires were data get their year's default");
         }
         finally
         {
