@@ -42,6 +42,21 @@ internal sealed record ImportRow
 
 public sealed record ImportError(int Line, string? Column, string Message)
 {
-    public override string ToString() =>
-        Column is null ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
+    /// <summary>The sheet of a workbook the error is on; null for a CSV file, whose errors name lines.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The spreadsheet letters of the error's column (D), with <see cref="Sheet"/>.</summary>
+    public string? ColumnLetters { get; init; }
+
+    /// <summary>The cell a workbook's error is in, e.g. D14.</summary>
+    public string? Cell => ColumnLetters is null ? null : ColumnLetters + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override string ToString() => (Sheet, Cell, Column) switch
+    {
+        (null, _, null) => $"line {Line}: {Message}",
+        (null, _, _) => $"line {Line}, column '{Column}': {Message}",
+        (_, null, null) => $"sheet {Sheet}, row {Line}: {Message}",
+        (_, null, _) => $"sheet {Sheet}, row {Line}, column '{Column}': {Message}",
+        _ => $"sheet {Sheet}, cell {Cell}, column '{Column}': {Message}",
+    };
 }

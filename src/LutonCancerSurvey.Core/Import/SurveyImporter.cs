@@ -56,12 +56,12 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var parser = OpenParser(content, options.MaxDecompressedBytes);
+            using var parser = OpenSource(content, options);
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFormatException ex)
         {
-            errors.AddFinal(new ImportError(ex.Line, null, ex.Message));
+            errors.AddFinal(new ImportError(ex.Line, null, ex.Message) { Sheet = ex.Line > 0 ? ex.Sheet : null });
         }
         catch (MaxFieldSizeException)
         {
@@ -86,6 +86,12 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         return errors.Outcome();
     }
+
+    /// <summary>The file's records: a sheet of an Excel workbook (a zip), else CSV.</summary>
+    internal static IRecordSource OpenSource(Stream content, ImportOptions options) =>
+        XlsxWorkbook.LooksLikeZip(content)
+            ? XlsxRecordSource.Open(content, options.MaxDecompressedBytes, options.Sheet, options.HeaderRow)
+            : new CsvRecordSource(OpenParser(content, options.MaxDecompressedBytes));
 
     /// <summary>The file as CSV records: gzip or plain, strict UTF-8. Disposing the parser closes the text reader.</summary>
     internal static CsvParser OpenParser(Stream content, long maxDecompressedBytes = ImportLimits.DefaultMaxDecompressedBytes) =>
@@ -120,17 +126,21 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     }
 
     private async Task<ImportOutcome> ImportRowsAsync(
-        CsvParser parser, string fileName, long fileBytes, string sha256, ImportOptions options, ErrorList errors,
+        IRecordSource parser, string fileName, long fileBytes, string sha256, ImportOptions options, ErrorList errors,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!await parser.ReadAsync().ConfigureAwait(false))
+        var record = await parser.ReadHeaderAsync().ConfigureAwait(false);
+        if (record is null)
         {
             errors.Add(new ImportError(1, null, "the file is empty: no header row"));
             return errors.Outcome();
         }
 
-        var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-        var layout = FileLayouts.Detect(header, errors.Add);
+        // A workbook's header may be below a title: its errors name that row of the sheet.
+        ImportError AtHeader(ImportError error) =>
+            parser.Sheet is null ? error : error with { Line = parser.HeaderLine, Sheet = parser.Sheet };
+        var header = record.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var layout = FileLayouts.Detect(header, e => errors.Add(AtHeader(e)));
         if (layout is null)
         {
             return errors.Outcome();
@@ -170,7 +180,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         await using var writer = ResultWriter.Create(db, transaction.GetDbTransaction(), import.Id);
-        var field = new FieldReader(columns, errors.Add);
+        var field = new FieldReader(columns, errors.Add, sheet: parser.Sheet);
         var seenInFile = new Dictionary<ResultKey, int>();
         var tally = new Tally();
 
@@ -254,7 +264,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
 
         if (rows == 0)
         {
-            errors.Add(new ImportError(1, null, "the file has a header but no results"));
+            errors.Add(AtHeader(new ImportError(1, null, "the file has a header but no results")));
         }
 
         if (errors.Count > 0)
@@ -306,7 +316,11 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
         return new ImportOutcome(
             new ImportSummary(import.FileName, sha256, layout.Name, rows, tally.Added, tally.Replaced, tally.Suppressed,
-                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed, tally.Breakdown, options.DryRun),
+                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed, tally.Breakdown, options.DryRun)
+            {
+                Notes = parser.Notes,
+                Sheet = parser.Sheet,
+            },
             [],
             0);
     }
@@ -316,19 +330,19 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     /// Returns how many records the file has.
     /// </summary>
     private static async Task<long> ReadRowsAsync(
-        CsvParser parser, int headerLength, IFileLayout layout, IReadOnlyDictionary<string, int> columns,
+        IRecordSource parser, int headerLength, IFileLayout layout, IReadOnlyDictionary<string, int> columns,
         StoredTextRules storedText, ChannelWriter<RowBatch> output, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new RowBatch();
-            var field = new FieldReader(columns, error => batch.Add(error), storedText);
+            var field = new FieldReader(columns, error => batch.Add(error), storedText, parser.Sheet);
             long rows = 0;
             while (await parser.ReadAsync().ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 rows++;
-                field.MoveTo(parser, parser.RawRow);
+                field.MoveTo(parser, parser.Line);
                 if (parser.Count != headerLength)
                 {
                     field.Fail(null, $"has {Format.Count(parser.Count, "field", "fields")} but the header has {headerLength}");
@@ -450,7 +464,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             }
             else if (_groups.Count < maxListed)
             {
-                group = new GroupBuilder(error.Column, error.Message);
+                group = new GroupBuilder(error.Column, error.Message, error.Sheet, error.ColumnLetters);
                 group.Add(error.Line);
                 _groups.Add(group);
                 _byReason.Add((error.Column, error.Message), group);
@@ -462,14 +476,14 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         {
             Count++;
             _listed.Add(error);
-            var group = new GroupBuilder(error.Column, error.Message);
+            var group = new GroupBuilder(error.Column, error.Message, error.Sheet, error.ColumnLetters);
             group.Add(error.Line);
             _groups.Add(group);
         }
 
         public ImportOutcome Outcome() => new(null, _listed, Count, _groups.Select(g => g.Build()).ToList());
 
-        private sealed class GroupBuilder(string? column, string message)
+        private sealed class GroupBuilder(string? column, string message, string? sheet, string? letters)
         {
             private readonly List<(int First, int Last)> _ranges = [];
             private int _rows;
@@ -492,7 +506,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                 }
             }
 
-            public ImportErrorGroup Build() => new(column, message, _rows, _ranges.ToList(), _more);
+            public ImportErrorGroup Build() => new(column, message, _rows, _ranges.ToList(), _more) { Sheet = sheet, ColumnLetters = letters };
         }
     }
 }

@@ -5,7 +5,7 @@ using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Web.CommandLine;
 
-/// <summary>`import &lt;file.csv|file.csv.gz&gt; [--publish]`: loads a results file, all or nothing.</summary>
+/// <summary>`import &lt;file.csv|file.csv.gz|file.xlsx&gt; [--publish]`: loads a results file, all or nothing.</summary>
 public sealed class ImportCommand : ICommand
 {
     private readonly string? _path;
@@ -40,7 +40,7 @@ public sealed class ImportCommand : ICommand
     {
         if (_usageError is not null)
         {
-            await Console.Error.WriteLineAsync($"import: {_usageError}\nusage: import <file.csv|file.csv.gz> [--publish]");
+            await Console.Error.WriteLineAsync($"import: {_usageError}\nusage: import <file.csv|file.csv.gz|file.xlsx> [--publish]");
             return 2;
         }
 

@@ -14,7 +14,7 @@ namespace LutonCancerSurvey.Web.Pages.Admin;
 public class UploadModel(SurveyImporter importer, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
-    private static readonly string[] AllowedEndings = [".csv", ".csv.gz", ".gz"];
+    private static readonly string[] AllowedEndings = [".csv", ".csv.gz", ".gz", ".xlsx"];
 
     public ImportOutcome? Preview { get; private set; }
     public string? UploadId { get; private set; }
@@ -31,13 +31,13 @@ public class UploadModel(SurveyImporter importer, IConfiguration configuration, 
     {
         if (file is null || file.Length == 0)
         {
-            return Fail("Choose a results file to upload (CSV, or CSV compressed with gzip).");
+            return Fail("Choose a results file to upload (CSV, CSV compressed with gzip, or an Excel workbook).");
         }
 
         var name = Path.GetFileName(file.FileName);
         if (!AllowedEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
-            return Fail($"{name} is not a CSV file: upload a .csv or .csv.gz file.");
+            return Fail($"{name} is not a CSV file or an Excel workbook: upload a .csv, .csv.gz or .xlsx file.");
         }
 
         Directory.CreateDirectory(Folder);
