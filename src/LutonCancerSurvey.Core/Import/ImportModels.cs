@@ -22,6 +22,12 @@ public sealed record ImportOptions
     /// <summary>The workbook row that holds the header; found by looking when not given.</summary>
     public int? HeaderRow { get; init; }
 
+    /// <summary>
+    /// The layout to read the file with, for a file the product does not know; without it a layout saved for the
+    /// file's header is used, if there is one.
+    /// </summary>
+    public LayoutDefinition? Layout { get; init; }
+
     /// <summary>Who imports, for the audit log.</summary>
     public string Actor { get; init; } = "command line";
 }

@@ -56,6 +56,18 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (options.Layout is { } chosen)
+            {
+                options = options with { Sheet = options.Sheet ?? chosen.Sheet, HeaderRow = options.HeaderRow ?? chosen.HeaderRow };
+            }
+            else if (options.Sheet is null && XlsxWorkbook.LooksLikeZip(content))
+            {
+                options = options with
+                {
+                    Sheet = await SavedLayouts.SheetToReadAsync(db, content, options.MaxDecompressedBytes, cancellationToken).ConfigureAwait(false),
+                };
+            }
+
             using var parser = OpenSource(content, options);
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
@@ -140,7 +152,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         ImportError AtHeader(ImportError error) =>
             parser.Sheet is null ? error : error with { Line = parser.HeaderLine, Sheet = parser.Sheet };
         var header = record.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-        var layout = FileLayouts.Detect(header, e => errors.Add(AtHeader(e)));
+        var layout = await LayoutOfAsync(header, options.Layout, e => errors.Add(AtHeader(e)), cancellationToken).ConfigureAwait(false);
         if (layout is null)
         {
             return errors.Outcome();
@@ -323,6 +335,34 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             },
             [],
             0);
+    }
+
+    /// <summary>
+    /// The layout chosen for the file; else the one its header is (combined or tidy); else a layout saved for a file
+    /// with the same header. Null, with the reasons reported, when none fits.
+    /// </summary>
+    private async Task<IFileLayout?> LayoutOfAsync(
+        IReadOnlyList<string> header, LayoutDefinition? chosen, Action<ImportError> report, CancellationToken cancellationToken)
+    {
+        if (chosen is not null)
+        {
+            return MappedLayout.Create(chosen, header, report);
+        }
+
+        var unknown = new List<ImportError>();
+        var known = FileLayouts.Detect(header, unknown.Add);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        if (await SavedLayouts.FindByHeaderAsync(db, header, cancellationToken).ConfigureAwait(false) is { } saved)
+        {
+            return MappedLayout.Create(saved, header, report);
+        }
+
+        unknown.ForEach(report);
+        return null;
     }
 
     /// <summary>

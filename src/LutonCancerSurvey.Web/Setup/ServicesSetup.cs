@@ -15,6 +15,7 @@ public static class ServicesSetup
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SurveyImporter>();
+        builder.Services.AddScoped<SavedLayouts>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
