@@ -35,6 +35,9 @@ public sealed record LayoutDefinition
     /// <summary>What the file writes in a figure's place for a suppressed result, and which suppression it is.</summary>
     public IReadOnlyDictionary<string, string> SuppressionMarkers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The tidy layout's fields, which a layout maps a file onto, in the tidy layout's order.</summary>
+    public static IReadOnlyList<string> Fields => TidyLayout.Columns;
+
     /// <summary>The fields a layout must give, as a column or a fixed value, for a row to be a result.</summary>
     public static readonly IReadOnlyList<string> RequiredFields =
         ["year", "level", "organisation_code", "organisation_name", "question", "question_text", "basis", "score"];

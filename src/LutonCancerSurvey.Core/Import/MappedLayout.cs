@@ -194,6 +194,14 @@ internal sealed partial class MappedLayout : IFileLayout
             field.Fail(ColumnOf("score"), "is empty but the row is not marked suppressed (add the file's marker to the layout)");
         }
 
+        // As in the tidy layout: without a count the disclosure rule cannot be checked, so a shown figure needs one (or
+        // the citation that published it without); breakdowns by sex and deprivation are published without counts.
+        if (suppressed == Suppression.None && score is not null && respondents is null && breakdown == Breakdown.AllPatients && note.Length == 0)
+        {
+            field.Fail(ColumnOf("respondents"), "is empty for a published score: map the respondents column, or mark the row suppressed, "
+                + "so that results under 21 respondents can be withheld");
+        }
+
         if (field.HasErrors)
         {
             return null;
