@@ -81,6 +81,15 @@ public sealed record LayoutDefinition
             problems.Add($"{field} has both a column and a fixed value");
         }
 
+        foreach (var (field, words) in Words.Where(w => LayoutWords.TidyWords.ContainsKey(w.Key)))
+        {
+            var allowed = LayoutWords.TidyWords[field];
+            foreach (var (word, tidy) in words.Where(w => w.Value.Length > 0 && !allowed.Contains(w.Value, StringComparer.OrdinalIgnoreCase)))
+            {
+                problems.Add($"the word '{word}' for {field} must mean one of {string.Join(", ", allowed)}, not '{tidy}'");
+            }
+        }
+
         foreach (var (marker, meaning) in SuppressionMarkers)
         {
             if (!LayoutWords.SuppressionMeanings.Contains(meaning))

@@ -16,8 +16,8 @@ internal sealed class XlsxRecordSource : IRecordSource
     private readonly XlsxRowReader _rows;
     private readonly int? _headerRow;
     private readonly Queue<(int Row, string[] Cells)> _pending = new();
-    private readonly List<(int Row, string Text)> _above = [];
-    private readonly List<(int Row, string Text)> _below = [];
+    private readonly LeftOut _above = new();
+    private readonly LeftOut _below = new();
     private string[] _current = [];
     private int _headerWidth;
     private int? _endedAt;
@@ -66,12 +66,12 @@ internal sealed class XlsxRecordSource : IRecordSource
             var notes = new List<string>();
             if (_above.Count > 0)
             {
-                notes.Add($"{Rows(_above)} above the header {Plural(_above.Count, "was", "were")} left out as a title or notes: {Quote(_above)}");
+                notes.Add($"{_above.Rows} above the header {Plural(_above.Count, "was", "were")} left out as a title or notes: {_above.Quote}");
             }
 
             if (_below.Count > 0)
             {
-                notes.Add($"{Rows(_below)} after the table's end at row {_endedAt:N0} {Plural(_below.Count, "was", "were")} left out as notes: {Quote(_below)}");
+                notes.Add($"{_below.Rows} after the table's end at row {_endedAt:N0} {Plural(_below.Count, "was", "were")} left out as notes: {_below.Quote}");
             }
 
             return notes;
@@ -93,7 +93,7 @@ internal sealed class XlsxRecordSource : IRecordSource
             {
                 if (_rows.Row < wanted)
                 {
-                    _above.Add((_rows.Row, First(cells)));
+                    _above.Add(_rows.Row, First(cells));
                     continue;
                 }
 
@@ -122,7 +122,7 @@ internal sealed class XlsxRecordSource : IRecordSource
         {
             if (row.Row < scanned[header].Row)
             {
-                _above.Add((row.Row, First(row.Cells)));
+                _above.Add(row.Row, First(row.Cells));
             }
             else if (row.Row > scanned[header].Row)
             {
@@ -182,7 +182,7 @@ internal sealed class XlsxRecordSource : IRecordSource
                 };
             }
 
-            _below.Add((row, First(cells)));
+            _below.Add(row, First(cells));
         }
 
         return ValueTask.FromResult(false);
@@ -230,16 +230,45 @@ internal sealed class XlsxRecordSource : IRecordSource
 
     private static string First(string[] cells) => cells.FirstOrDefault(c => c.Length > 0) ?? string.Empty;
 
-    private static string Rows(List<(int Row, string Text)> rows) => rows.Count == 1
-        ? string.Create(CultureInfo.InvariantCulture, $"Row {rows[0].Row:N0}")
-        : string.Create(CultureInfo.InvariantCulture, $"{rows.Count} rows ({rows[0].Row:N0}\u2013{rows[^1].Row:N0})");
-
     private static string Plural(int count, string one, string many) => count == 1 ? one : many;
 
-    private static string Quote(List<(int Row, string Text)> rows)
+    /// <summary>Rows left out: counted, with the first two quoted, so a sheet of a million footnotes holds two.</summary>
+    private sealed class LeftOut
     {
-        static string Short(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "\u2026");
-        var quoted = string.Join("; ", rows.Take(2).Select(r => $"\u2018{Short(r.Text)}\u2019"));
-        return rows.Count > 2 ? quoted + "; \u2026" : quoted;
+        private const int Quoted = 2;
+        private readonly List<string> _texts = [];
+        private int _first;
+        private int _last;
+
+        public int Count { get; private set; }
+
+        public string Rows => Count == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"Row {_first:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Count} rows ({_first:N0}\u2013{_last:N0})");
+
+        public string Quote
+        {
+            get
+            {
+                static string Short(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "\u2026");
+                var quoted = string.Join("; ", _texts.Select(t => $"\u2018{Short(t)}\u2019"));
+                return Count > Quoted ? quoted + "; \u2026" : quoted;
+            }
+        }
+
+        public void Add(int row, string text)
+        {
+            if (Count == 0)
+            {
+                _first = row;
+            }
+
+            _last = row;
+            Count++;
+            if (_texts.Count < Quoted)
+            {
+                _texts.Add(text);
+            }
+        }
     }
 }

@@ -214,7 +214,7 @@ internal sealed class XlsxRowReader(string sheet, OpenXmlReader reader, string[]
             _cells.Add(string.Empty);
         }
 
-        _cells[column] = text.Trim().Length == text.Length ? text : text.Trim();
+        _cells[column] = text.Trim();
     }
 
     private int ColumnOf(string? reference, int previous)

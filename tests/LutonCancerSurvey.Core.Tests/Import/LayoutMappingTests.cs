@@ -259,7 +259,7 @@ public sealed class LayoutMappingTests : IDisposable
             {"format": "luton-cancer-survey/layouts", "version": 1, "layouts": [
               {"name": "good", "columns": {"year": "Year", "level": "Level", "organisation_code": "Code", "organisation_name": "Name",
                 "question": "Q", "question_text": "Text", "score": "Score"}, "fixed": {"basis": "adjusted"}},
-              {"name": "bad", "columns": {"colour": "Colour"}, "suppressionMarkers": {"*": "hidden"}}
+              {"name": "bad", "columns": {"colour": "Colour"}, "words": {"band": {"Good": "great"}}, "suppressionMarkers": {"*": "hidden"}}
             ]}
             """;
 
@@ -276,6 +276,7 @@ public sealed class LayoutMappingTests : IDisposable
             "layout 'bad': question_text needs a column or a fixed value",
             "layout 'bad': basis needs a column or a fixed value",
             "layout 'bad': score needs a column or a fixed value",
+            "layout 'bad': the word 'Good' for band must mean one of above, within, below, not 'great'",
             "layout 'bad': suppression marker '*' must mean few-respondents or source, not 'hidden'");
     }
 
