@@ -85,10 +85,14 @@ public class UploadMappingTests
         var secondLayout = await visit.Page.TextContentAsync("[data-testid='preview-layout']");
         var secondSheet = await visit.Page.TextContentAsync("[data-testid='preview-sheet']");
         var notes = await visit.Page.Locator("[data-testid='preview-note']").AllTextContentsAsync();
+        var previewViolations = await visit.AccessibilityViolationsAsync();
         await visit.Page.ClickAsync("[data-testid='confirm']");
         var secondImported = await visit.Page.TextContentAsync("[data-testid='admin-message']");
+        await visit.GoToAsync(new Uri(_app.BaseAddress, "/admin/upload"));
+        var saved = await visit.Page.Locator("[data-testid='saved-layout']").AllTextContentsAsync();
+        var listViolations = await visit.AccessibilityViolationsAsync();
 
-        foreach (var violation in violations)
+        foreach (var violation in violations.Concat(previewViolations).Concat(listViolations))
         {
             _output.WriteLine(violation);
         }
@@ -110,6 +114,9 @@ public class UploadMappingTests
             "Row 1 above the header was left out as a title or notes: \u2018Cancer Patient Experience Survey 2022: results by trust\u2019",
             "Row 7 after the table's end at row 6 was left out as notes: \u2018* suppressed by the publisher\u2019");
         secondImported.Should().Be("trusts-2022-revised.xlsx was imported: 1 result added, 1 replaced.");
+        previewViolations.Should().BeEmpty();
+        saved.Should().Contain("Trust workbook 2022");
+        listViolations.Should().BeEmpty();
         visit.Errors.Should().BeEmpty();
     }
 

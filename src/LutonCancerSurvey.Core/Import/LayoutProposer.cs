@@ -7,7 +7,11 @@ namespace LutonCancerSurvey.Core.Import;
 /// <summary>A file's table as the preview shows it: where it is, its header and enough rows to propose a layout from.</summary>
 public sealed record FileSample(
     IReadOnlyList<string> Sheets, string? Sheet, int HeaderLine, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> DistinctValues);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> DistinctValues)
+{
+    /// <summary>What was left out around a workbook's table, as far as the sample read.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A proposed layout, and why each column was chosen, for the administrator to check and correct.</summary>
 public sealed record LayoutProposal(LayoutDefinition Layout, IReadOnlyDictionary<string, string> Reasons);
@@ -97,7 +101,7 @@ public static partial class LayoutProposer
             values.TryAdd(header[i], distinct[i]);
         }
 
-        return new FileSample(sheets, source.Sheet, source.HeaderLine, header, rows, values);
+        return new FileSample(sheets, source.Sheet, source.HeaderLine, header, rows, values) { Notes = source.Notes };
     }
 
     /// <summary>Proposes a layout for the sample's table.</summary>

@@ -155,6 +155,20 @@ public class UploadModel(SurveyImporter importer, SavedLayouts layouts, IConfigu
             return Page();
         }
 
+        if (step == "edit")
+        {
+            // A saved layout that reads the file wrongly is corrected here: it is used for its header without asking.
+            var saved = await layouts.FindAsync(name, cancellationToken);
+            if (saved is null)
+            {
+                return Fail($"No layout is saved with the name '{name}'.");
+            }
+
+            var sample = await ProposeAsync(id!, saved.Sheet, saved.HeaderRow, name, cancellationToken);
+            Mapping = sample.Problem is null ? sample with { Layout = saved with { Header = sample.Sample.Header }, Reasons = new Dictionary<string, string>() } : sample;
+            return Page();
+        }
+
         var proposed = await ProposeAsync(id!, sheet, headerRow, name, cancellationToken);
         if (proposed.Problem is not null)
         {
@@ -219,6 +233,19 @@ public class UploadModel(SurveyImporter importer, SavedLayouts layouts, IConfigu
 
         TempData["Message"] = $"{name} was imported: {Format.Count(outcome.Summary!.Added, "result", "results")} added, {Format.Count(outcome.Summary.Replaced)} replaced.";
         return RedirectToPage("/Admin/Index");
+    }
+
+    public async Task<IActionResult> OnPostDeleteLayoutAsync(string? name, CancellationToken cancellationToken)
+    {
+        var deleted = name is not null && await layouts.DeleteAsync(name, Actor, cancellationToken);
+        await ListLayoutsAsync(cancellationToken);
+        if (!deleted)
+        {
+            return Fail($"No layout is saved with the name '{name}'.");
+        }
+
+        Message = $"The layout '{name}' was deleted: files with its header are no longer read with it.";
+        return Page();
     }
 
     public IActionResult OnPostCancel(string? id)
