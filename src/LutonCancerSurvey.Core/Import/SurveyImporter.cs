@@ -56,18 +56,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (options.Layout is { } chosen)
-            {
-                options = options with { Sheet = options.Sheet ?? chosen.Sheet, HeaderRow = options.HeaderRow ?? chosen.HeaderRow };
-            }
-            else if (options.Sheet is null && XlsxWorkbook.LooksLikeZip(content))
-            {
-                options = options with
-                {
-                    Sheet = await SavedLayouts.SheetToReadAsync(db, content, options.MaxDecompressedBytes, cancellationToken).ConfigureAwait(false),
-                };
-            }
-
+            options = await WhereToReadAsync(content, options, cancellationToken).ConfigureAwait(false);
             using var parser = OpenSource(content, options);
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
@@ -97,6 +86,27 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
 
         db.ChangeTracker.Clear();
         return errors.Outcome();
+    }
+
+    /// <summary>
+    /// For a workbook, the sheet and header row to read: the chosen layout's, else the first sheet a saved layout reads.
+    /// </summary>
+    private async Task<ImportOptions> WhereToReadAsync(Stream content, ImportOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Layout is { } chosen)
+        {
+            return options with { Sheet = options.Sheet ?? chosen.Sheet, HeaderRow = options.HeaderRow ?? chosen.HeaderRow };
+        }
+
+        if (options.Sheet is not null || !XlsxWorkbook.LooksLikeZip(content))
+        {
+            return options;
+        }
+
+        return options with
+        {
+            Sheet = await SavedLayouts.SheetToReadAsync(db, content, options.MaxDecompressedBytes, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     /// <summary>The file's records: a sheet of an Excel workbook (a zip), else CSV.</summary>
