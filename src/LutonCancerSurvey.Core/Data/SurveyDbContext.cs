@@ -24,6 +24,7 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SurveyResult> Results => Set<SurveyResult>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SavedLayout> SavedLayouts => Set<SavedLayout>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -16,6 +16,23 @@ public class SurveyEdition
 }
 
 /// <summary>Who did what, when: every import, publication change and user change.</summary>
+/// <summary>
+/// A named layout an administrator saved for files the product does not know: its definition as JSON (the importer's
+/// LayoutDefinition) and the signature of the header it was made for, so that a later file with the same header is
+/// read with it again.
+/// </summary>
+public class SavedLayout
+{
+    public const int MaxNameLength = 100;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string HeaderSignature { get; set; }
+    public required string Definition { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+    public required string SavedBy { get; set; }
+}
+
 public class AuditEntry
 {
     public long Id { get; set; }

@@ -154,4 +154,7 @@ public sealed class ImportFormatException : Exception
 
     /// <summary>The line the problem was found on, or 0 when it belongs to the file as a whole.</summary>
     public int Line { get; }
+
+    /// <summary>The workbook sheet <see cref="Line"/> is a row of; null for a CSV file.</summary>
+    public string? Sheet { get; init; }
 }

@@ -1,19 +1,19 @@
 using System.Globalization;
-using CsvHelper;
 using LutonCancerSurvey.Core.Formatting;
 
 namespace LutonCancerSurvey.Core.Import;
 
-/// <summary>Reads named fields of the current CSV record, turning every problem into an error that names line and column.</summary>
+/// <summary>Reads named fields of the current record, turning every problem into an error that names line (or sheet and
+/// cell) and column.</summary>
 internal sealed class FieldReader(
-    IReadOnlyDictionary<string, int> columns, Action<ImportError> report, StoredTextRules? storedText = null)
+    IReadOnlyDictionary<string, int> columns, Action<ImportError> report, StoredTextRules? storedText = null, string? sheet = null)
 {
-    private CsvParser? _parser;
+    private IRecordSource? _parser;
 
     public int Line { get; private set; }
     public bool HasErrors { get; private set; }
 
-    public void MoveTo(CsvParser parser, int line)
+    public void MoveTo(IRecordSource parser, int line)
     {
         _parser = parser;
         Line = line;
@@ -32,7 +32,13 @@ internal sealed class FieldReader(
     public void Fail(string? column, string message)
     {
         HasErrors = true;
-        report(new ImportError(Line, column, message));
+        report(sheet is null
+            ? new ImportError(Line, column, message)
+            : new ImportError(Line, column, message)
+            {
+                Sheet = sheet,
+                ColumnLetters = column is not null && columns.TryGetValue(column, out var index) ? XlsxRowReader.ColumnLetters(index) : null,
+            });
     }
 
     public bool HasColumn(string column) => columns.ContainsKey(column);

@@ -36,7 +36,8 @@ internal static class FileLayouts
         {
             report(new ImportError(1, null,
                 "unknown header: the file is neither the CPES combined layout (Geog, Trust.Code, …) nor this "
-                + "dashboard's tidy layout (year, level, organisation_code, …); see docs/data-format.md"));
+                + "dashboard's tidy layout (year, level, organisation_code, …), and no saved layout has its header: map its "
+                + "columns on the upload page, or import it with --layout NAME; see docs/data-format.md"));
             return null;
         }
 

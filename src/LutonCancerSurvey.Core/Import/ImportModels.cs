@@ -16,6 +16,18 @@ public sealed record ImportOptions
     /// <summary>The most a file may hold once decompressed (a plain file: its size); more is refused unread.</summary>
     public long MaxDecompressedBytes { get; init; } = ImportLimits.DefaultMaxDecompressedBytes;
 
+    /// <summary>The sheet of a workbook to read; the first when not given.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The workbook row that holds the header; found by looking when not given.</summary>
+    public int? HeaderRow { get; init; }
+
+    /// <summary>
+    /// The layout to read the file with, for a file the product does not know; without it a layout saved for the
+    /// file's header is used, if there is one.
+    /// </summary>
+    public LayoutDefinition? Layout { get; init; }
+
     /// <summary>Who imports, for the audit log.</summary>
     public string Actor { get; init; } = "command line";
 }
@@ -40,7 +52,14 @@ public sealed record ImportSummary(
     IReadOnlyList<string> Warnings,
     TimeSpan Elapsed,
     IReadOnlyList<ImportBreakdown> Breakdown,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>What was left out of a workbook's sheet around the table (titles, footnotes), for the preview to say.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The sheet read, for a workbook.</summary>
+    public string? Sheet { get; init; }
+}
 
 public sealed record ImportOutcome(
     ImportSummary? Summary, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyList<ImportErrorGroup>? Groups = null)
@@ -62,11 +81,16 @@ public sealed record ImportOutcome(
 public sealed record ImportErrorGroup(
     string? Column, string Message, int Rows, IReadOnlyList<(int First, int Last)> Lines, bool MoreLines)
 {
+    /// <summary>The sheet of a workbook the rows are on, and the column's letters there; null for a CSV file.</summary>
+    public string? Sheet { get; init; }
+
+    public string? ColumnLetters { get; init; }
+
     public override string ToString()
     {
         if (Rows == 1)
         {
-            return new ImportError(Lines[0].First, Column, Message).ToString();
+            return new ImportError(Lines[0].First, Column, Message) { Sheet = Sheet, ColumnLetters = ColumnLetters }.ToString();
         }
 
         var culture = System.Globalization.CultureInfo.InvariantCulture;
@@ -74,6 +98,7 @@ public sealed record ImportErrorGroup(
             ? r.First.ToString("N0", culture)
             : r.First.ToString("N0", culture) + "\u2013" + r.Last.ToString("N0", culture)));
         var column = Column is null ? string.Empty : $" (column '{Column}')";
-        return string.Create(culture, $"{Rows:N0} rows: {Message}{column}, lines {lines}{(MoreLines ? ", \u2026" : string.Empty)}");
+        var where = Sheet is null ? "lines" : $"sheet {Sheet}, rows";
+        return string.Create(culture, $"{Rows:N0} rows: {Message}{column}, {where} {lines}{(MoreLines ? ", \u2026" : string.Empty)}");
     }
 }

@@ -45,14 +45,26 @@ internal sealed record ImportRow
 
 public sealed record ImportError(int Line, string? Column, string Message)
 {
+    /// <summary>The sheet of a workbook the error is on; null for a CSV file, whose errors name lines.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The spreadsheet letters of the error's column (D), with <see cref="Sheet"/>.</summary>
+    public string? ColumnLetters { get; init; }
+
+    /// <summary>The cell a workbook's error is in, e.g. D14.</summary>
+    public string? Cell => ColumnLetters is null ? null : ColumnLetters + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Line 0 is the file as a whole (a limit, its encoding, its gzip data), which its message names: no line to blame.
     /// </summary>
-    public override string ToString() => (Line, Column) switch
+    public override string ToString() => (Sheet, Cell, Column) switch
     {
-        ( <= 0, null) => Message,
-        ( <= 0, _) => $"column '{Column}': {Message}",
-        (_, null) => $"line {Line}: {Message}",
-        _ => $"line {Line}, column '{Column}': {Message}",
+        (null, _, null) when Line <= 0 => Message,
+        (null, _, _) when Line <= 0 => $"column '{Column}': {Message}",
+        (null, _, null) => $"line {Line}: {Message}",
+        (null, _, _) => $"line {Line}, column '{Column}': {Message}",
+        (_, null, null) => $"sheet {Sheet}, row {Line}: {Message}",
+        (_, null, _) => $"sheet {Sheet}, row {Line}, column '{Column}': {Message}",
+        _ => $"sheet {Sheet}, cell {Cell}, column '{Column}': {Message}",
     };
 }

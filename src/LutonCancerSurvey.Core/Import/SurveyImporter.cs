@@ -56,12 +56,13 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var parser = OpenParser(content, options.MaxDecompressedBytes);
+            options = await WhereToReadAsync(content, options, cancellationToken).ConfigureAwait(false);
+            using var parser = OpenSource(content, options);
             return await ImportRowsAsync(parser, fileName, content.Length, sha256, options, errors, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFormatException ex)
         {
-            errors.AddFinal(new ImportError(ex.Line, null, ex.Message));
+            errors.AddFinal(new ImportError(ex.Line, null, ex.Message) { Sheet = ex.Line > 0 ? ex.Sheet : null });
         }
         catch (MaxFieldSizeException ex)
         {
@@ -86,6 +87,33 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         return errors.Outcome();
     }
+
+    /// <summary>
+    /// For a workbook, the sheet and header row to read: the chosen layout's, else the first sheet a saved layout reads.
+    /// </summary>
+    private async Task<ImportOptions> WhereToReadAsync(Stream content, ImportOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Layout is { } chosen)
+        {
+            return options with { Sheet = options.Sheet ?? chosen.Sheet, HeaderRow = options.HeaderRow ?? chosen.HeaderRow };
+        }
+
+        if (options.Sheet is not null || !XlsxWorkbook.LooksLikeZip(content))
+        {
+            return options;
+        }
+
+        return options with
+        {
+            Sheet = await SavedLayouts.SheetToReadAsync(db, content, options.MaxDecompressedBytes, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>The file's records: a sheet of an Excel workbook (a zip), else CSV.</summary>
+    internal static IRecordSource OpenSource(Stream content, ImportOptions options) =>
+        XlsxWorkbook.LooksLikeZip(content)
+            ? XlsxRecordSource.Open(content, options.MaxDecompressedBytes, options.Sheet, options.HeaderRow)
+            : new CsvRecordSource(OpenParser(content, options.MaxDecompressedBytes));
 
     /// <summary>The file as CSV records: gzip or plain, strict UTF-8. Disposing the parser closes the text reader.</summary>
     internal static CsvParser OpenParser(Stream content, long maxDecompressedBytes = ImportLimits.DefaultMaxDecompressedBytes) =>
@@ -120,25 +148,34 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     }
 
     private async Task<ImportOutcome> ImportRowsAsync(
-        CsvParser parser, string fileName, long fileBytes, string sha256, ImportOptions options, ErrorList errors,
+        IRecordSource parser, string fileName, long fileBytes, string sha256, ImportOptions options, ErrorList errors,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!await parser.ReadAsync().ConfigureAwait(false))
+        var record = await parser.ReadHeaderAsync().ConfigureAwait(false);
+        if (record is null)
         {
             errors.Add(new ImportError(1, null, "the file is empty: no header row"));
             return errors.Outcome();
         }
 
-        var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-        var layout = FileLayouts.Detect(header, errors.Add);
+        // A workbook's header may be below a title: its errors name that row of the sheet.
+        ImportError AtHeader(ImportError error) =>
+            parser.Sheet is null ? error : error with { Line = parser.HeaderLine, Sheet = parser.Sheet };
+        var header = record.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var layout = await LayoutOfAsync(header, options.Layout, e => errors.Add(AtHeader(e)), cancellationToken).ConfigureAwait(false);
         if (layout is null)
         {
             return errors.Outcome();
         }
 
+        // Layouts that may leave a question's section or scoring out read them from the edition's questionnaire.
         if (layout is CombinedLayout)
         {
             layout = CombinedLayout.With(await QuestionnaireCatalogue.LoadAsync(db, cancellationToken).ConfigureAwait(false));
+        }
+        else if (layout is MappedLayout mapped)
+        {
+            layout = mapped.With(await QuestionnaireCatalogue.LoadAsync(db, cancellationToken).ConfigureAwait(false));
         }
 
         var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
@@ -175,7 +212,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         await using var writer = ResultWriter.Create(db, transaction.GetDbTransaction(), import.Id);
-        var field = new FieldReader(columns, errors.Add);
+        var field = new FieldReader(columns, errors.Add, sheet: parser.Sheet);
         var seenInFile = new Dictionary<ResultKey, int>();
         var tally = new Tally();
 
@@ -259,7 +296,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
 
         if (rows == 0)
         {
-            errors.Add(new ImportError(1, null, "the file has a header but no results"));
+            errors.Add(AtHeader(new ImportError(1, null, "the file has a header but no results")));
         }
 
         if (errors.Count > 0)
@@ -311,9 +348,41 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         progress?.Report(new ImportProgress(rows, rows / clock.Elapsed.TotalSeconds));
         return new ImportOutcome(
             new ImportSummary(import.FileName, sha256, layout.Name, rows, tally.Added, tally.Replaced, tally.Suppressed,
-                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed, tally.Breakdown, options.DryRun),
+                tally.ByLevelAndBasis, editions, warnings, clock.Elapsed, tally.Breakdown, options.DryRun)
+            {
+                Notes = parser.Notes,
+                Sheet = parser.Sheet,
+            },
             [],
             0);
+    }
+
+    /// <summary>
+    /// The layout chosen for the file; else the one its header is (combined or tidy); else a layout saved for a file
+    /// with the same header. Null, with the reasons reported, when none fits.
+    /// </summary>
+    private async Task<IFileLayout?> LayoutOfAsync(
+        IReadOnlyList<string> header, LayoutDefinition? chosen, Action<ImportError> report, CancellationToken cancellationToken)
+    {
+        if (chosen is not null)
+        {
+            return MappedLayout.Create(chosen, header, report);
+        }
+
+        var unknown = new List<ImportError>();
+        var known = FileLayouts.Detect(header, unknown.Add);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        if (await SavedLayouts.FindByHeaderAsync(db, header, cancellationToken).ConfigureAwait(false) is { } saved)
+        {
+            return MappedLayout.Create(saved, header, report);
+        }
+
+        unknown.ForEach(report);
+        return null;
     }
 
     /// <summary>
@@ -321,19 +390,19 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
     /// Returns how many records the file has.
     /// </summary>
     private static async Task<long> ReadRowsAsync(
-        CsvParser parser, int headerLength, IFileLayout layout, IReadOnlyDictionary<string, int> columns,
+        IRecordSource parser, int headerLength, IFileLayout layout, IReadOnlyDictionary<string, int> columns,
         StoredTextRules storedText, ChannelWriter<RowBatch> output, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new RowBatch();
-            var field = new FieldReader(columns, error => batch.Add(error), storedText);
+            var field = new FieldReader(columns, error => batch.Add(error), storedText, parser.Sheet);
             long rows = 0;
             while (await parser.ReadAsync().ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 rows++;
-                field.MoveTo(parser, parser.RawRow);
+                field.MoveTo(parser, parser.Line);
                 if (parser.Count != headerLength)
                 {
                     field.Fail(null, $"has {Format.Count(parser.Count, "field", "fields")} but the header has {headerLength}");
@@ -455,7 +524,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             }
             else if (_groups.Count < maxListed)
             {
-                group = new GroupBuilder(error.Column, error.Message);
+                group = new GroupBuilder(error.Column, error.Message, error.Sheet, error.ColumnLetters);
                 group.Add(error.Line);
                 _groups.Add(group);
                 _byReason.Add((error.Column, error.Message), group);
@@ -467,14 +536,14 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         {
             Count++;
             _listed.Add(error);
-            var group = new GroupBuilder(error.Column, error.Message);
+            var group = new GroupBuilder(error.Column, error.Message, error.Sheet, error.ColumnLetters);
             group.Add(error.Line);
             _groups.Add(group);
         }
 
         public ImportOutcome Outcome() => new(null, _listed, Count, _groups.Select(g => g.Build()).ToList());
 
-        private sealed class GroupBuilder(string? column, string message)
+        private sealed class GroupBuilder(string? column, string message, string? sheet, string? letters)
         {
             private readonly List<(int First, int Last)> _ranges = [];
             private int _rows;
@@ -497,7 +566,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                 }
             }
 
-            public ImportErrorGroup Build() => new(column, message, _rows, _ranges.ToList(), _more);
+            public ImportErrorGroup Build() => new(column, message, _rows, _ranges.ToList(), _more) { Sheet = sheet, ColumnLetters = letters };
         }
     }
 }

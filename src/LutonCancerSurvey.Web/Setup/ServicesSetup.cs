@@ -18,6 +18,7 @@ public static class ServicesSetup
         builder.Services.AddHostedService<Pages.Admin.StagedUploadSweeper>();
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<Core.Admin.QuestionnaireImporter>();
+        builder.Services.AddScoped<SavedLayouts>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();
         builder.Services.AddSingleton<FunnelBaselineCache>();

@@ -20,21 +20,22 @@ public class CsvReaderBenchmarks
     public long ReadAndCheckRealFile()
     {
         using var content = new MemoryStream(_file, writable: false);
-        using var parser = SurveyImporter.OpenParser(content);
-        if (!parser.Read())
+        using var csv = SurveyImporter.OpenParser(content);
+        var parser = new CsvRecordSource(csv);
+        if (!csv.Read())
         {
             throw new InvalidOperationException("no header");
         }
 
-        var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var header = csv.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         var layout = FileLayouts.Detect(header, e => throw new InvalidOperationException(e.Message))!;
         var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
         long errors = 0;
         var field = new FieldReader(columns, _ => errors++);
         long rows = 0;
-        while (parser.Read())
+        while (csv.Read())
         {
-            field.MoveTo(parser, parser.RawRow);
+            field.MoveTo(parser, parser.Line);
             var row = layout.Read(field);
             if (row is not null && RowRules.Apply(row, field, layout.MeasureColumns) is not null)
             {

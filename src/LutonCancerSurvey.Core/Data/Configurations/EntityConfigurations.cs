@@ -110,6 +110,21 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class SavedLayoutConfiguration : IEntityTypeConfiguration<SavedLayout>
+{
+    public void Configure(EntityTypeBuilder<SavedLayout> builder)
+    {
+        builder.ToTable("SavedLayouts");
+        builder.Property(l => l.Name).HasMaxLength(SavedLayout.MaxNameLength);
+        builder.Property(l => l.HeaderSignature).HasMaxLength(64);
+        builder.Property(l => l.SavedBy).HasMaxLength(256);
+        builder.HasIndex(l => l.Name).IsUnique();
+
+        // Every import of a file the product does not know looks its header up here.
+        builder.HasIndex(l => l.HeaderSignature);
+    }
+}
+
 internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
 {
     public void Configure(EntityTypeBuilder<DataVersion> builder)

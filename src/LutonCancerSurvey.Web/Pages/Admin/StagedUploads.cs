@@ -13,7 +13,6 @@ public sealed record StagedUpload(string Id, string FileName, long Bytes, DateTi
 public sealed class StagedUploads(IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
 {
     private const string Ending = ".upload";
-    private const string NameEnding = ".upload.name";
 
     public string Folder { get; } = Path.GetFullPath(
         configuration["Uploads:Path"] ?? Path.Combine(environment.ContentRootPath, "App_Data", "uploads"));
@@ -24,10 +23,16 @@ public sealed class StagedUploads(IConfiguration configuration, IWebHostEnvironm
 
     public bool IsWaiting(string? id) => Guid.TryParseExact(id, "N", out _) && File.Exists(PathOf(id!));
 
+    /// <summary>An upload's file, and the notes kept beside it: its name and the layout chosen for it.</summary>
+    private static readonly string[] Notes = [".name", ".layout"];
+
     public void Delete(string id)
     {
         File.Delete(PathOf(id));
-        File.Delete(PathOf(id) + ".name");
+        foreach (var note in Notes)
+        {
+            File.Delete(PathOf(id) + note);
+        }
     }
 
     /// <summary>Every staged upload, newest first; a file whose name was never written shows as "(unnamed)".</summary>
@@ -70,15 +75,18 @@ public sealed class StagedUploads(IConfiguration configuration, IWebHostEnvironm
             }
 
             var isUpload = file.Name.EndsWith(Ending, StringComparison.Ordinal);
-            var isOrphanName = file.Name.EndsWith(NameEnding, StringComparison.Ordinal)
-                && !File.Exists(file.FullName[..^".name".Length]);
+            var note = Notes.FirstOrDefault(n => file.Name.EndsWith(Ending + n, StringComparison.Ordinal));
+            var isOrphanName = note is not null && !File.Exists(file.FullName[..^note.Length]);
             if ((isUpload && file.LastWriteTimeUtc < oldest.UtcDateTime) || isOrphanName)
             {
                 file.Delete();
                 removed.Add(file.Name);
                 if (isUpload)
                 {
-                    File.Delete(file.FullName + ".name");
+                    foreach (var kept in Notes)
+                    {
+                        File.Delete(file.FullName + kept);
+                    }
                 }
             }
         }
