@@ -45,7 +45,11 @@ public class Organisation
     public OrganisationLevel Level { get; set; }
 }
 
-/// <summary>An organisation's name and Cancer Alliance as one edition's files state them.</summary>
+/// <summary>
+/// An organisation's name and what it is part of, as one edition's files state them: its Cancer Alliance, its
+/// Integrated Care Board (a Trust's or a sub-ICB location's) and its NHS England region (an ICB's, say). The map
+/// changes between editions, so each edition keeps its own.
+/// </summary>
 public class OrganisationEdition
 {
     public int EditionId { get; set; }
@@ -55,6 +59,10 @@ public class OrganisationEdition
     public required string Name { get; set; }
     public int? AllianceId { get; set; }
     public Organisation? Alliance { get; set; }
+    public int? IcbId { get; set; }
+    public Organisation? Icb { get; set; }
+    public int? RegionId { get; set; }
+    public Organisation? Region { get; set; }
 }
 
 public class Question

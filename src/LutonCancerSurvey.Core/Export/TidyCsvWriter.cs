@@ -32,11 +32,29 @@ public sealed record TidyRow(
     bool? GroupDifferenceSignificant,
     Suppression Suppression,
     string? SourceNote,
-    int? ScoreDecimals = null);
+    int? ScoreDecimals = null,
+    string? IcbCode = null,
+    string? IcbName = null,
+    string? RegionCode = null,
+    string? RegionName = null);
 
 public static class TidyCsvWriter
 {
+    /// <summary>The 25 columns every tidy file has.</summary>
     public static IReadOnlyList<string> Header => TidyLayout.Columns;
+
+    /// <summary>
+    /// The columns written for these rows: the 25 of <see cref="Header"/>, with the ICB's and the region's code and
+    /// name after the Alliance's only when some row has one, so a file of editions without ICBs (2015-2021) is exactly
+    /// what it always was.
+    /// </summary>
+    public static IReadOnlyList<string> HeaderFor(IReadOnlyCollection<TidyRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var (icbs, regions) = ParentsUsed(rows);
+        var alliance = Header.ToList().IndexOf("alliance_name") + 1;
+        return [.. Header.Take(alliance), .. icbs ? TidyLayout.IcbColumns : [], .. regions ? TidyLayout.RegionColumns : [], .. Header.Skip(alliance)];
+    }
 
     /// <summary>
     /// Writes rows with invariant, shortest round-trip numbers, except the score, which keeps the decimal places it was
@@ -47,17 +65,24 @@ public static class TidyCsvWriter
     public static async Task WriteAsync(TextWriter output, IEnumerable<TidyRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var all = rows as IReadOnlyCollection<TidyRow> ?? rows.ToList();
+        var (icbs, regions) = ParentsUsed(all);
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var column in Header)
+        foreach (var column in HeaderFor(all))
         {
             csv.WriteField(column);
         }
 
         await csv.NextRecordAsync().ConfigureAwait(false);
-        foreach (var row in rows)
+        foreach (var row in all)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var shown = row.Suppression == Suppression.None;
+            string?[] parents =
+            [
+                .. icbs ? new[] { SpreadsheetText.Neutralise(row.IcbCode), SpreadsheetText.Neutralise(row.IcbName) } : [],
+                .. regions ? new[] { SpreadsheetText.Neutralise(row.RegionCode), SpreadsheetText.Neutralise(row.RegionName) } : [],
+            ];
             string?[] fields =
             [
                 row.Year.ToString(CultureInfo.InvariantCulture),
@@ -66,6 +91,7 @@ public static class TidyCsvWriter
                 SpreadsheetText.Neutralise(row.OrganisationName),
                 SpreadsheetText.Neutralise(row.AllianceCode),
                 SpreadsheetText.Neutralise(row.AllianceName),
+                .. parents,
                 Vocabulary.QuestionLabel(row.QuestionNumber),
                 SpreadsheetText.Neutralise(row.QuestionText),
                 SpreadsheetText.Neutralise(row.Section),
@@ -96,6 +122,9 @@ public static class TidyCsvWriter
 
         await csv.FlushAsync().ConfigureAwait(false);
     }
+
+    private static (bool Icbs, bool Regions) ParentsUsed(IReadOnlyCollection<TidyRow> rows) =>
+        (rows.Any(r => r.IcbCode is not null), rows.Any(r => r.RegionCode is not null));
 
     private static string? Score(double? value, int? decimals) => decimals is { } places && value is { } score
         ? score.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)

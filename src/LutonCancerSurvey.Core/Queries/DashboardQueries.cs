@@ -30,7 +30,19 @@ public sealed partial class DashboardQueries(
             f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
             f.Alliance == null ? null : f.Alliance.Code,
             db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
-            f.Edition!.Year);
+            f.Edition!.Year)
+        {
+            Icb = f.Icb == null
+                ? null
+                : new ParentLink(
+                    f.Icb.Id, f.Icb.Code,
+                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.IcbId).Select(a => a.Name).FirstOrDefault() ?? f.Icb.Code),
+            Region = f.Region == null
+                ? null
+                : new ParentLink(
+                    f.Region.Id, f.Region.Code,
+                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.RegionId).Select(a => a.Name).FirstOrDefault() ?? f.Region.Code),
+        };
 
     /// <summary>The editions this viewer may see, newest first, each with its embargo when it is a draft.</summary>
     public async Task<IReadOnlyList<VisibleEdition>> VisibleEditionsAsync(CancellationToken cancellationToken)
@@ -68,23 +80,18 @@ public sealed partial class DashboardQueries(
             .Where(f => f.Organisation!.Code == code)
             .Where(VisibleFacts)
             .OrderByDescending(f => f.Edition!.Year)
-            .Select(f => new
-            {
-                f.Edition!.Year,
-                Summary = new OrganisationSummary(
-                    f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
-                    f.Alliance == null ? null : f.Alliance.Code,
-                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
-                    f.Edition.Year),
-                EnglandId = db.Organisations.Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id).FirstOrDefault(),
-            })
+            .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return null;
         }
 
-        var organisationId = found[0].Summary.Id;
+        var englandId = await db.Organisations.AsNoTracking()
+            .Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+        var organisationId = found[0].Id;
         var facets = await db.Results.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId)
             .Where(VisibleResult)
@@ -94,14 +101,14 @@ public sealed partial class DashboardQueries(
         var now = time.GetUtcNow();
 
         return new OrganisationHeader(
-            found[0].Summary,
-            found[0].EnglandId,
+            found[0],
+            englandId,
             facets.Select(f => EditionVisibility.IsUnderEmbargo(f.Status, f.PublishAt, now)
                     ? new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, IsDraft: true, f.PublishAt)
                     : new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, IsDraft: false, PublishAt: null))
                 .ToList())
         {
-            Editions = found.Select(f => new OrganisationFacts(f.Year, f.Summary)).ToList(),
+            Editions = found.Select(f => new OrganisationFacts(f.FactsYear!.Value, f)).ToList(),
         };
     }
 

@@ -6,7 +6,17 @@ namespace LutonCancerSurvey.Core.Queries;
 /// <summary>An organisation as one edition states it; FactsYear is that edition, where the query says.</summary>
 public sealed record OrganisationSummary(
     int Id, string Code, string Name, OrganisationLevel Level, int? AllianceId, string? AllianceCode, string? AllianceName,
-    int? FactsYear = null);
+    int? FactsYear = null)
+{
+    /// <summary>The Integrated Care Board it is part of in that edition, named as that edition names it.</summary>
+    public ParentLink? Icb { get; init; }
+
+    /// <summary>The NHS England region it is part of in that edition.</summary>
+    public ParentLink? Region { get; init; }
+}
+
+/// <summary>An organisation another is part of (its ICB or region), as the same edition names it.</summary>
+public sealed record ParentLink(int Id, string Code, string Name);
 
 public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation, Figure? England)
 {

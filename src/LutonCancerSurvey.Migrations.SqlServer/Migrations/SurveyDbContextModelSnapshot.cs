@@ -144,16 +144,26 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.Property<int?>("AllianceId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("IcbId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("int");
+
                     b.HasKey("EditionId", "OrganisationId");
 
                     b.HasIndex("AllianceId");
 
+                    b.HasIndex("IcbId");
+
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("OrganisationEditions", (string)null);
                 });
@@ -629,17 +639,31 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Icb")
+                        .WithMany()
+                        .HasForeignKey("IcbId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alliance");
 
                     b.Navigation("Edition");
 
+                    b.Navigation("Icb");
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Question", b =>

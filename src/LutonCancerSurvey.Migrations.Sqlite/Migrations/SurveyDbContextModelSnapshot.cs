@@ -133,16 +133,26 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.Property<int?>("AllianceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IcbId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("EditionId", "OrganisationId");
 
                     b.HasIndex("AllianceId");
 
+                    b.HasIndex("IcbId");
+
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("OrganisationEditions", (string)null);
                 });
@@ -604,17 +614,31 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Icb")
+                        .WithMany()
+                        .HasForeignKey("IcbId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alliance");
 
                     b.Navigation("Edition");
 
+                    b.Navigation("Icb");
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Question", b =>

@@ -34,7 +34,8 @@ public static class ResultsExport
             year, organisation.Level, organisation.Code, organisation.Name, organisation.AllianceCode, organisation.AllianceName,
             question.Number, question.Text, question.Section, question.Scoring, tumourGroup, Breakdown.AllPatients, figure.Basis,
             figure.Respondents, figure.Score, figure.CiLower, figure.CiUpper, figure.ExpectedLower, figure.ExpectedUpper,
-            figure.Band, figure.ChangeSincePrevious, figure.ChangeOverall, null, figure.Suppression, figure.Source.Note, figure.Decimals);
+            figure.Band, figure.ChangeSincePrevious, figure.ChangeOverall, null, figure.Suppression, figure.Source.Note, figure.Decimals,
+            organisation.Icb?.Code, organisation.Icb?.Name, organisation.Region?.Code, organisation.Region?.Name);
     }
 
     /// <summary>

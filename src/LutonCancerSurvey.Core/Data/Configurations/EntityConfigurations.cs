@@ -36,6 +36,8 @@ internal sealed class OrganisationEditionConfiguration : IEntityTypeConfiguratio
         builder.HasOne(f => f.Edition).WithMany().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Alliance).WithMany().HasForeignKey(f => f.AllianceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Icb).WithMany().HasForeignKey(f => f.IcbId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Region).WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
