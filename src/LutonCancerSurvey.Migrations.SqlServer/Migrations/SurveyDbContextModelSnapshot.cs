@@ -203,6 +203,36 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.ToTable("Questions", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId")
+                        .IsUnique();
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("Successions", (string)null);
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>
                 {
                     b.Property<int>("Id")
@@ -675,6 +705,24 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyResult", b =>

@@ -190,6 +190,34 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.ToTable("Questions", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId")
+                        .IsUnique();
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("Successions", (string)null);
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>
                 {
                     b.Property<int>("Id")
@@ -650,6 +678,24 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyResult", b =>

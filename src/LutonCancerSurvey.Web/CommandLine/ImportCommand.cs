@@ -88,7 +88,7 @@ public sealed class ImportCommand : ICommand
     /// `dotnet run --project …` starts the app in the project's folder, so a relative path is also tried against the
     /// folder the command was typed in (the shell's PWD).
     /// </summary>
-    private static string? Locate(string path)
+    internal static string? Locate(string path)
     {
         if (File.Exists(path))
         {

@@ -17,6 +17,7 @@ public static class ServicesSetup
         builder.Services.AddSingleton<Pages.Admin.StagedUploads>();
         builder.Services.AddHostedService<Pages.Admin.StagedUploadSweeper>();
         builder.Services.AddScoped<SurveyImporter>();
+        builder.Services.AddScoped<SuccessionImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();
         builder.Services.AddSingleton<FunnelBaselineCache>();

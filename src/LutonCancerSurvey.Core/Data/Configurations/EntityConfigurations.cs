@@ -41,6 +41,22 @@ internal sealed class OrganisationEditionConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class SuccessionConfiguration : IEntityTypeConfiguration<Succession>
+{
+    public void Configure(EntityTypeBuilder<Succession> builder)
+    {
+        builder.ToTable("Successions");
+
+        // One story per organisation: a later lookup replaces it.
+        builder.HasIndex(s => s.PredecessorId).IsUnique();
+
+        // "What did this organisation take over": a successor's predecessors on its pages.
+        builder.HasIndex(s => s.SuccessorId);
+        builder.HasOne(s => s.Predecessor).WithMany().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Successor).WithMany().HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
 {
     public void Configure(EntityTypeBuilder<Question> builder)
