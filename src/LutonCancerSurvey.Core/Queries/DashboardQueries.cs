@@ -34,12 +34,12 @@ public sealed partial class DashboardQueries(
         {
             Icb = f.Icb == null
                 ? null
-                : new ParentLink(
+                : new OrganisationLink(
                     f.Icb.Id, f.Icb.Code,
                     db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.IcbId).Select(a => a.Name).FirstOrDefault() ?? f.Icb.Code),
             Region = f.Region == null
                 ? null
-                : new ParentLink(
+                : new OrganisationLink(
                     f.Region.Id, f.Region.Code,
                     db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.RegionId).Select(a => a.Name).FirstOrDefault() ?? f.Region.Code),
         };
@@ -99,6 +99,7 @@ public sealed partial class DashboardQueries(
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var successions = await SuccessionsAsync(cancellationToken).ConfigureAwait(false);
 
         return new OrganisationHeader(
             found[0],
@@ -109,6 +110,8 @@ public sealed partial class DashboardQueries(
                 .ToList())
         {
             Editions = found.Select(f => new OrganisationFacts(f.FactsYear!.Value, f)).ToList(),
+            Became = successions.Became(organisationId),
+            Predecessors = successions.Predecessors(organisationId),
         };
     }
 
@@ -213,6 +216,10 @@ public sealed partial class DashboardQueries(
             .Where(p => p.Organisation is not null || p.England is not null)
             .ToList();
 
+        var predecessorTrend = header.Predecessors.Count == 0
+            ? []
+            : await PredecessorTrendAsync(header.Predecessors, questionNumber, tumourGroupId, trendBasis, cancellationToken).ConfigureAwait(false);
+
         var questionId = current.QuestionId;
         // Each peer's name is the one its result's edition gives it (a join, not a lookup per row).
         var peers = await (
@@ -246,7 +253,77 @@ public sealed partial class DashboardQueries(
             peers.Count - shown.Count)
         {
             Rank = RankAmong(shown, organisation.Code, current.Figure, current.Question.Scoring),
+            PredecessorTrend = predecessorTrend,
         };
+    }
+
+    /// <summary>
+    /// The successions this viewer may see, each organisation named as the newest edition they may see names it: a
+    /// succession whose predecessor or successor only a draft has is left out, so no draft's name reaches the public.
+    /// The lookup is small (one row per organisation that changed), so it is read whole.
+    /// </summary>
+    public async Task<SuccessionMap> SuccessionsAsync(CancellationToken cancellationToken)
+    {
+        var visible = VisibleFacts;
+        var rows = await db.Successions.AsNoTracking()
+            .Select(s => new
+            {
+                s.PredecessorId,
+                PredecessorCode = s.Predecessor!.Code,
+                PredecessorName = db.OrganisationEditions.Where(visible).Where(f => f.OrganisationId == s.PredecessorId)
+                    .OrderByDescending(f => f.Edition!.Year).Select(f => f.Name).FirstOrDefault(),
+                s.SuccessorId,
+                SuccessorCode = s.Successor == null ? null : s.Successor.Code,
+                SuccessorName = db.OrganisationEditions.Where(visible).Where(f => f.OrganisationId == s.SuccessorId)
+                    .OrderByDescending(f => f.Edition!.Year).Select(f => f.Name).FirstOrDefault(),
+                s.FromYear,
+                s.Kind,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new SuccessionMap(rows
+            .Where(r => r.PredecessorName is not null && (r.SuccessorId is null || r.SuccessorName is not null))
+            .Select(r => new SuccessionStep(
+                new OrganisationLink(r.PredecessorId, r.PredecessorCode, r.PredecessorName!),
+                r.SuccessorId is { } id ? new OrganisationLink(id, r.SuccessorCode!, r.SuccessorName!) : null,
+                r.FromYear,
+                r.Kind)));
+    }
+
+    /// <summary>
+    /// Predecessors' figures on one question across the editions this viewer may see, on the trend basis, each with
+    /// the name its own edition gave the predecessor: shown beside the successor's, never added to its line.
+    /// </summary>
+    private async Task<IReadOnlyList<PredecessorPoint>> PredecessorTrendAsync(
+        IReadOnlyList<SuccessionStep> predecessors, int questionNumber, int tumourGroupId, ResultBasis basis, CancellationToken cancellationToken)
+    {
+        var ids = predecessors.Select(p => p.Predecessor.Id).ToList();
+        var rows = await Rows(db.Results.Where(VisibleResult).Where(r =>
+                ids.Contains(r.OrganisationId)
+                && r.Question!.Number == questionNumber
+                && r.TumourGroupId == tumourGroupId
+                && r.Breakdown == Breakdown.AllPatients
+                && r.Basis == basis))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await db.OrganisationEditions.AsNoTracking()
+            .Where(VisibleFacts)
+            .Where(f => ids.Contains(f.OrganisationId))
+            .Select(f => new { f.OrganisationId, f.Edition!.Year, f.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byId = predecessors.ToDictionary(p => p.Predecessor.Id, p => p.Predecessor);
+        return rows
+            .Select(r =>
+            {
+                var link = byId[r.OrganisationId];
+                var name = names.FirstOrDefault(n => n.OrganisationId == r.OrganisationId && n.Year == r.Year)?.Name ?? link.Name;
+                return new PredecessorPoint(r.Year, link with { Name = name }, r.Figure);
+            })
+            .OrderBy(p => p.Year).ThenBy(p => p.Organisation.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>

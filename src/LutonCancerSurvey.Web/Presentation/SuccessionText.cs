@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Core.Queries;
+using Microsoft.AspNetCore.Html;
 
 namespace LutonCancerSurvey.Web.Presentation;
 
-/// <summary>How a succession is put in words, the same on the admin preview and the command line.</summary>
+/// <summary>How a succession is put in words, the same on the admin preview, the command line and the pages.</summary>
 public static class SuccessionText
 {
     /// <summary>
@@ -31,4 +35,41 @@ public static class SuccessionText
         var successor = change.SuccessorCode is null ? string.Empty : $"{change.SuccessorName} ({change.SuccessorCode})";
         return $"{change.PredecessorName} ({change.PredecessorCode}) {before}{successor}{after}";
     }
+
+    /// <summary>
+    /// The story of what an organisation became, as one sentence with each successor linked: "NHS Luton CCG became
+    /// part of NHS Testshire CCG in 2021, which became part of NHS Testshire ICB in 2022."
+    /// </summary>
+    public static IHtmlContent Chain(IReadOnlyList<SuccessionStep> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var html = new StringBuilder();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var step = chain[i];
+            html.Append(i == 0 ? Encode(step.Predecessor.Name) + " " : ", which ");
+            html.Append(Step(step));
+        }
+
+        return new HtmlString(html.Append('.').ToString());
+    }
+
+    /// <summary>One step with its predecessor linked: "&lt;a&gt;NHS Luton CCG&lt;/a&gt; became part of NHS Testshire CCG in 2021".</summary>
+    public static IHtmlContent Linked(SuccessionStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new HtmlString($"{Link(step.Predecessor)} {Step(step)}");
+    }
+
+    private static string Step(SuccessionStep step)
+    {
+        var (before, after) = Verb(step.Kind, step.FromYear, step.Successor is not null);
+        var successor = step.Successor is null ? string.Empty : Link(step.Successor);
+        return Encode(before) + successor + Encode(after ?? string.Empty);
+    }
+
+    private static string Link(OrganisationLink organisation) =>
+        $"<a href=\"/organisations/{Encode(organisation.Code)}\">{Encode(organisation.Name)}</a>";
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 }
