@@ -345,7 +345,8 @@
         type: ErrorBars ? 'lineWithErrorBars' : 'line',
         label: name,
         appRows: byLabel,
-        data: byLabel.map((r) => (r === null ? null : hasInterval(r) ? { y: r.value, yMin: r.lower, yMax: r.upper } : { y: r.value })),
+        // A year without this organisation is a gap ({ y: null }: the error-bar controller cannot read a bare null).
+        data: byLabel.map((r) => (r === null ? { y: null } : hasInterval(r) ? { y: r.value, yMin: r.lower, yMax: r.upper } : { y: r.value })),
         borderColor: look.colour,
         backgroundColor: look.colour,
         borderWidth: name === own ? 3 : 2,
