@@ -183,6 +183,33 @@ public sealed class SuccessionTests : IAsyncLifetime, IDisposable
         old.TestId("became").Should().Contain("became part of NHS Testshire CCG in 2021");
     }
 
+    [Fact]
+    public async Task TheCommand_LoadsALookup_AndRefusesABadOne_WritingNothing()
+    {
+        var good = Path.Combine(Path.GetTempPath(), $"lcs-lookup-{Guid.NewGuid():N}.csv");
+        var bad = Path.Combine(Path.GetTempPath(), $"lcs-lookup-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(good, "predecessor_code,successor_code,from_year,kind\n91B,,2021,abolished\n");
+            await File.WriteAllTextAsync(bad, "predecessor_code,successor_code,from_year,kind\n91A,,2021,abolished\n91B,92M,2021,swallowed\n");
+
+            var refused = await Web.CommandLine.Commands.Parse(["import-successions", bad])!.RunAsync(_app.Services);
+            var loaded = await Web.CommandLine.Commands.Parse(["import-successions", good])!.RunAsync(_app.Services);
+            var missing = await Web.CommandLine.Commands.Parse(["import-successions"])!.RunAsync(_app.Services);
+
+            refused.Should().Be(1);
+            loaded.Should().Be(0);
+            missing.Should().Be(2);
+            (await _app.GetDocumentAsync("/organisations/91A")).TestId("became").Should().StartWith("NHS Testshire North CCG became part of");
+            (await _app.GetDocumentAsync("/organisations/91B")).TestId("became").Should().Be("NHS Testshire South CCG was abolished in 2021.");
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
+
     private static async Task<IHtmlDocument> UploadAsync(HttpClient admin, string content)
     {
         var token = await Accounts.AntiforgeryTokenAsync(admin, "/admin/successions");
