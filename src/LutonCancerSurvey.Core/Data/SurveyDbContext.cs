@@ -16,6 +16,7 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<SurveyEdition> Editions => Set<SurveyEdition>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationEdition> OrganisationEditions => Set<OrganisationEdition>();
+    public DbSet<Succession> Successions => Set<Succession>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionSeries> QuestionSeries => Set<QuestionSeries>();
     public DbSet<QuestionnaireItem> QuestionnaireItems => Set<QuestionnaireItem>();

@@ -66,7 +66,11 @@ public class Organisation
     public OrganisationLevel Level { get; set; }
 }
 
-/// <summary>An organisation's name and Cancer Alliance as one edition's files state them.</summary>
+/// <summary>
+/// An organisation's name and what it is part of, as one edition's files state them: its Cancer Alliance, its
+/// Integrated Care Board (a Trust's or a sub-ICB location's) and its NHS England region (an ICB's, say). The map
+/// changes between editions, so each edition keeps its own.
+/// </summary>
 public class OrganisationEdition
 {
     public int EditionId { get; set; }
@@ -76,6 +80,32 @@ public class OrganisationEdition
     public required string Name { get; set; }
     public int? AllianceId { get; set; }
     public Organisation? Alliance { get; set; }
+    public int? IcbId { get; set; }
+    public Organisation? Icb { get; set; }
+    public int? RegionId { get; set; }
+    public Organisation? Region { get; set; }
+}
+
+/// <summary>
+/// What became of an organisation from one survey year on: it merged into another, took a new code (renamed), or
+/// was abolished, its work passing to another or to none. Each organisation has at most one, so the story of a CCG
+/// that merged in 2021 and whose successor merged into an ICB in 2022 is a chain of two. Loaded from the lookup
+/// file an administrator uploads (docs/data-format.md); it belongs to no edition, so who may see it depends on
+/// whether they may see both organisations (<see cref="EditionVisibility"/> through their editions' facts).
+/// </summary>
+public class Succession
+{
+    public int Id { get; set; }
+    public int PredecessorId { get; set; }
+    public Organisation? Predecessor { get; set; }
+
+    /// <summary>Null only for an organisation abolished with no successor.</summary>
+    public int? SuccessorId { get; set; }
+    public Organisation? Successor { get; set; }
+
+    /// <summary>The first survey year in which the successor reports instead of the predecessor.</summary>
+    public int FromYear { get; set; }
+    public SuccessionKind Kind { get; set; }
 }
 
 public class Question

@@ -22,6 +22,19 @@ public enum OrganisationLevel
     SubIcb = 6,
 }
 
+/// <summary>How one organisation gave way to another. Stored as numbers.</summary>
+public enum SuccessionKind
+{
+    /// <summary>It became part of the successor (several CCGs into one, a CCG into an ICB).</summary>
+    Merged = 1,
+
+    /// <summary>The same body under a new code and name (a Trust's new code, say).</summary>
+    Renamed = 2,
+
+    /// <summary>It was closed; its work passed to the successor, if one is named.</summary>
+    Abolished = 3,
+}
+
 public enum Scoring
 {
     PercentPositive = 0,

@@ -33,11 +33,33 @@ public sealed record TidyRow(
     Suppression Suppression,
     string? SourceNote,
     int? ScoreDecimals = null,
-    string? Series = null);
+    string? Series = null,
+    string? IcbCode = null,
+    string? IcbName = null,
+    string? RegionCode = null,
+    string? RegionName = null);
 
 public static class TidyCsvWriter
 {
+    /// <summary>The 25 columns every tidy file has.</summary>
     public static IReadOnlyList<string> Header => TidyLayout.Columns;
+
+    /// <summary>
+    /// The columns written for these rows: the 25 of <see cref="Header"/>, with the ICB's and the region's code and
+    /// name after the Alliance's only when some row has one, so a file of editions without ICBs (2015-2021) is exactly
+    /// what it always was.
+    /// </summary>
+    public static IReadOnlyList<string> HeaderFor(IReadOnlyCollection<TidyRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var (icbs, regions) = ParentsUsed(rows);
+        var alliance = Header.ToList().IndexOf("alliance_name") + 1;
+        return
+        [
+            .. Header.Take(alliance), .. icbs ? TidyLayout.IcbColumns : [], .. regions ? TidyLayout.RegionColumns : [], .. Header.Skip(alliance),
+            .. rows.Any(r => r.Series is not null) ? [TidyLayout.SeriesColumn] : Array.Empty<string>(),
+        ];
+    }
 
     /// <summary>
     /// Writes rows with invariant, shortest round-trip numbers, except the score, which keeps the decimal places it was
@@ -48,13 +70,14 @@ public static class TidyCsvWriter
     public static async Task WriteAsync(TextWriter output, IEnumerable<TidyRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var all = rows as IReadOnlyList<TidyRow> ?? rows.ToList();
+        var all = rows as IReadOnlyCollection<TidyRow> ?? rows.ToList();
+        var (icbs, regions) = ParentsUsed(all);
 
         // Only rows of an edition that is not on its year's default questionnaire need the series named, and files
         // without such rows keep exactly the columns they always had.
         var withSeries = all.Any(r => r.Series is not null);
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var column in withSeries ? [.. Header, TidyLayout.SeriesColumn] : Header)
+        foreach (var column in HeaderFor(all))
         {
             csv.WriteField(column);
         }
@@ -64,6 +87,11 @@ public static class TidyCsvWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var shown = row.Suppression == Suppression.None;
+            string?[] parents =
+            [
+                .. icbs ? new[] { SpreadsheetText.Neutralise(row.IcbCode), SpreadsheetText.Neutralise(row.IcbName) } : [],
+                .. regions ? new[] { SpreadsheetText.Neutralise(row.RegionCode), SpreadsheetText.Neutralise(row.RegionName) } : [],
+            ];
             string?[] fields =
             [
                 row.Year.ToString(CultureInfo.InvariantCulture),
@@ -72,6 +100,7 @@ public static class TidyCsvWriter
                 SpreadsheetText.Neutralise(row.OrganisationName),
                 SpreadsheetText.Neutralise(row.AllianceCode),
                 SpreadsheetText.Neutralise(row.AllianceName),
+                .. parents,
                 Vocabulary.QuestionLabel(row.QuestionNumber),
                 SpreadsheetText.Neutralise(row.QuestionText),
                 SpreadsheetText.Neutralise(row.Section),
@@ -103,6 +132,9 @@ public static class TidyCsvWriter
 
         await csv.FlushAsync().ConfigureAwait(false);
     }
+
+    private static (bool Icbs, bool Regions) ParentsUsed(IReadOnlyCollection<TidyRow> rows) =>
+        (rows.Any(r => r.IcbCode is not null), rows.Any(r => r.RegionCode is not null));
 
     private static string? Score(double? value, int? decimals) => decimals is { } places && value is { } score
         ? score.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)

@@ -341,6 +341,14 @@ internal sealed class TidyLayout : IFileLayout
         "suppressed", "source_note",
     ];
 
+    /// <summary>
+    /// What an organisation is part of beyond its Alliance, in editions from 2022: written only when some row has one,
+    /// so files of earlier editions keep exactly the 25 columns above.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IcbColumns = ["icb_code", "icb_name"];
+
+    public static readonly IReadOnlyList<string> RegionColumns = ["region_code", "region_name"];
+
     private static readonly IReadOnlyDictionary<string, OrganisationLevel> Levels = Vocabulary.Reverse(Vocabulary.LevelWords);
     private static readonly IReadOnlyDictionary<string, Scoring> Scorings = Vocabulary.Reverse(Vocabulary.ScoringWords);
     private static readonly IReadOnlyDictionary<string, Breakdown> Breakdowns = Vocabulary.Reverse(Vocabulary.BreakdownWords);
@@ -358,10 +366,16 @@ internal sealed class TidyLayout : IFileLayout
     /// <summary>Written only when some row needs it, so files of editions on their default questionnaire keep 25 columns.</summary>
     public const string SeriesColumn = "series";
 
-    public IReadOnlyList<string> OptionalColumns { get; } = [SeriesColumn];
+    public IReadOnlyList<string> OptionalColumns { get; } = [.. IcbColumns, .. RegionColumns, SeriesColumn];
 
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
+
+    /// <summary>Which levels may name an ICB, and which a region: an ICB is part of a region, not of another ICB.</summary>
+    private static readonly OrganisationLevel[] InAnIcb = [OrganisationLevel.Trust, OrganisationLevel.SubIcb];
+
+    private static readonly OrganisationLevel[] InARegion =
+        [OrganisationLevel.CancerAlliance, OrganisationLevel.Trust, OrganisationLevel.Icb, OrganisationLevel.SubIcb];
 
     public IReadOnlyDictionary<string, (Type Entity, string Property)> StoredText { get; } =
         new Dictionary<string, (Type Entity, string Property)>
@@ -370,6 +384,10 @@ internal sealed class TidyLayout : IFileLayout
             ["organisation_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             ["alliance_code"] = (typeof(Organisation), nameof(Organisation.Code)),
             ["alliance_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
+            ["icb_code"] = (typeof(Organisation), nameof(Organisation.Code)),
+            ["icb_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
+            ["region_code"] = (typeof(Organisation), nameof(Organisation.Code)),
+            ["region_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             ["question_text"] = (typeof(Question), nameof(Question.Text)),
             ["section"] = (typeof(Question), nameof(Question.Section)),
             ["tumour_group"] = (typeof(TumourGroup), nameof(TumourGroup.Name)),
@@ -409,6 +427,9 @@ internal sealed class TidyLayout : IFileLayout
         {
             field.Fail(SeriesColumn, $"'{series}' is not a questionnaire series code: {QuestionSeriesCodes.Rule}");
         }
+        var (icb, icbName) = ReadParent(field, IcbColumns, level, InAnIcb, "an Integrated Care Board", "an NHS Trust or a sub-ICB location is");
+        var (region, regionName) = ReadParent(
+            field, RegionColumns, level, InARegion, "an NHS England region", "a Cancer Alliance, an NHS Trust, an ICB or a sub-ICB location is");
 
         if (suppressed == Suppression.None && score is null)
         {
@@ -438,6 +459,10 @@ internal sealed class TidyLayout : IFileLayout
             OrganisationName = name,
             AllianceReference = alliance.Length == 0 ? null : alliance,
             AllianceName = allianceName.Length == 0 ? null : allianceName,
+            IcbCode = icb,
+            IcbName = icbName,
+            RegionCode = region,
+            RegionName = regionName,
             QuestionNumber = number!.Value,
             QuestionText = text,
             Section = section,
@@ -462,5 +487,34 @@ internal sealed class TidyLayout : IFileLayout
             SourceNote = note.Length == 0 ? null : note,
             SeriesCode = series.Length == 0 ? null : series,
         };
+    }
+
+    /// <summary>
+    /// A parent named by an optional code and name pair of columns: the code when the file has the column and the row
+    /// fills it, with its name if given. A name without a code, or a parent the row's level cannot have, is an error.
+    /// </summary>
+    private static (string? Code, string? Name) ReadParent(
+        FieldReader field, IReadOnlyList<string> columns, OrganisationLevel? level, OrganisationLevel[] allowed, string parentWords,
+        string allowedWords)
+    {
+        var (codeColumn, nameColumn) = (columns[0], columns[1]);
+        var code = field.HasColumn(codeColumn) ? FileLayouts.ReadOrganisationCode(field, codeColumn, required: false) : string.Empty;
+        var name = field.HasColumn(nameColumn) ? field.Text(nameColumn) : string.Empty;
+        if (code.Length == 0)
+        {
+            if (name.Length > 0)
+            {
+                field.Fail(nameColumn, $"names '{name}' but {codeColumn} is empty: give its code too");
+            }
+
+            return (null, null);
+        }
+
+        if (level is { } own && !allowed.Contains(own))
+        {
+            field.Fail(codeColumn, $"a '{Vocabulary.LevelWords[own]}' is not part of {parentWords}: only {allowedWords}");
+        }
+
+        return (code, name.Length == 0 ? null : name);
     }
 }

@@ -16,6 +16,17 @@ internal sealed record ImportRow
 
     /// <summary>The tidy layout names the Alliance too, so a download re-imported alone keeps its Alliance.</summary>
     public string? AllianceName { get; init; }
+
+    /// <summary>The Integrated Care Board a Trust or sub-ICB location is part of in this edition (tidy layout only).</summary>
+    public string? IcbCode { get; init; }
+
+    /// <summary>The ICB's name, so a file imported alone can create it.</summary>
+    public string? IcbName { get; init; }
+
+    /// <summary>The NHS England region an organisation is part of in this edition (tidy layout only).</summary>
+    public string? RegionCode { get; init; }
+
+    public string? RegionName { get; init; }
     public required int QuestionNumber { get; init; }
     public required string QuestionText { get; init; }
     public required string Section { get; init; }

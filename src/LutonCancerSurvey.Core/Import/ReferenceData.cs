@@ -28,6 +28,8 @@ internal sealed class ReferenceData
     private readonly Dictionary<Question, Dictionary<string, int>> _wordings = [];
     private readonly Dictionary<string, QuestionSeries> _series;
     private readonly HashSet<(int SeriesId, int Number)> _items;
+    private readonly Dictionary<(int EditionId, Organisation Organisation, OrganisationLevel ParentLevel), string> _parentReferences = [];
+    private readonly Dictionary<(int EditionId, OrganisationLevel ParentLevel, string Code), string> _parentNames = [];
 
     private ReferenceData(
         SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<OrganisationEdition> facts,
@@ -191,7 +193,104 @@ internal sealed class ReferenceData
             }
         }
 
+        if (!RecordParent(edition, organisation, OrganisationLevel.Icb, row.IcbCode, row.IcbName, "icb_code", field)
+            || !RecordParent(edition, organisation, OrganisationLevel.Region, row.RegionCode, row.RegionName, "region_code", field))
+        {
+            return null;
+        }
+
         return new ResultKey(edition.Id, organisation.Id, question.Id, row.TumourGroupId, row.Breakdown, row.Basis);
+    }
+
+    /// <summary>
+    /// Notes the ICB or region a row places its organisation in, for <see cref="LinkParentsAsync"/>. A code already
+    /// stored as another kind of organisation is an error: a code means one organisation, whatever the edition.
+    /// </summary>
+    private bool RecordParent(
+        SurveyEdition edition, Organisation organisation, OrganisationLevel parentLevel, string? code, string? name, string column,
+        FieldReader field)
+    {
+        if (code is null)
+        {
+            return true;
+        }
+
+        if (_organisations.TryGetValue(code, out var known) && known.Level != parentLevel)
+        {
+            field.Fail(column, $"{code} is already stored at level '{Vocabulary.LevelWords[known.Level]}', not '{Vocabulary.LevelWords[parentLevel]}'");
+            return false;
+        }
+
+        _parentReferences[(edition.Id, organisation, parentLevel)] = code;
+        if (name is not null)
+        {
+            _parentNames[(edition.Id, parentLevel, code)] = name;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Places organisations in the ICB and region each row names, in that row's edition only, once every row is read
+    /// (the ICB's own rows may come later). A parent the database does not have yet is created from the name the rows
+    /// give it; one with neither is a warning, and its organisations stay without it. The tidy layout names parents by
+    /// code, so there is no spelling to match, unlike the combined files' Alliances.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LinkParentsAsync(CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        if (_parentReferences.Count == 0)
+        {
+            return warnings;
+        }
+
+        foreach (var group in _parentReferences.GroupBy(r => (r.Key.EditionId, r.Key.ParentLevel, Code: r.Value)))
+        {
+            var (editionId, level, code) = group.Key;
+            _parentNames.TryGetValue((editionId, level, code), out var name);
+            var kind = level == OrganisationLevel.Icb ? "Integrated Care Board" : "NHS England region";
+            if (!_organisations.TryGetValue(code, out var parent))
+            {
+                if (name is null)
+                {
+                    warnings.Add($"no {kind} has the code '{code}' and no row names it "
+                        + $"({Format.Count(group.Count(), "organisation", "organisations")} left without one)");
+                    continue;
+                }
+
+                parent = new Organisation { Code = code, Level = level };
+                _db.Organisations.Add(parent);
+                _organisations[code] = parent;
+            }
+            else if (parent.Level != level)
+            {
+                // Only when the code's own rows, later in the file, made it another kind of organisation.
+                warnings.Add($"{code} is at level '{Vocabulary.LevelWords[parent.Level]}', not '{Vocabulary.LevelWords[level]}' "
+                    + $"({Format.Count(group.Count(), "organisation", "organisations")} left without one)");
+                continue;
+            }
+
+            if (!_facts.ContainsKey((editionId, parent)))
+            {
+                AddFacts(editionId, parent, name ?? NewestName(parent) ?? code);
+            }
+
+            foreach (var ((_, organisation, _), _) in group)
+            {
+                var facts = _facts[(editionId, organisation)];
+                if (level == OrganisationLevel.Icb)
+                {
+                    facts.Icb = parent;
+                }
+                else
+                {
+                    facts.Region = parent;
+                }
+            }
+        }
+
+        await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return warnings;
     }
 
     public ValueTask<long?> FindExistingAsync(ResultKey key, CancellationToken cancellationToken) =>

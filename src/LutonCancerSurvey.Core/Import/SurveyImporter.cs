@@ -320,7 +320,10 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             await db.Database.ExecuteSqlRawAsync("ANALYZE \"Results\";", cancellationToken).ConfigureAwait(false);
         }
 
-        var warnings = reference.SettleWordings().Concat(await reference.LinkAlliancesAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        var warnings = reference.SettleWordings()
+            .Concat(await reference.LinkAlliancesAsync(cancellationToken).ConfigureAwait(false))
+            .Concat(await reference.LinkParentsAsync(cancellationToken).ConfigureAwait(false))
+            .ToList();
         import.Rows = (int)rows;
         var editions = await reference.FinishEditionsAsync(options.Publish, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (options.DryRun)

@@ -108,6 +108,14 @@ public static class Vocabulary
         [Suppression.Source] = "source",
     };
 
+    /// <summary>The words of the succession lookup's <c>kind</c> column.</summary>
+    public static readonly IReadOnlyDictionary<SuccessionKind, string> SuccessionWords = new Dictionary<SuccessionKind, string>
+    {
+        [SuccessionKind.Merged] = "merged",
+        [SuccessionKind.Renamed] = "renamed",
+        [SuccessionKind.Abolished] = "abolished",
+    };
+
     public static IReadOnlyDictionary<string, T> Reverse<T>(IReadOnlyDictionary<T, string> words)
         where T : notnull =>
         words.Where(w => w.Value.Length > 0)

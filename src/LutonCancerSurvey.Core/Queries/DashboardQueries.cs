@@ -30,7 +30,19 @@ public sealed partial class DashboardQueries(
             f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
             f.Alliance == null ? null : f.Alliance.Code,
             db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
-            f.Edition!.Year);
+            f.Edition!.Year)
+        {
+            Icb = f.Icb == null
+                ? null
+                : new OrganisationLink(
+                    f.Icb.Id, f.Icb.Code,
+                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.IcbId).Select(a => a.Name).FirstOrDefault() ?? f.Icb.Code),
+            Region = f.Region == null
+                ? null
+                : new OrganisationLink(
+                    f.Region.Id, f.Region.Code,
+                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.RegionId).Select(a => a.Name).FirstOrDefault() ?? f.Region.Code),
+        };
 
     /// <summary>The editions this viewer may see, newest first, each with its embargo when it is a draft.</summary>
     public async Task<IReadOnlyList<VisibleEdition>> VisibleEditionsAsync(CancellationToken cancellationToken)
@@ -68,23 +80,18 @@ public sealed partial class DashboardQueries(
             .Where(f => f.Organisation!.Code == code)
             .Where(VisibleFacts)
             .OrderByDescending(f => f.Edition!.Year)
-            .Select(f => new
-            {
-                f.Edition!.Year,
-                Summary = new OrganisationSummary(
-                    f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
-                    f.Alliance == null ? null : f.Alliance.Code,
-                    db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
-                    f.Edition.Year),
-                EnglandId = db.Organisations.Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id).FirstOrDefault(),
-            })
+            .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return null;
         }
 
-        var organisationId = found[0].Summary.Id;
+        var englandId = await db.Organisations.AsNoTracking()
+            .Where(n => n.Level == OrganisationLevel.National).Select(n => (int?)n.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+        var organisationId = found[0].Id;
         var facets = await db.Results.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId)
             .Where(VisibleResult)
@@ -92,16 +99,19 @@ public sealed partial class DashboardQueries(
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var successions = await SuccessionsAsync(cancellationToken).ConfigureAwait(false);
 
         return new OrganisationHeader(
-            found[0].Summary,
-            found[0].EnglandId,
+            found[0],
+            englandId,
             facets.Select(f => EditionVisibility.IsUnderEmbargo(f.Status, f.PublishAt, now)
                     ? new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, IsDraft: true, f.PublishAt)
                     : new ResultFacet(f.EditionId, f.Year, f.TumourGroupId, f.Basis, IsDraft: false, PublishAt: null))
                 .ToList())
         {
-            Editions = found.Select(f => new OrganisationFacts(f.Year, f.Summary)).ToList(),
+            Editions = found.Select(f => new OrganisationFacts(f.FactsYear!.Value, f)).ToList(),
+            Became = successions.Became(organisationId),
+            Predecessors = successions.Predecessors(organisationId),
         };
     }
 
@@ -222,6 +232,10 @@ public sealed partial class DashboardQueries(
             .Order()
             .ToList();
 
+        var predecessorTrend = header.Predecessors.Count == 0
+            ? []
+            : await PredecessorTrendAsync(header.Predecessors, comparable, tumourGroupId, trendBasis, cancellationToken).ConfigureAwait(false);
+
         var questionId = current.QuestionId;
         // Each peer's name is the one its result's edition gives it (a join, not a lookup per row).
         var peers = await (
@@ -256,6 +270,7 @@ public sealed partial class DashboardQueries(
         {
             Rank = RankAmong(shown, organisation.Code, current.Figure, current.Question.Scoring),
             TrendBreak = leftOut.Count == 0 ? null : TrendBreakText(leftOut, comparable, ownSeries),
+            PredecessorTrend = predecessorTrend,
         };
     }
 
@@ -300,6 +315,79 @@ public sealed partial class DashboardQueries(
 
     private sealed record ComparableQuestions(
         IReadOnlyDictionary<int, int> SeriesOfYear, IReadOnlySet<(int SeriesId, int Number)> Questions, IReadOnlyDictionary<int, string> SeriesNames);
+
+    /// <summary>
+    /// The successions this viewer may see, each organisation named as the newest edition they may see names it: a
+    /// succession whose predecessor or successor only a draft has is left out, so no draft's name reaches the public.
+    /// The lookup is small (one row per organisation that changed), so it is read whole.
+    /// </summary>
+    public async Task<SuccessionMap> SuccessionsAsync(CancellationToken cancellationToken)
+    {
+        var visible = VisibleFacts;
+        var rows = await db.Successions.AsNoTracking()
+            .Select(s => new
+            {
+                s.PredecessorId,
+                PredecessorCode = s.Predecessor!.Code,
+                PredecessorName = db.OrganisationEditions.Where(visible).Where(f => f.OrganisationId == s.PredecessorId)
+                    .OrderByDescending(f => f.Edition!.Year).Select(f => f.Name).FirstOrDefault(),
+                s.SuccessorId,
+                SuccessorCode = s.Successor == null ? null : s.Successor.Code,
+                SuccessorName = db.OrganisationEditions.Where(visible).Where(f => f.OrganisationId == s.SuccessorId)
+                    .OrderByDescending(f => f.Edition!.Year).Select(f => f.Name).FirstOrDefault(),
+                s.FromYear,
+                s.Kind,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new SuccessionMap(rows
+            .Where(r => r.PredecessorName is not null && (r.SuccessorId is null || r.SuccessorName is not null))
+            .Select(r => new SuccessionStep(
+                new OrganisationLink(r.PredecessorId, r.PredecessorCode, r.PredecessorName!),
+                r.SuccessorId is { } id ? new OrganisationLink(id, r.SuccessorCode!, r.SuccessorName!) : null,
+                r.FromYear,
+                r.Kind)));
+    }
+
+    /// <summary>
+    /// Predecessors' figures on one question across the editions this viewer may see, on the trend basis, each with
+    /// the name its own edition gave the predecessor: shown beside the successor's, never added to its line.
+    /// </summary>
+    private async Task<IReadOnlyList<PredecessorPoint>> PredecessorTrendAsync(
+        IReadOnlyList<SuccessionStep> predecessors, ComparableQuestions comparable, int tumourGroupId, ResultBasis basis,
+        CancellationToken cancellationToken)
+    {
+        var ids = predecessors.Select(p => p.Predecessor.Id).ToList();
+        var numbers = comparable.Questions.Select(q => q.Number).Distinct().ToList();
+        var rows = (await Rows(db.Results.Where(VisibleResult).Where(r =>
+                ids.Contains(r.OrganisationId)
+                && numbers.Contains(r.Question!.Number)
+                && r.TumourGroupId == tumourGroupId
+                && r.Breakdown == Breakdown.AllPatients
+                && r.Basis == basis))
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(r => comparable.SeriesOfYear.TryGetValue(r.Year, out var s) && comparable.Questions.Contains((s, r.Question.Number)))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await db.OrganisationEditions.AsNoTracking()
+            .Where(VisibleFacts)
+            .Where(f => ids.Contains(f.OrganisationId))
+            .Select(f => new { f.OrganisationId, f.Edition!.Year, f.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byId = predecessors.ToDictionary(p => p.Predecessor.Id, p => p.Predecessor);
+        return rows
+            .Select(r =>
+            {
+                var link = byId[r.OrganisationId];
+                var name = names.FirstOrDefault(n => n.OrganisationId == r.OrganisationId && n.Year == r.Year)?.Name ?? link.Name;
+                return new PredecessorPoint(r.Year, link with { Name = name }, r.Figure);
+            })
+            .OrderBy(p => p.Year).ThenBy(p => p.Organisation.Name, StringComparer.Ordinal)
+            .ToList();
+    }
 
     /// <summary>
     /// The organisation's place among the peers shown, or null when its own result is not among them. Ties are judged

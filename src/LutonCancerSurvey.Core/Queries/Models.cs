@@ -6,7 +6,17 @@ namespace LutonCancerSurvey.Core.Queries;
 /// <summary>An organisation as one edition states it; FactsYear is that edition, where the query says.</summary>
 public sealed record OrganisationSummary(
     int Id, string Code, string Name, OrganisationLevel Level, int? AllianceId, string? AllianceCode, string? AllianceName,
-    int? FactsYear = null);
+    int? FactsYear = null)
+{
+    /// <summary>The Integrated Care Board it is part of in that edition, named as that edition names it.</summary>
+    public OrganisationLink? Icb { get; init; }
+
+    /// <summary>The NHS England region it is part of in that edition.</summary>
+    public OrganisationLink? Region { get; init; }
+}
+
+/// <summary>An organisation named as the query says: a parent as the same edition names it, a predecessor or successor as the newest edition the viewer may see.</summary>
+public sealed record OrganisationLink(int Id, string Code, string Name);
 
 public sealed record QuestionResult(QuestionInfo Question, Figure? Organisation, Figure? England)
 {
@@ -32,6 +42,12 @@ public sealed record OrganisationHeader(OrganisationSummary Organisation, int? E
 {
     /// <summary>The organisation's facts in every edition this viewer may see, newest first.</summary>
     public IReadOnlyList<OrganisationFacts> Editions { get; init; } = [];
+
+    /// <summary>What it became, step by step, as far as this viewer may see; empty when it carries on.</summary>
+    public IReadOnlyList<SuccessionStep> Became { get; init; } = [];
+
+    /// <summary>The organisations that became (part of) it, directly or through others, newest first.</summary>
+    public IReadOnlyList<SuccessionStep> Predecessors { get; init; } = [];
 
     /// <summary>The header with the organisation as the edition of <paramref name="year"/> states it.</summary>
     public OrganisationHeader In(int year) =>
@@ -86,6 +102,9 @@ public sealed record QuestionDetail(
     /// every year the organisation has is comparable.
     /// </summary>
     public string? TrendBreak { get; init; }
+
+    /// <summary>Its predecessors' trend figures on this question, each under its own name; empty when it has none.</summary>
+    public IReadOnlyList<PredecessorPoint> PredecessorTrend { get; init; } = [];
 }
 
 /// <summary>Draft figures seen before publication day; Until is null when no date is set.</summary>

@@ -144,16 +144,26 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.Property<int?>("AllianceId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("IcbId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("int");
+
                     b.HasKey("EditionId", "OrganisationId");
 
                     b.HasIndex("AllianceId");
 
+                    b.HasIndex("IcbId");
+
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("OrganisationEditions", (string)null);
                 });
@@ -753,6 +763,36 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.ToTable("SavedLayouts", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId")
+                        .IsUnique();
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("Successions", (string)null);
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>
                 {
                     b.Property<int>("Id")
@@ -1194,17 +1234,31 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Icb")
+                        .WithMany()
+                        .HasForeignKey("IcbId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alliance");
 
                     b.Navigation("Edition");
 
+                    b.Navigation("Icb");
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Question", b =>
@@ -1246,6 +1300,24 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>

@@ -133,16 +133,26 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.Property<int?>("AllianceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IcbId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("EditionId", "OrganisationId");
 
                     b.HasIndex("AllianceId");
 
+                    b.HasIndex("IcbId");
+
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("OrganisationEditions", (string)null);
                 });
@@ -732,6 +742,34 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.ToTable("SavedLayouts", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId")
+                        .IsUnique();
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("Successions", (string)null);
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>
                 {
                     b.Property<int>("Id")
@@ -1161,17 +1199,31 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Icb")
+                        .WithMany()
+                        .HasForeignKey("IcbId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alliance");
 
                     b.Navigation("Edition");
 
+                    b.Navigation("Icb");
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Question", b =>
@@ -1213,6 +1265,24 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.Succession", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.SurveyEdition", b =>

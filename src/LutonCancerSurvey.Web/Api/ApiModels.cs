@@ -7,14 +7,40 @@ namespace LutonCancerSurvey.Web.Api;
 /// <summary>An organisation the survey reports on.</summary>
 /// <param name="Code">The organisation code, e.g. 06P for NHS Luton CCG, E92000001 for England.</param>
 /// <param name="Name">The published name.</param>
-/// <param name="Level">national, cancer-alliance, ccg or trust.</param>
+/// <param name="Level">national, cancer-alliance, ccg, trust, region, icb or sub-icb.</param>
 /// <param name="Alliance">The Cancer Alliance a CCG or Trust belongs to; null for England, the Alliances and where unknown.</param>
+/// <param name="Icb">The Integrated Care Board a Trust or sub-ICB location is part of in the same edition; null otherwise.</param>
+/// <param name="Region">The NHS England region it is part of in the same edition; null otherwise.</param>
+/// <param name="Became">What became of it, step by step (a merger, a new code, an abolition), as far as the caller may
+/// see; empty when it carries on. The last step's organisation is what it is part of now.</param>
 /// <param name="Embargo">In the list of organisations: set when the name and Alliance come from a draft edition (seen by
 /// signed-in commissioners and administrators only), which is not for publication; null otherwise.</param>
-public sealed record ApiOrganisation(string Code, string Name, ApiLevel Level, ApiAlliance? Alliance, ApiEmbargo? Embargo = null);
+public sealed record ApiOrganisation(
+    string Code, string Name, ApiLevel Level, ApiAlliance? Alliance, ApiAlliance? Icb, ApiAlliance? Region,
+    IReadOnlyList<ApiSuccession> Became, ApiEmbargo? Embargo = null);
 
-/// <summary>A Cancer Alliance, as named on an organisation.</summary>
+/// <summary>An organisation another is part of (a Cancer Alliance, an ICB, a region), as the same edition names it.</summary>
 public sealed record ApiAlliance(string Code, string Name);
+
+/// <summary>One step of what became of an organisation.</summary>
+/// <param name="Kind">merged (it became part of the successor), renamed (the same body under a new code) or abolished.</param>
+/// <param name="Year">The first survey year in which the successor reports instead.</param>
+/// <param name="Code">The successor's code; null for an organisation abolished with no successor.</param>
+/// <param name="Name">The successor's name in the newest edition the caller may see; null when there is no successor.</param>
+public sealed record ApiSuccession(ApiSuccessionKind Kind, int Year, string? Code, string? Name);
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApiSuccessionKind>))]
+public enum ApiSuccessionKind
+{
+    [JsonStringEnumMemberName("merged")]
+    Merged,
+
+    [JsonStringEnumMemberName("renamed")]
+    Renamed,
+
+    [JsonStringEnumMemberName("abolished")]
+    Abolished,
+}
 
 /// <summary>Every scored question for one organisation, year, tumour group and basis.</summary>
 /// <param name="Organisation">Whose results these are.</param>

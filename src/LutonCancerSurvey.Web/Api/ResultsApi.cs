@@ -43,7 +43,8 @@ public static class ResultsApi
             .WithDescription(
                 "England, the Cancer Alliances, CCGs and NHS Trusts that have results in an edition the caller may see, "
                 + "England first, then by level and name. `q` (at most 100 characters) keeps those whose code is `q` or "
-                + "whose name in any edition the caller may see (a former name too) contains it.")
+                + "whose name in any edition the caller may see (a former name too) contains it. `became` says what became of an "
+                + "organisation that no longer reports (merged, renamed with a new code, abolished), step by step.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/organisations/{code}/results", ResultsAsync)
@@ -87,11 +88,12 @@ public static class ResultsApi
         }
 
         var organisations = await queries.PublishedOrganisationsAsync(q, cancellationToken);
+        var successions = await queries.SuccessionsAsync(cancellationToken);
         var embargoes = (await queries.VisibleEditionsAsync(cancellationToken))
             .Where(e => e.Embargo is not null)
             .ToDictionary(e => e.Year, e => new ApiEmbargo(true, e.Embargo!.Until));
         return TypedResults.Ok<IReadOnlyList<ApiOrganisation>>(organisations
-            .Select(o => ToApi(o) with { Embargo = o.FactsYear is { } year ? embargoes.GetValueOrDefault(year) : null })
+            .Select(o => ToApi(o, successions.Became(o.Id)) with { Embargo = o.FactsYear is { } year ? embargoes.GetValueOrDefault(year) : null })
             .ToList());
     }
 
@@ -182,7 +184,7 @@ public static class ResultsApi
 
         var embargo = header.EmbargoOf(filter.Year);
         return TypedResults.Ok(new ApiResults(
-            ToApi(header.In(filter.Year).Organisation),
+            ToApi(header.In(filter.Year).Organisation, header.Became),
             filter.Year,
             ResultsFilter.TumourSlug(filter.TumourGroupId),
             ToApi(filter.Basis),
@@ -198,7 +200,7 @@ public static class ResultsApi
             title: statusCode == StatusCodes.Status404NotFound ? "Not found" : "Invalid parameter",
             extensions: parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
 
-    private static ApiOrganisation ToApi(OrganisationSummary organisation) => new(
+    private static ApiOrganisation ToApi(OrganisationSummary organisation, IReadOnlyList<SuccessionStep> became) => new(
         organisation.Code,
         organisation.Name,
         organisation.Level switch
@@ -213,7 +215,19 @@ public static class ResultsApi
         },
         organisation is { AllianceCode: { } allianceCode, AllianceName: { } allianceName }
             ? new ApiAlliance(allianceCode, allianceName)
-            : null);
+            : null,
+        organisation.Icb is { } icb ? new ApiAlliance(icb.Code, icb.Name) : null,
+        organisation.Region is { } region ? new ApiAlliance(region.Code, region.Name) : null,
+        became.Select(s => new ApiSuccession(
+            s.Kind switch
+            {
+                SuccessionKind.Merged => ApiSuccessionKind.Merged,
+                SuccessionKind.Renamed => ApiSuccessionKind.Renamed,
+                _ => ApiSuccessionKind.Abolished,
+            },
+            s.FromYear,
+            s.Successor?.Code,
+            s.Successor?.Name)).ToList());
 
     /// <summary>A result as the API shows it: a suppressed one carries no figure at all, whatever was stored.</summary>
     private static ApiResult ToApi(QuestionInfo question, Figure figure, bool? groupDifference, Figure? england)

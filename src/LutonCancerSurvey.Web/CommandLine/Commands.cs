@@ -24,6 +24,7 @@ public static class Commands
         return words.FirstOrDefault() switch
         {
             "import" => ImportCommand.Parse(words.Skip(1).ToList(), configuration),
+            "import-successions" => ImportSuccessionsCommand.Parse(words.Skip(1).ToList(), configuration),
             "create-admin" => CreateAdminCommand.Parse(words.Skip(1).ToList(), configuration),
             "import-questionnaire" or "import-crosswalk" => QuestionnaireCommand.Parse(words[0], words.Skip(1).ToList(), configuration),
             _ => null,

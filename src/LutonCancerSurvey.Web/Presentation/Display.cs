@@ -185,4 +185,34 @@ public static class Display
 
     /// <summary>Whether <see cref="ShortQuestion"/> leaves words out.</summary>
     public static bool IsShortened(string text) => ShortQuestion(text) != (text ?? string.Empty).Trim();
+
+    /// <summary>
+    /// What an organisation is part of in the edition on show, as links: its ICB, its Cancer Alliance and its NHS
+    /// England region, each named as that edition names it.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Text)> PartOf(OrganisationSummary organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var parents = new List<(string Code, string Text)>();
+        if (organisation.Icb is { } icb)
+        {
+            parents.Add((icb.Code, icb.Name));
+        }
+
+        if (organisation is { AllianceCode: { } allianceCode, AllianceName: { } allianceName })
+        {
+            parents.Add((allianceCode, allianceName + " Cancer Alliance"));
+        }
+
+        if (organisation.Region is { } region)
+        {
+            parents.Add((region.Code, $"NHS England's {region.Name} region"));
+        }
+
+        return parents;
+    }
+
+    /// <summary>What goes before the item at <paramref name="index"/> of a list of <paramref name="count"/>: "A, B and C".</summary>
+    public static string ListSeparator(int index, int count) =>
+        index == 0 ? string.Empty : index == count - 1 ? " and " : ", ";
 }

@@ -35,7 +35,7 @@ public static class ResultsExport
             question.Number, question.Text, question.Section, question.Scoring, tumourGroup, Breakdown.AllPatients, figure.Basis,
             figure.Respondents, figure.Score, figure.CiLower, figure.CiUpper, figure.ExpectedLower, figure.ExpectedUpper,
             figure.Band, figure.ChangeSincePrevious, figure.ChangeOverall, null, figure.Suppression, figure.Source.Note, figure.Decimals,
-            question.SeriesCode);
+            question.SeriesCode, organisation.Icb?.Code, organisation.Icb?.Name, organisation.Region?.Code, organisation.Region?.Name);
     }
 
     /// <summary>

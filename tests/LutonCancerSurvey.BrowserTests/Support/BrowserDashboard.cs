@@ -14,7 +14,7 @@ namespace LutonCancerSurvey.BrowserTests.Support;
 /// file (imported once, about 15 s), and one headless Chromium, shared by every browser test.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync")]
-public sealed class BrowserDashboard : IAsyncLifetime
+public class BrowserDashboard : IAsyncLifetime
 {
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
@@ -52,12 +52,7 @@ public sealed class BrowserDashboard : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        var outcome = await _app.ImportAsync(RealDataFiles.CombinedFile!, publish: true);
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException(
-                $"The real data file did not import: {string.Join("; ", outcome.Errors.Take(5))}");
-        }
+        await LoadDataAsync(_app);
 
         // Belt and braces: the driver must never fetch a browser; it drives Debian's Chromium below.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -68,6 +63,18 @@ public sealed class BrowserDashboard : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>What the app holds besides the seed: the real 2018 file, published, unless a fixture says otherwise.</summary>
+    protected virtual async Task LoadDataAsync(DashboardFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var outcome = await app.ImportAsync(RealDataFiles.CombinedFile!, publish: true);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"The real data file did not import: {string.Join("; ", outcome.Errors.Take(5))}");
+        }
     }
 
     /// <summary>Opens a page in a fresh browser context and fails the test unless the server answers 200.</summary>

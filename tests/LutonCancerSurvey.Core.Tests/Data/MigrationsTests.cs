@@ -105,6 +105,37 @@ public class MigrationsTests
         }
     }
 
+    [Fact]
+    public async Task Migrating_ADatabaseFromBeforeParentsPerEdition_KeepsEveryNameAndAlliance_WithNoIcbOrRegion()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lcs-upgrade-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SurveyDbContext>();
+            options.UseSurveyDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
+            await using var db = new SurveyDbContext(options.Options);
+            await db.GetService<IMigrator>().MigrateAsync("20261203001343_ScoreDecimals");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Editions (Id, Year, Status) VALUES (1, 2021, 1);"
+                + "INSERT INTO Organisations (Id, Code, Level) VALUES (1, 'E56000099', 1), (2, '99X', 2);"
+                + "INSERT INTO OrganisationEditions (EditionId, OrganisationId, Name, AllianceId) VALUES "
+                + "(1, 1, 'Test Alliance', NULL), (1, 2, 'NHS Testshire CCG', 1);");
+
+            await SurveyDatabaseMigration.MigrateAsync(db, CancellationToken.None);
+
+            var facts = await db.OrganisationEditions.AsNoTracking()
+                .OrderBy(f => f.OrganisationId)
+                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId} {f.IcbId} {f.RegionId}")
+                .ToListAsync();
+            facts.Should().Equal("2021 E56000099 Test Alliance   ", "2021 99X NHS Testshire CCG 1  ");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
     private static SurveyDbContext SqlServerContext()
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();

@@ -19,8 +19,8 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         response.Status.Should().Be(200);
         response.MediaType.Should().Be("application/json");
         response.Body.GetRawText().Should().Be(
-            """[{"code":"E92000001","name":"England","level":"national","alliance":null,"embargo":null},"""
-            + """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null,"embargo":null}]""");
+            """[{"code":"E92000001","name":"England","level":"national","alliance":null,"icb":null,"region":null,"became":[],"embargo":null},"""
+            + """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null,"icb":null,"region":null,"became":[],"embargo":null}]""");
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         var body = response.Body;
         body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results", "embargo");
         body.GetProperty("organisation").GetRawText().Should().Be(
-            """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null,"embargo":null}""");
+            """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null,"icb":null,"region":null,"became":[],"embargo":null}""");
         body.GetProperty("year").GetInt32().Should().Be(2016);
         body.GetProperty("tumourGroup").GetString().Should().Be("all-cancers");
         body.GetProperty("basis").GetString().Should().Be("adjusted");

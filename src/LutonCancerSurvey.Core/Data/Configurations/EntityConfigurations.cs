@@ -37,6 +37,24 @@ internal sealed class OrganisationEditionConfiguration : IEntityTypeConfiguratio
         builder.HasOne(f => f.Edition).WithMany().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Alliance).WithMany().HasForeignKey(f => f.AllianceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Icb).WithMany().HasForeignKey(f => f.IcbId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Region).WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SuccessionConfiguration : IEntityTypeConfiguration<Succession>
+{
+    public void Configure(EntityTypeBuilder<Succession> builder)
+    {
+        builder.ToTable("Successions");
+
+        // One story per organisation: a later lookup replaces it.
+        builder.HasIndex(s => s.PredecessorId).IsUnique();
+
+        // "What did this organisation take over": a successor's predecessors on its pages.
+        builder.HasIndex(s => s.SuccessorId);
+        builder.HasOne(s => s.Predecessor).WithMany().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Successor).WithMany().HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

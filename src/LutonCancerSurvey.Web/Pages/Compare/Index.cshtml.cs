@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Compare;
 
-/// <summary>Up to five organisations side by side with their Cancer Alliances and England, all cancers, one edition.</summary>
+/// <summary>
+/// Up to five organisations side by side with what they are part of in that edition (ICBs, Cancer Alliances, regions)
+/// and England, all cancers, one edition.
+/// </summary>
 public class IndexModel(DashboardQueries queries) : PageModel
 {
     public const int MaxOrganisations = 5;
@@ -23,7 +26,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
     public int? Year { get; private set; }
     public Embargo? Embargo { get; private set; }
 
-    /// <summary>The columns: the chosen organisations, then their Alliances, then England.</summary>
+    /// <summary>The columns: the chosen organisations, then their ICBs, Alliances and regions, then England.</summary>
     public IReadOnlyList<OrganisationSummary> Columns { get; private set; } = [];
 
     public IReadOnlyList<QuestionInfo> Questions { get; private set; } = [];
@@ -110,11 +113,16 @@ public class IndexModel(DashboardQueries queries) : PageModel
         var chosen = codes.Select(c => known.First(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase)))
             .Where(o => o.Level != OrganisationLevel.National)
             .ToList();
-        var alliances = chosen.Where(o => o.AllianceId is not null && o.AllianceName is not null && chosen.All(c => c.Id != o.AllianceId))
-            .DistinctBy(o => o.AllianceId)
+        // What each is part of in this edition's own map: ICBs, then Alliances, then regions, each once.
+        var icbs = chosen.Where(o => o.Icb is not null)
+            .Select(o => new OrganisationSummary(o.Icb!.Id, o.Icb.Code, o.Icb.Name, OrganisationLevel.Icb, null, null, null));
+        var alliances = chosen.Where(o => o.AllianceId is not null && o.AllianceName is not null)
             .Select(o => new OrganisationSummary(o.AllianceId!.Value, o.AllianceCode!, o.AllianceName!, OrganisationLevel.CancerAlliance, null, null, null));
+        var regions = chosen.Where(o => o.Region is not null)
+            .Select(o => new OrganisationSummary(o.Region!.Id, o.Region.Code, o.Region.Name, OrganisationLevel.Region, null, null, null));
+        var parents = icbs.Concat(alliances).Concat(regions).Where(p => chosen.All(c => c.Id != p.Id)).DistinctBy(p => p.Id);
         var england = known.Where(k => k.Level == OrganisationLevel.National);
-        Columns = chosen.Concat(alliances).Concat(england).ToList();
+        Columns = chosen.Concat(parents).Concat(england).ToList();
 
         var rows = await queries.ResultsForOrganisationsAsync(Columns.Select(c => c.Id).ToList(), Year.Value, cancellationToken);
         Questions = rows.Select(r => r.Question).DistinctBy(q => q.Number).OrderBy(q => q.Number).ToList();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
-/// <summary>Find a CCG, Trust or Cancer Alliance by name or code.</summary>
+/// <summary>Find an organisation by name or code, a former one too, and see what became of one that no longer reports.</summary>
 public class IndexModel(DashboardQueries queries) : PageModel
 {
     public const int MaxResults = 50;
@@ -31,6 +31,9 @@ public class IndexModel(DashboardQueries queries) : PageModel
     public OrganisationLevel? Level { get; private set; }
     public FilterError? Problem { get; private set; }
     public IReadOnlyList<OrganisationSummary> Found { get; private set; } = [];
+
+    /// <summary>What became of the organisations found, so one found by a former name or code says what it is now.</summary>
+    public SuccessionMap Successions { get; private set; } = SuccessionMap.Empty;
     public bool Searched => !string.IsNullOrWhiteSpace(Query) || Level is not null;
 
     public static IEnumerable<(string Value, string Label)> LevelChoices =>
@@ -61,6 +64,10 @@ public class IndexModel(DashboardQueries queries) : PageModel
         if (Searched)
         {
             Found = await queries.FindOrganisationsAsync(Query ?? string.Empty, Level, MaxResults + 1, cancellationToken);
+            if (Found.Count > 0)
+            {
+                Successions = await queries.SuccessionsAsync(cancellationToken);
+            }
         }
     }
 }

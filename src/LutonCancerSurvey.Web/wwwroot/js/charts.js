@@ -18,6 +18,8 @@
 // what the server does not write (control limits, axis ticks) is rounded here, by the server's rule: half away from
 // zero on the number's shortest decimal form, one place for percentages and two for the 0-10 rating.
 // A row with an empty data-value is a suppressed result: it keeps its place (category or year) but gets no mark.
+// A trend's rows may carry data-series (an organisation's name): each series is its own line, the figure's
+// data-series-label first, and England is drawn once a year from the first row of that year that has it.
 // A spine chart (data-chart-type="spine" data-rows-from="<selector of tables>") has no table of its own: it reads the
 // rows of the section tables on the page (with data-expected-lower/-upper and data-band, and data-section and
 // data-scale on their figures) and is hidden until drawn, so without JavaScript those tables are the summary.
@@ -109,6 +111,7 @@
       national: number(row.dataset.national),
       n: number(row.dataset.n),
       highlight: row.dataset.highlight === 'true',
+      series: text(row.dataset.series),
       text: text(row.dataset.text),
       lowerText: text(row.dataset.lowerText),
       upperText: text(row.dataset.upperText),
@@ -254,7 +257,12 @@
   }
 
   // The organisation over the years, with whiskers where intervals are given; England dashed with another marker.
+  // Rows with data-series (a successor's table with its predecessors' figures) draw one line per organisation, each
+  // under its own name, so a predecessor's figures are never joined to the successor's line.
   function trend(rows, scale, figure) {
+    if (rows.some((r) => r.series !== null)) {
+      return trendBySeries(rows, scale, figure);
+    }
     const options = baseOptions();
     options.scales = {
       x: { ticks: { color: colours.text }, grid: { display: false } },
@@ -307,6 +315,74 @@
     return {
       type: ErrorBars ? 'lineWithErrorBars' : 'line',
       data: { labels: rows.map((r) => r.label), datasets },
+      options,
+    };
+  }
+
+  // One line per organisation (the page's own first), on the years of the table; England once a year.
+  function trendBySeries(rows, scale, figure) {
+    const labels = [...new Set(rows.map((r) => r.label))];
+    const own = seriesLabel(figure);
+    const names = [...new Set(rows.map((r) => r.series ?? own))].sort((a, b) => (a === own ? -1 : b === own ? 1 : 0));
+    const options = baseOptions();
+    options.scales = {
+      x: { ticks: { color: colours.text }, grid: { display: false } },
+      y: valueAxis(scale),
+    };
+    options.plugins.tooltip.callbacks.label = (ctx) => {
+      const v = ctx.parsed.y;
+      const row = ctx.dataset.appRows[ctx.dataIndex];
+      if (!Number.isFinite(v)) {
+        return `${ctx.dataset.label}: suppressed`;
+      }
+      const written = ctx.dataset.isNational ? row?.nationalText : row?.text;
+      return `${ctx.dataset.label}: ${shown(scale, v, written)}${ctx.dataset.isNational ? '' : intervalText(scale, ctx.raw, 'y', row)}`;
+    };
+    const datasets = names.map((name, index) => {
+      const look = seriesStyles[index % seriesStyles.length];
+      const byLabel = labels.map((label) => rows.find((r) => r.label === label && (r.series ?? own) === name) ?? null);
+      return {
+        type: ErrorBars ? 'lineWithErrorBars' : 'line',
+        label: name,
+        appRows: byLabel,
+        // A year without this organisation is a gap ({ y: null }: the error-bar controller cannot read a bare null).
+        data: byLabel.map((r) => (r === null ? { y: null } : hasInterval(r) ? { y: r.value, yMin: r.lower, yMax: r.upper } : { y: r.value })),
+        borderColor: look.colour,
+        backgroundColor: look.colour,
+        borderWidth: name === own ? 3 : 2,
+        borderDash: name === own ? [] : [2, 3],
+        pointStyle: look.style,
+        pointRadius: 5,
+        pointHoverRadius: 6,
+        errorBarColor: look.colour,
+        errorBarWhiskerColor: look.colour,
+        errorBarWhiskerSize: 12,
+        spanGaps: false,
+      };
+    });
+    const nationalRows = labels.map((label) => rows.find((r) => r.label === label && r.national !== null) ?? null);
+    if (nationalRows.some((r) => r !== null)) {
+      datasets.push({
+        type: 'line',
+        label: 'England',
+        isNational: true,
+        appRows: nationalRows,
+        data: nationalRows.map((r) => (r === null ? null : r.national)),
+        borderColor: colours.national,
+        backgroundColor: '#ffffff',
+        borderWidth: 2,
+        borderDash: [8, 5],
+        pointStyle: 'rectRot',
+        pointRadius: 6,
+        pointHoverRadius: 7,
+        pointBorderColor: colours.national,
+        pointBorderWidth: 2,
+        spanGaps: false,
+      });
+    }
+    return {
+      type: ErrorBars ? 'lineWithErrorBars' : 'line',
+      data: { labels, datasets },
       options,
     };
   }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Import;
+using LutonCancerSurvey.Core.Queries;
+using Microsoft.AspNetCore.Html;
+
+namespace LutonCancerSurvey.Web.Presentation;
+
+/// <summary>How a succession is put in words, the same on the admin preview, the command line and the pages.</summary>
+public static class SuccessionText
+{
+    /// <summary>
+    /// What a step says after the organisation's name, around the successor's name (a link on pages): "became part
+    /// of X in 2021", "became X in 2023", "was abolished in 2022; X took over its work", "was abolished in 2022".
+    /// </summary>
+    public static (string Before, string? After) Verb(SuccessionKind kind, int year, bool hasSuccessor)
+    {
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        return kind switch
+        {
+            SuccessionKind.Merged => ("became part of ", $" in {y}"),
+            SuccessionKind.Renamed => ("became ", $" in {y}"),
+            _ when hasSuccessor => ($"was abolished in {y}; ", " took over its work"),
+            _ => ($"was abolished in {y}", null),
+        };
+    }
+
+    /// <summary>A lookup row in words, with codes, for the preview and the command line.</summary>
+    public static string Describe(SuccessionChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var (before, after) = Verb(change.Kind, change.FromYear, change.SuccessorCode is not null);
+        var successor = change.SuccessorCode is null ? string.Empty : $"{change.SuccessorName} ({change.SuccessorCode})";
+        return $"{change.PredecessorName} ({change.PredecessorCode}) {before}{successor}{after}";
+    }
+
+    /// <summary>
+    /// The story of what an organisation became, as one sentence with each successor linked: "NHS Luton CCG became
+    /// part of NHS Testshire CCG in 2021, which became part of NHS Testshire ICB in 2022."
+    /// </summary>
+    public static IHtmlContent Chain(IReadOnlyList<SuccessionStep> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var html = new StringBuilder();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var step = chain[i];
+            html.Append(i == 0 ? Encode(step.Predecessor.Name) + " " : ", which ");
+            html.Append(Step(step));
+        }
+
+        return new HtmlString(html.Append('.').ToString());
+    }
+
+    /// <summary>One step with its predecessor linked: "&lt;a&gt;NHS Luton CCG&lt;/a&gt; became part of NHS Testshire CCG in 2021".</summary>
+    public static IHtmlContent Linked(SuccessionStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new HtmlString($"{Link(step.Predecessor)} {Step(step)}");
+    }
+
+    private static string Step(SuccessionStep step)
+    {
+        var (before, after) = Verb(step.Kind, step.FromYear, step.Successor is not null);
+        var successor = step.Successor is null ? string.Empty : Link(step.Successor);
+        return Encode(before) + successor + Encode(after ?? string.Empty);
+    }
+
+    private static string Link(OrganisationLink organisation) =>
+        $"<a href=\"/organisations/{Encode(organisation.Code)}\">{Encode(organisation.Name)}</a>";
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+}
