@@ -33,6 +33,13 @@ public sealed class SuccessionDashboard : BrowserDashboard
         {
             throw new InvalidOperationException($"The lookup did not load: {string.Join("; ", lookup.Errors)}");
         }
+
+        var crosswalk = await scope.ServiceProvider.GetRequiredService<Core.Admin.QuestionnaireImporter>().ImportCrosswalkAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes(SuccessionFixture.Crosswalk)), "test", CancellationToken.None);
+        if (!crosswalk.Succeeded)
+        {
+            throw new InvalidOperationException($"The crosswalk did not load: {string.Join("; ", crosswalk.Errors)}");
+        }
     }
 }
 

@@ -71,6 +71,25 @@ public sealed class EditionOnANewQuestionnaireTests
     }
 
     [Fact]
+    public async Task Edition2023_AsATidyWorkbook_GivesTheSameDownloadAsItsCsv()
+    {
+        using var fromCsv = await WithEditionAsync();
+        var workbook = new TestSupport.XlsxBuilder().Sheet("Results 2023").Row("Invented results for a test").Blank()
+            .RowsOfCsv(await File.ReadAllTextAsync(Fixture)).ToBytes();
+        using var fromXlsx = new DashboardFactory();
+        _ = fromXlsx.Server;
+
+        var outcome = await fromXlsx.ImportAsync(new MemoryStream(workbook), "edition-2023.xlsx", publish: true);
+
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        foreach (var code in new[] { "QZ1", "Z2A", "RZ3", "Y99" })
+        {
+            var url = new Uri($"/organisations/{code}?handler=csv", UriKind.Relative);
+            (await fromXlsx.NewClient().GetStringAsync(url)).Should().Be(await fromCsv.NewClient().GetStringAsync(url));
+        }
+    }
+
+    [Fact]
     public async Task QuestionPage_OnTheNewQuestionnaire_DoesNotJoinTheEarlierQuestionnairesTrend_AndSaysWhy()
     {
         using var app = await WithEditionAsync();

@@ -30,6 +30,9 @@ public sealed class SuccessionTests : IAsyncLifetime, IDisposable
         var outcome = await scope.ServiceProvider.GetRequiredService<SuccessionImporter>()
             .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(SuccessionFixture.Lookup)), "lookup.csv", new SuccessionImportOptions(), CancellationToken.None);
         outcome.Errors.Should().BeEmpty();
+        var crosswalk = await scope.ServiceProvider.GetRequiredService<Core.Admin.QuestionnaireImporter>()
+            .ImportCrosswalkAsync(new MemoryStream(Encoding.UTF8.GetBytes(SuccessionFixture.Crosswalk)), "test", CancellationToken.None);
+        crosswalk.Errors.Should().BeEmpty();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -16,7 +16,7 @@ namespace LutonCancerSurvey.Core.Tests.Import;
 public sealed class XlsxBombTests : IDisposable
 {
     private const long OneMegabyte = 1024 * 1024;
-    private const string TooLarge = "the file is larger than 1 MB once decompressed, the most one import may read; nothing was imported";
+    private const string TooLarge = "the file is larger than 1 MiB once decompressed, the most one import may read; nothing was imported";
     private readonly TestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
@@ -33,7 +33,7 @@ public sealed class XlsxBombTests : IDisposable
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         bomb.Length.Should().BeLessThan(8 * (int)OneMegabyte);
         outcome.Errors.Should().ContainSingle().Which.Should().Be(new ImportError(
-            0, null, "the file is larger than 8 MB once decompressed, the most one import may read; nothing was imported"));
+            0, null, "the file is larger than 8 MiB once decompressed, the most one import may read; nothing was imported"));
         allocated.Should().BeLessThan(32L * 1024 * 1024, "the sheet's declared size is checked before a row of it is read");
         (await _database.CountAsync()).Results.Should().Be(0);
     }
