@@ -48,6 +48,10 @@ public sealed class EditionOnANewQuestionnaireTests
         region.RootElement.GetProperty("organisation").GetProperty("level").GetString().Should().Be("region");
         region.RootElement.GetProperty("year").GetInt32().Should().Be(2023);
         suppressed.QuerySelector("[data-testid='result-22'] [data-testid='score']")!.TextContent.Should().NotContain("%");
+        (await app.GetDocumentAsync("/organisations/Z2A/inequalities")).TestId("not-published")
+            .Should().Contain("for Cancer Alliances and for England only, not for each sub-ICB location.");
+        (await app.GetDocumentAsync("/organisations/QZ1/inequalities")).TestId("not-published")
+            .Should().Contain("not for each Integrated Care Board.");
     }
 
     [Fact]

@@ -51,10 +51,13 @@ public static class SurveyDatabaseMigration
         var series = await db.QuestionSeries.ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var edition in editions)
         {
-            edition.Series = series.FirstOrDefault(s => s.IsDefaultFor(edition.Year))
-                ?? series.FirstOrDefault(s => s.Code == $"cpes-{edition.Year}")
-                ?? new QuestionSeries { Code = $"cpes-{edition.Year}", Name = $"CPES questionnaire of {edition.Year}" };
-            series.Add(edition.Series);
+            var own = $"cpes-{edition.Year}";
+            edition.Series = series.FirstOrDefault(s => s.IsDefaultFor(edition.Year)) ?? series.FirstOrDefault(s => s.Code == own);
+            if (edition.Series is null)
+            {
+                edition.Series = new QuestionSeries { Code = own, Name = $"CPES questionnaire of {edition.Year}" };
+                series.Add(edition.Series);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -169,13 +169,10 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         // Layouts that may leave a question's section or scoring out read them from the edition's questionnaire.
-        if (layout is CombinedLayout)
+        if (layout is CombinedLayout or MappedLayout)
         {
-            layout = CombinedLayout.With(await QuestionnaireCatalogue.LoadAsync(db, cancellationToken).ConfigureAwait(false));
-        }
-        else if (layout is MappedLayout mapped)
-        {
-            layout = mapped.With(await QuestionnaireCatalogue.LoadAsync(db, cancellationToken).ConfigureAwait(false));
+            var questionnaires = await QuestionnaireCatalogue.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+            layout = layout is MappedLayout mapped ? mapped.With(questionnaires) : CombinedLayout.With(questionnaires);
         }
 
         var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);

@@ -307,8 +307,10 @@ public sealed partial class DashboardQueries(
             questions.Add((link.ToSeriesId, link.ToNumber));
         }
 
-        var names = await db.QuestionSeries.AsNoTracking()
-            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken).ConfigureAwait(false);
+        // Names label the years a crosswalk brings in, so they are read only when one does.
+        var names = links.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.QuestionSeries.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken).ConfigureAwait(false);
         names.TryAdd(0, "earlier questionnaire");
         return new ComparableQuestions(editions, questions, names);
     }

@@ -256,71 +256,11 @@
     };
   }
 
-  // The organisation over the years, with whiskers where intervals are given; England dashed with another marker.
-  // Rows with data-series (a successor's table with its predecessors' figures) draw one line per organisation, each
-  // under its own name, so a predecessor's figures are never joined to the successor's line.
+  // The organisation over the years, with whiskers where intervals are given; England dashed with another marker,
+  // drawn once a year. Rows with data-series (a successor's table with its predecessors' figures) draw one line per
+  // organisation, the page's own first, each under its own name, so a predecessor's figures are never joined to the
+  // successor's line.
   function trend(rows, scale, figure) {
-    if (rows.some((r) => r.series !== null)) {
-      return trendBySeries(rows, scale, figure);
-    }
-    const options = baseOptions();
-    options.scales = {
-      x: { ticks: { color: colours.text }, grid: { display: false } },
-      y: valueAxis(scale),
-    };
-    options.plugins.tooltip.callbacks.label = (ctx) => {
-      const v = ctx.parsed.y;
-      if (!Number.isFinite(v)) {
-        return `${ctx.dataset.label}: suppressed`;
-      }
-      const row = ctx.dataset.isNational ? null : rows[ctx.dataIndex];
-      return `${ctx.dataset.label}: ${pointText(scale, ctx, rows, v)}${intervalText(scale, ctx.raw, 'y', row)}`;
-    };
-
-    const datasets = [
-      {
-        type: ErrorBars ? 'lineWithErrorBars' : 'line',
-        label: seriesLabel(figure),
-        data: rows.map((r) => (hasInterval(r) ? { y: r.value, yMin: r.lower, yMax: r.upper } : { y: r.value })),
-        borderColor: colours.organisation,
-        backgroundColor: colours.organisation,
-        borderWidth: 3,
-        pointStyle: 'circle',
-        pointRadius: 5,
-        pointHoverRadius: 6,
-        errorBarColor: colours.organisation,
-        errorBarWhiskerColor: colours.organisation,
-        errorBarWhiskerSize: 12,
-        spanGaps: false,
-      },
-    ];
-    if (rows.some((r) => r.national !== null)) {
-      datasets.push({
-        type: 'line',
-        label: 'England',
-        isNational: true,
-        data: rows.map((r) => r.national),
-        borderColor: colours.national,
-        backgroundColor: '#ffffff',
-        borderWidth: 2,
-        borderDash: [8, 5],
-        pointStyle: 'rectRot',
-        pointRadius: 6,
-        pointHoverRadius: 7,
-        pointBorderColor: colours.national,
-        pointBorderWidth: 2,
-        spanGaps: false,
-      });
-    }
-    return {
-      type: ErrorBars ? 'lineWithErrorBars' : 'line',
-      data: { labels: rows.map((r) => r.label), datasets },
-      options,
-    };
-  }
-
-  // One line per organisation (the page's own first), on the years of the table; England once a year.
-  function trendBySeries(rows, scale, figure) {
     const labels = [...new Set(rows.map((r) => r.label))];
     const own = seriesLabel(figure);
     const names = [...new Set(rows.map((r) => r.series ?? own))].sort((a, b) => (a === own ? -1 : b === own ? 1 : 0));
