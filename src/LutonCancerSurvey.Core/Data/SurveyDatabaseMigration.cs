@@ -34,7 +34,20 @@ public static class SurveyDatabaseMigration
         }
 
         await AssignQuestionnairesAsync(db, cancellationToken).ConfigureAwait(false);
+        await AssignEditionLevelsAsync(db, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Facts from before an organisation's level was a fact of each edition take the level it had then: the column
+    /// arrives as 0 (<see cref="OrganisationLevel.National"/>) everywhere, and only England is national, so a
+    /// non-national organisation's facts at 0 are exactly those not yet filled. Safe to run on every start, and a
+    /// crash halfway is finished by the next.
+    /// </summary>
+    private static async Task AssignEditionLevelsAsync(SurveyDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE OrganisationEditions SET Level = (SELECT o.Level FROM Organisations o WHERE o.Id = OrganisationEditions.OrganisationId) "
+            + "WHERE Level = 0 AND EXISTS (SELECT 1 FROM Organisations o WHERE o.Id = OrganisationEditions.OrganisationId AND o.Level <> 0)",
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Editions from before questionnaires were data get the series that is the default for their year (2015 to 2019:
@@ -86,8 +99,9 @@ public static class SurveyDatabaseMigration
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO OrganisationEditions (EditionId, OrganisationId, Name, AllianceId) "
-            + $"SELECT s.EditionId, s.OrganisationId, s.Name, s.AllianceId FROM {StagingTable} s "
+            "INSERT INTO OrganisationEditions (EditionId, OrganisationId, Name, AllianceId, Level) "
+            + $"SELECT s.EditionId, s.OrganisationId, s.Name, s.AllianceId, o.Level FROM {StagingTable} s "
+            + "INNER JOIN Organisations o ON o.Id = s.OrganisationId "
             + "WHERE NOT EXISTS (SELECT 1 FROM OrganisationEditions f WHERE f.EditionId = s.EditionId AND f.OrganisationId = s.OrganisationId);"
             + $"DROP TABLE {StagingTable};",
             cancellationToken).ConfigureAwait(false);

@@ -56,13 +56,20 @@ public class DataVersion
 }
 
 /// <summary>
-/// An organisation as a code and a level only. What it is called and which Cancer Alliance it belongs to are facts of
-/// an edition (<see cref="OrganisationEdition"/>), so a draft that renames or moves it changes nothing the public sees.
+/// An organisation as a code only. What it is called, what kind of organisation it is and what it belongs to are
+/// facts of an edition (<see cref="OrganisationEdition"/>), so a draft that renames or moves it changes nothing the
+/// public sees, and a code can change kind: in 2022 most CCGs became sub-ICB locations and kept their codes.
 /// </summary>
 public class Organisation
 {
     public int Id { get; set; }
     public required string Code { get; set; }
+
+    /// <summary>
+    /// Its level in the newest edition it reports in. Each edition's own is <see cref="OrganisationEdition.Level"/>,
+    /// which pages, peers and funnels use; this one only lets the importer tell a region, ICB or Alliance from the
+    /// organisations it contains before their facts exist.
+    /// </summary>
     public OrganisationLevel Level { get; set; }
 }
 
@@ -78,6 +85,9 @@ public class OrganisationEdition
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>What kind of organisation it is in this edition: 06P is a CCG in 2018 and a sub-ICB location in 2023.</summary>
+    public OrganisationLevel Level { get; set; }
     public int? AllianceId { get; set; }
     public Organisation? Alliance { get; set; }
     public int? IcbId { get; set; }

@@ -30,6 +30,7 @@ internal sealed class ReferenceData
     private readonly HashSet<(int SeriesId, int Number)> _items;
     private readonly Dictionary<(int EditionId, Organisation Organisation, OrganisationLevel ParentLevel), string> _parentReferences = [];
     private readonly Dictionary<(int EditionId, OrganisationLevel ParentLevel, string Code), string> _parentNames = [];
+    private readonly Dictionary<Organisation, int> _newestYear = [];
 
     private ReferenceData(
         SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<OrganisationEdition> facts,
@@ -42,6 +43,11 @@ internal sealed class ReferenceData
         _organisations = organisations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
         var byId = organisations.ToDictionary(o => o.Id);
         _facts = facts.ToDictionary(f => (f.EditionId, byId[f.OrganisationId]));
+        var years = editions.ToDictionary(e => e.Id, e => e.Year);
+        foreach (var group in facts.GroupBy(f => f.OrganisationId))
+        {
+            _newestYear[byId[group.Key]] = group.Max(f => years[f.EditionId]);
+        }
         _questions = questions.ToDictionary(q => (q.EditionId, q.Number));
     }
 
@@ -102,7 +108,7 @@ internal sealed class ReferenceData
             var editionId = _editions[row.Year].Id;
             if (!_facts.ContainsKey((editionId, organisation)))
             {
-                AddFacts(editionId, organisation, row.OrganisationName);
+                AddFacts(editionId, organisation, row.OrganisationName, row.Level);
                 added = true;
             }
 
@@ -203,8 +209,8 @@ internal sealed class ReferenceData
     }
 
     /// <summary>
-    /// Notes the ICB or region a row places its organisation in, for <see cref="LinkParentsAsync"/>. A code already
-    /// stored as another kind of organisation is an error: a code means one organisation, whatever the edition.
+    /// Notes the ICB or region a row places its organisation in, for <see cref="LinkParentsAsync"/>. A code that this
+    /// edition already has as another kind of organisation is an error; another edition's kind does not matter.
     /// </summary>
     private bool RecordParent(
         SurveyEdition edition, Organisation organisation, OrganisationLevel parentLevel, string? code, string? name, string column,
@@ -215,9 +221,9 @@ internal sealed class ReferenceData
             return true;
         }
 
-        if (_organisations.TryGetValue(code, out var known) && known.Level != parentLevel)
+        if (LevelIn(edition.Id, code) is { } known && known != parentLevel)
         {
-            field.Fail(column, $"{code} is already stored at level '{Vocabulary.LevelWords[known.Level]}', not '{Vocabulary.LevelWords[parentLevel]}'");
+            field.Fail(column, $"{code} is at level '{Vocabulary.LevelWords[known]}' in the {edition.Year} edition, not '{Vocabulary.LevelWords[parentLevel]}'");
             return false;
         }
 
@@ -262,17 +268,17 @@ internal sealed class ReferenceData
                 _db.Organisations.Add(parent);
                 _organisations[code] = parent;
             }
-            else if (parent.Level != level)
+            else if (_facts.TryGetValue((editionId, parent), out var parentFacts) && parentFacts.Level != level)
             {
                 // Only when the code's own rows, later in the file, made it another kind of organisation.
-                warnings.Add($"{code} is at level '{Vocabulary.LevelWords[parent.Level]}', not '{Vocabulary.LevelWords[level]}' "
+                warnings.Add($"{code} is at level '{Vocabulary.LevelWords[parentFacts.Level]}', not '{Vocabulary.LevelWords[level]}' "
                     + $"({Format.Count(group.Count(), "organisation", "organisations")} left without one)");
                 continue;
             }
 
             if (!_facts.ContainsKey((editionId, parent)))
             {
-                AddFacts(editionId, parent, name ?? NewestName(parent) ?? code);
+                AddFacts(editionId, parent, name ?? NewestName(parent) ?? code, level);
             }
 
             foreach (var ((_, organisation, _), _) in group)
@@ -346,7 +352,7 @@ internal sealed class ReferenceData
 
             if (!_facts.ContainsKey((editionId, alliance)))
             {
-                AddFacts(editionId, alliance, allianceName ?? NewestName(alliance) ?? reference);
+                AddFacts(editionId, alliance, allianceName ?? NewestName(alliance) ?? reference, OrganisationLevel.CancerAlliance);
             }
 
             foreach (var ((_, organisation), _) in group)
@@ -362,7 +368,7 @@ internal sealed class ReferenceData
     /// <summary>Every Alliance with each name it goes by: this edition's name first, then those other editions gave it.</summary>
     private List<(Organisation Alliance, string Name)> AllianceNames(int editionId) =>
         _facts
-            .Where(f => f.Key.Organisation.Level == OrganisationLevel.CancerAlliance)
+            .Where(f => f.Value.Level == OrganisationLevel.CancerAlliance)
             .OrderByDescending(f => f.Key.EditionId == editionId)
             .Select(f => (f.Key.Organisation, f.Value.Name))
             .Distinct()
@@ -374,12 +380,30 @@ internal sealed class ReferenceData
             .Select(f => f.Value.Name)
             .FirstOrDefault();
 
-    private void AddFacts(int editionId, Organisation organisation, string name)
+    /// <summary>
+    /// Adds an organisation's facts in one edition; its own level follows its newest edition's, which is what tells a
+    /// region, ICB or Alliance from the organisations inside it before their facts exist.
+    /// </summary>
+    private void AddFacts(int editionId, Organisation organisation, string name, OrganisationLevel level)
     {
-        var facts = new OrganisationEdition { EditionId = editionId, Organisation = organisation, Name = name };
+        var facts = new OrganisationEdition { EditionId = editionId, Organisation = organisation, Name = name, Level = level };
         _db.OrganisationEditions.Add(facts);
         _facts[(editionId, organisation)] = facts;
+        var year = YearOf(editionId);
+        if (!_newestYear.TryGetValue(organisation, out var newest) || year >= newest)
+        {
+            _newestYear[organisation] = year;
+            organisation.Level = level;
+        }
     }
+
+    private int YearOf(int editionId) => _editions.Values.First(e => e.Id == editionId).Year;
+
+    /// <summary>What kind of organisation the code is in this edition, when the edition has it.</summary>
+    private OrganisationLevel? LevelIn(int editionId, string code) =>
+        _organisations.TryGetValue(code, out var organisation) && _facts.TryGetValue((editionId, organisation), out var facts)
+            ? facts.Level
+            : null;
 
     internal static Organisation? FindAlliance(IReadOnlyList<(Organisation Alliance, string Name)> alliances, string reference)
     {
@@ -455,13 +479,14 @@ internal sealed class ReferenceData
     private Organisation? Organisation(SurveyEdition edition, ImportRow row, FieldReader field)
     {
         var organisation = _organisations[row.OrganisationCode];
-        if (organisation.Level != row.Level)
+        var facts = _facts[(edition.Id, organisation)];
+        if (facts.Level != row.Level)
         {
-            field.Fail(null, $"organisation {row.OrganisationCode} is a {organisation.Level}, not a {row.Level}");
+            field.Fail(null, $"organisation {row.OrganisationCode} is at level '{Vocabulary.LevelWords[facts.Level]}' in the {row.Year} edition, "
+                + $"not '{Vocabulary.LevelWords[row.Level]}'");
             return null;
         }
 
-        var facts = _facts[(edition.Id, organisation)];
         if (!string.Equals(facts.Name, row.OrganisationName, StringComparison.Ordinal))
         {
             facts.Name = row.OrganisationName;

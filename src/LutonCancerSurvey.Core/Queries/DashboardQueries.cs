@@ -27,7 +27,7 @@ public sealed partial class DashboardQueries(
     /// <summary>An organisation as one edition states it, with its Alliance's name in that same edition.</summary>
     private Expression<Func<OrganisationEdition, OrganisationSummary>> Summary =>
         f => new OrganisationSummary(
-            f.OrganisationId, f.Organisation!.Code, f.Name, f.Organisation.Level, f.AllianceId,
+            f.OrganisationId, f.Organisation!.Code, f.Name, f.Level, f.AllianceId,
             f.Alliance == null ? null : f.Alliance.Code,
             db.OrganisationEditions.Where(a => a.EditionId == f.EditionId && a.OrganisationId == f.AllianceId).Select(a => a.Name).FirstOrDefault(),
             f.Edition!.Year)
@@ -244,13 +244,12 @@ public sealed partial class DashboardQueries(
                 && r.TumourGroupId == tumourGroupId
                 && r.Breakdown == Breakdown.AllPatients
                 && r.Basis == basis
-                && r.Organisation!.Level == organisation.Level
-            join f in db.OrganisationEditions on new { r.EditionId, r.OrganisationId } equals new { f.EditionId, f.OrganisationId } into facts
-            from f in facts.DefaultIfEmpty()
+            join f in db.OrganisationEditions on new { r.EditionId, r.OrganisationId } equals new { f.EditionId, f.OrganisationId }
+            where f.Level == organisation.Level
             select new
             {
                 r.Organisation!.Code,
-                Name = f == null ? null : f.Name,
+                f.Name,
                 r.Respondents,
                 r.Score,
                 r.ScoreDecimals,
@@ -260,7 +259,7 @@ public sealed partial class DashboardQueries(
 
         var shown = peers
             .Where(p => p.Suppression == Suppression.None && p.Score is not null && p.Respondents is not null)
-            .Select(p => new FunnelEntry(p.Code, p.Name ?? p.Code, p.Respondents!.Value, p.Score!.Value) { Decimals = p.ScoreDecimals })
+            .Select(p => new FunnelEntry(p.Code, p.Name, p.Respondents!.Value, p.Score!.Value) { Decimals = p.ScoreDecimals })
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -493,10 +492,10 @@ public sealed partial class DashboardQueries(
     {
         ArgumentNullException.ThrowIfNull(query);
         var term = query.Trim();
-        var organisations = LatestVisibleFacts().Where(f => f.Organisation!.Level != OrganisationLevel.National);
+        var organisations = LatestVisibleFacts().Where(f => f.Level != OrganisationLevel.National);
         if (level is not null)
         {
-            organisations = organisations.Where(f => f.Organisation!.Level == level);
+            organisations = organisations.Where(f => f.Level == level);
         }
 
         return await Matching(organisations, term)
@@ -518,7 +517,7 @@ public sealed partial class DashboardQueries(
             .Where(f => db.Results.Where(visibleResult).Any(r => r.OrganisationId == f.OrganisationId));
 
         return await Matching(organisations, query?.Trim() ?? string.Empty)
-            .OrderBy(f => f.Organisation!.Level)
+            .OrderBy(f => f.Level)
             .ThenBy(f => f.Name)
             .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -572,7 +571,7 @@ public sealed partial class DashboardQueries(
         await db.OrganisationEditions.AsNoTracking()
             .Where(VisibleFacts)
             .Where(f => f.Edition!.Year == year
-                && (codes.Contains(f.Organisation!.Code) || f.Organisation.Level == OrganisationLevel.National))
+                && (codes.Contains(f.Organisation!.Code) || f.Level == OrganisationLevel.National))
             .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 

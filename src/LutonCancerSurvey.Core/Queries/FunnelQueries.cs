@@ -63,18 +63,22 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
 
     private async Task<FunnelBaseline?> EstimateAsync(FunnelKey key, CancellationToken cancellationToken)
     {
-        var rows = await db.Results.AsNoTracking()
-            .Where(r => r.Edition!.Year == key.Year
+        // Peers are the organisations at the level in that edition's own facts: 06P is a CCG's peer in 2018 and a
+        // sub-ICB location's in 2023.
+        var rows = await (
+            from r in db.Results.AsNoTracking()
+            join f in db.OrganisationEditions on new { r.EditionId, r.OrganisationId } equals new { f.EditionId, f.OrganisationId }
+            where r.Edition!.Year == key.Year
                 && r.Question!.Number == key.QuestionNumber
                 && r.TumourGroupId == key.TumourGroupId
                 && r.Breakdown == Breakdown.AllPatients
                 && r.Suppression == Suppression.None
                 && r.Score != null
-                && ((r.Organisation!.Level == key.Level && r.Basis == key.Basis && r.Respondents != null)
-                    || r.Organisation!.Level == OrganisationLevel.National))
-            .Select(r => new
+                && ((f.Level == key.Level && r.Basis == key.Basis && r.Respondents != null)
+                    || f.Level == OrganisationLevel.National)
+            select new
             {
-                National = r.Organisation!.Level == OrganisationLevel.National,
+                National = f.Level == OrganisationLevel.National,
                 r.Basis,
                 r.Question!.Scoring,
                 r.Respondents,

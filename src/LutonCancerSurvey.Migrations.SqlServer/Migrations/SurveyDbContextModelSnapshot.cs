@@ -147,6 +147,9 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.Property<int?>("IcbId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -164,6 +167,8 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("EditionId", "Level");
 
                     b.ToTable("OrganisationEditions", (string)null);
                 });

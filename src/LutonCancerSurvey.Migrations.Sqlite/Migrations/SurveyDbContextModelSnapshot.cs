@@ -136,6 +136,9 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.Property<int?>("IcbId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -153,6 +156,8 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("EditionId", "Level");
 
                     b.ToTable("OrganisationEditions", (string)null);
                 });

@@ -72,4 +72,52 @@ public static class SuccessionText
         $"<a href=\"/organisations/{Encode(organisation.Code)}\">{Encode(organisation.Name)}</a>";
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+
+    /// <summary>
+    /// What kinds of organisation one code has been, oldest first, when it has been more than one: "Code 06X was a CCG
+    /// (NHS Testbury CCG) in 2015 to 2019 and is a sub-ICB location from 2023." Null when it has always been one kind.
+    /// </summary>
+    public static string? Kinds(IReadOnlyList<OrganisationFacts> editions)
+    {
+        ArgumentNullException.ThrowIfNull(editions);
+        var runs = new List<(OrganisationLevel Level, int First, int Last, string Name)>();
+        foreach (var facts in editions.OrderBy(e => e.Year))
+        {
+            var level = facts.Organisation.Level;
+            if (runs.Count > 0 && runs[^1].Level == level)
+            {
+                runs[^1] = runs[^1] with { Last = facts.Year, Name = facts.Organisation.Name };
+            }
+            else
+            {
+                runs.Add((level, facts.Year, facts.Year, facts.Organisation.Name));
+            }
+        }
+
+        if (runs.Count < 2)
+        {
+            return null;
+        }
+
+        var code = editions[0].Organisation.Code;
+        var earlier = runs.Take(runs.Count - 1).Select(r => $"{WithArticle(r.Level)} ({r.Name}) in {Span(r.First, r.Last)}");
+        var now = runs[^1];
+        return $"Code {code} was {string.Join(", then ", earlier)}, and is {WithArticle(now.Level)} from {now.First.ToString(CultureInfo.InvariantCulture)}. "
+            + "Its trends follow the code; each year's ranks and funnels compare it with organisations of the kind it was that year.";
+    }
+
+    private static string Span(int first, int last) => first == last
+        ? first.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{first} to {last}");
+
+    private static string WithArticle(OrganisationLevel level) => level switch
+    {
+        OrganisationLevel.CancerAlliance => "a Cancer Alliance",
+        OrganisationLevel.Ccg => "a CCG",
+        OrganisationLevel.Region => "an NHS England region",
+        OrganisationLevel.Icb => "an Integrated Care Board",
+        OrganisationLevel.SubIcb => "a sub-ICB location",
+        OrganisationLevel.Trust => "an NHS Trust",
+        _ => "national",
+    };
 }

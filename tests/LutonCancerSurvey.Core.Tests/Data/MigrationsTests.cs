@@ -84,16 +84,16 @@ public class MigrationsTests
 
             var facts = await db.OrganisationEditions.AsNoTracking()
                 .OrderBy(f => f.EditionId).ThenBy(f => f.OrganisationId)
-                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId}")
+                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId} {f.Level}")
                 .ToListAsync();
             var staging = await db.Database.SqlQueryRaw<int>(
                     $"SELECT COUNT(*) AS Value FROM sqlite_master WHERE name = '{SurveyDatabaseMigration.StagingTable}'")
                 .SingleAsync();
             facts.Should().Equal(
-                "2017 E56000099 Test Alliance ",
-                "2017 99X NHS Testshire CCG 1",
-                "2018 E56000099 Test Alliance ",
-                "2018 99X NHS Testshire CCG 1");
+                "2017 E56000099 Test Alliance  CancerAlliance",
+                "2017 99X NHS Testshire CCG 1 Ccg",
+                "2018 E56000099 Test Alliance  CancerAlliance",
+                "2018 99X NHS Testshire CCG 1 Ccg");
             staging.Should().Be(0, "the staging table goes once its names are copied");
             (await db.Editions.OrderBy(e => e.Year).Select(e => e.Year + " " + e.Series!.Code).ToListAsync())
                 .Should().Equal(["2017 cpes-2015", "2018 cpes-2015"], "editions from before questionnaires were data get their year's default");
@@ -125,9 +125,45 @@ public class MigrationsTests
 
             var facts = await db.OrganisationEditions.AsNoTracking()
                 .OrderBy(f => f.OrganisationId)
-                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId} {f.IcbId} {f.RegionId}")
+                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Name} {f.AllianceId} {f.IcbId} {f.RegionId} {f.Level}")
                 .ToListAsync();
-            facts.Should().Equal("2021 E56000099 Test Alliance   ", "2021 99X NHS Testshire CCG 1  ");
+            facts.Should().Equal("2021 E56000099 Test Alliance    CancerAlliance", "2021 99X NHS Testshire CCG 1   Ccg");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Migrating_ADatabaseFromBeforeLevelsPerEdition_GivesEveryEditionsFactsTheOrganisationsLevel()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lcs-upgrade-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SurveyDbContext>();
+            options.UseSurveyDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
+            await using var db = new SurveyDbContext(options.Options);
+            await db.GetService<IMigrator>().MigrateAsync("20261206202443_ParentsAndSuccessions");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Editions (Id, Year, Status) VALUES (1, 2018, 1), (2, 2019, 1);"
+                + "INSERT INTO Organisations (Id, Code, Level) VALUES (1, 'E92000001', 0), (2, 'E56000099', 1), (3, '99X', 2), (4, 'RZZ', 3);"
+                + "INSERT INTO OrganisationEditions (EditionId, OrganisationId, Name) VALUES "
+                + "(1, 1, 'England'), (1, 2, 'Test Alliance'), (1, 3, 'NHS Testshire CCG'), (2, 3, 'NHS Testshire CCG'), (2, 4, 'Test Trust');");
+
+            await SurveyDatabaseMigration.MigrateAsync(db, CancellationToken.None);
+
+            var facts = await db.OrganisationEditions.AsNoTracking()
+                .OrderBy(f => f.EditionId).ThenBy(f => f.OrganisationId)
+                .Select(f => $"{f.Edition!.Year} {f.Organisation!.Code} {f.Level}")
+                .ToListAsync();
+            facts.Should().Equal(
+                "2018 E92000001 National",
+                "2018 E56000099 CancerAlliance",
+                "2018 99X Ccg",
+                "2019 99X Ccg",
+                "2019 RZZ Trust");
         }
         finally
         {

@@ -195,13 +195,13 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_organisation_code_used_at_two_levels_is_rejected()
+    public async Task An_organisation_code_used_at_two_levels_in_one_edition_is_rejected()
     {
         var csv = CombinedCsv.Create().Row(("Geog", "Trust")).ToString();
 
         var outcome = await Importing.ImportTextAsync(_database, csv);
 
-        await ShouldFailAsync(outcome, 2, null, "organisation 99X is a Ccg, not a Trust");
+        await ShouldFailAsync(outcome, 2, null, "organisation 99X is at level 'ccg' in the 2018 edition, not 'trust'");
     }
 
     [Fact]

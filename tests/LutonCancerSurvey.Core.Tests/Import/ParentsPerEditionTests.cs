@@ -106,7 +106,7 @@ public sealed class ParentsPerEditionTests : IDisposable
     }
 
     [Fact]
-    public async Task AnIcbCodeStoredAsAnotherKindOfOrganisation_FailsOnItsColumn()
+    public async Task AnIcbCodeThatIsAnotherKindOfOrganisationInTheSameEdition_FailsOnItsColumn()
     {
         var first = Header + $"2022,trust,RZ2,Othershire Hospitals NHS Trust,,,,,,,{Q59},300,8.9,8.8,9.0,,,,,,,,\n";
         var second = Header + $"2022,trust,RZ1,Testshire Hospitals NHS Trust,,,RZ2,Othershire Hospitals NHS Trust,,,{Q59},300,8.9,8.8,9.0,,,,,,,,\n";
@@ -114,7 +114,26 @@ public sealed class ParentsPerEditionTests : IDisposable
 
         var outcome = await Importing.ImportTextAsync(_database, second);
 
-        outcome.Errors.Should().Equal(new ImportError(2, "icb_code", "RZ2 is already stored at level 'trust', not 'icb'"));
+        outcome.Errors.Should().Equal(new ImportError(2, "icb_code", "RZ2 is at level 'trust' in the 2022 edition, not 'icb'"));
+    }
+
+    [Fact]
+    public async Task ACodeThatWasAnotherKindInAnEarlierEdition_CanBeAnIcbNow()
+    {
+        var earlier = Header + $"2021,trust,RZ2,Othershire Hospitals NHS Trust,,,,,,,{Q59},300,8.9,8.8,9.0,,,,,,,,\n";
+        var later = Header + $"2022,trust,RZ1,Testshire Hospitals NHS Trust,,,RZ2,NHS Othershire Integrated Care Board,,,{Q59},300,8.9,8.8,9.0,,,,,,,,\n";
+        (await Importing.ImportTextAsync(_database, earlier)).Succeeded.Should().BeTrue();
+
+        var outcome = await Importing.ImportTextAsync(_database, later);
+
+        outcome.Errors.Should().BeEmpty();
+        await using var db = _database.NewContext();
+        (await db.OrganisationEditions.AsNoTracking()
+                .Where(f => f.Organisation!.Code == "RZ2")
+                .OrderBy(f => f.Edition!.Year)
+                .Select(f => $"{f.Edition!.Year} {f.Name} {f.Level}")
+                .ToListAsync())
+            .Should().Equal("2021 Othershire Hospitals NHS Trust Trust", "2022 NHS Othershire Integrated Care Board Icb");
     }
 
     private async Task<List<string>> FactsAsync()

@@ -34,6 +34,9 @@ internal sealed class OrganisationEditionConfiguration : IEntityTypeConfiguratio
 
         // "One organisation across editions": its header, and the newest facts a viewer may see.
         builder.HasIndex(f => f.OrganisationId);
+
+        // An edition's peers at one level: funnels, ranks and the finder.
+        builder.HasIndex(f => new { f.EditionId, f.Level });
         builder.HasOne(f => f.Edition).WithMany().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Alliance).WithMany().HasForeignKey(f => f.AllianceId).OnDelete(DeleteBehavior.Restrict);
