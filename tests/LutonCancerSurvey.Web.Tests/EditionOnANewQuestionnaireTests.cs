@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LutonCancerSurvey.Core.Admin;
+using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,6 +93,107 @@ public sealed class EditionOnANewQuestionnaireTests
             (await fromXlsx.NewClient().GetStringAsync(url)).Should().Be(await fromCsv.NewClient().GetStringAsync(url));
         }
     }
+
+    [Fact]
+    public async Task Edition2023_InAPublishersWorkbookLayout_ThroughASavedLayout_GivesTheSameDownloadAsItsCsv()
+    {
+        // Arrange: the same figures as a publisher might lay them out: a title, its own headers in its own order, its
+        // own words for levels, scoring and bands, "*" for a suppressed score, and no year or tumour-group column.
+        using var fromCsv = await WithEditionAsync();
+        var workbook = new TestSupport.XlsxBuilder().Sheet("ICB and Trust results").Row("Cancer Patient Experience Survey 2023 (invented)").Blank()
+            .RowsOfCsv(PublisherLayout(await File.ReadAllTextAsync(Fixture))).ToBytes();
+        var layout = new LayoutDefinition
+        {
+            Name = "Publisher 2023",
+            Sheet = "ICB and Trust results",
+            Header = PublisherHeader,
+            Columns = new Dictionary<string, string>
+            {
+                ["level"] = "Organisation type", ["organisation_code"] = "ODS code", ["organisation_name"] = "Organisation",
+                ["question"] = "Question no.", ["question_text"] = "Question", ["section"] = "Theme", ["scoring"] = "Measure",
+                ["basis"] = "Adjustment", ["respondents"] = "Number of respondents", ["score"] = "Score",
+                ["ci_lower"] = "Lower 95% CI", ["ci_upper"] = "Upper 95% CI", ["expected_lower"] = "Expected range (lower)",
+                ["expected_upper"] = "Expected range (upper)", ["band"] = "Compared with expected", ["series"] = "Questionnaire",
+            },
+            Fixed = new Dictionary<string, string> { ["year"] = "2023", ["tumour_group"] = "All Cancers" },
+            Words = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["level"] = new Dictionary<string, string>
+                {
+                    ["England"] = "national", ["NHS England region"] = "region", ["Integrated Care Board"] = "icb",
+                    ["Sub-ICB location"] = "sub-icb", ["NHS Trust"] = "trust",
+                },
+                ["scoring"] = new Dictionary<string, string> { ["Percentage positive"] = "percent", ["Mean (0-10)"] = "mean" },
+                ["basis"] = new Dictionary<string, string> { ["Case-mix adjusted"] = "adjusted", ["Unadjusted"] = "unadjusted" },
+                ["band"] = new Dictionary<string, string>
+                {
+                    ["Better than expected"] = "above", ["As expected"] = "within", ["Worse than expected"] = "below",
+                },
+            },
+            SuppressionMarkers = new Dictionary<string, string> { ["*"] = "few-respondents" },
+        };
+        using var fromLayout = new DashboardFactory();
+        _ = fromLayout.Server;
+        await using (var scope = fromLayout.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<SavedLayouts>().SaveAsync(layout, "test", CancellationToken.None))
+                .Should().BeEmpty();
+        }
+
+        // Act: no layout named: the saved one is found by the workbook's header.
+        var outcome = await fromLayout.ImportAsync(new MemoryStream(workbook), "cpes-2023-icb-trust.xlsx", publish: true);
+
+        // Assert
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        outcome.Summary!.Layout.Should().Be("Publisher 2023");
+        foreach (var code in new[] { "E92000001", "Y99", "QZ1", "QZ2", "Z1A", "Z2A", "RZ1", "RZ2", "RZ3" })
+        {
+            var url = new Uri($"/organisations/{code}?handler=csv", UriKind.Relative);
+            (await fromLayout.NewClient().GetStringAsync(url)).Should().Be(await fromCsv.NewClient().GetStringAsync(url), code);
+        }
+    }
+
+    private static readonly string[] PublisherHeader =
+    [
+        "ODS code", "Organisation", "Organisation type", "Theme", "Question no.", "Question", "Measure", "Adjustment",
+        "Number of respondents", "Score", "Lower 95% CI", "Upper 95% CI", "Expected range (lower)", "Expected range (upper)",
+        "Compared with expected", "Questionnaire",
+    ];
+
+    /// <summary>The tidy fixture rewritten in <see cref="PublisherHeader"/>'s columns and words.</summary>
+    private static string PublisherLayout(string tidyCsv)
+    {
+        using var reader = new StringReader(tidyCsv);
+        using var parser = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
+        parser.Read();
+        var tidy = parser.Record!.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
+        var lines = new List<string> { string.Join(',', PublisherHeader.Select(Quote)) };
+        while (parser.Read())
+        {
+            var row = parser.Record!;
+            string F(string column) => row[tidy[column]];
+            var suppressed = F("suppressed").Length > 0;
+            lines.Add(string.Join(',', new[]
+            {
+                F("organisation_code"), F("organisation_name"),
+                F("level") switch
+                {
+                    "national" => "England", "region" => "NHS England region", "icb" => "Integrated Care Board",
+                    "sub-icb" => "Sub-ICB location", _ => "NHS Trust",
+                },
+                F("section"), F("question").TrimStart('Q'), F("question_text"),
+                F("scoring") == "percent" ? "Percentage positive" : "Mean (0-10)",
+                F("basis") == "adjusted" ? "Case-mix adjusted" : "Unadjusted",
+                F("respondents"), suppressed ? "*" : F("score"), F("ci_lower"), F("ci_upper"), F("expected_lower"), F("expected_upper"),
+                F("band") switch { "above" => "Better than expected", "within" => "As expected", "below" => "Worse than expected", _ => "" },
+                F("series"),
+            }.Select(Quote)));
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? $"\"{value}\"" : value;
 
     [Fact]
     public async Task QuestionPage_OnTheNewQuestionnaire_DoesNotJoinTheEarlierQuestionnairesTrend_AndSaysWhy()

@@ -371,11 +371,15 @@ internal sealed class TidyLayout : IFileLayout
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
 
-    /// <summary>Which levels may name an ICB, and which a region: an ICB is part of a region, not of another ICB.</summary>
-    private static readonly OrganisationLevel[] InAnIcb = [OrganisationLevel.Trust, OrganisationLevel.SubIcb];
+    /// <summary>What an ICB parent is, and which levels may name one: an ICB is part of a region, not of another ICB.</summary>
+    internal static readonly ParentKind Icb = new(
+        IcbColumns[0], IcbColumns[1], [OrganisationLevel.Trust, OrganisationLevel.SubIcb],
+        "an Integrated Care Board", "an NHS Trust or a sub-ICB location is");
 
-    private static readonly OrganisationLevel[] InARegion =
-        [OrganisationLevel.CancerAlliance, OrganisationLevel.Trust, OrganisationLevel.Icb, OrganisationLevel.SubIcb];
+    internal static readonly ParentKind Region = new(
+        RegionColumns[0], RegionColumns[1],
+        [OrganisationLevel.CancerAlliance, OrganisationLevel.Trust, OrganisationLevel.Icb, OrganisationLevel.SubIcb],
+        "an NHS England region", "a Cancer Alliance, an NHS Trust, an ICB or a sub-ICB location is");
 
     public IReadOnlyDictionary<string, (Type Entity, string Property)> StoredText { get; } =
         new Dictionary<string, (Type Entity, string Property)>
@@ -422,14 +426,10 @@ internal sealed class TidyLayout : IFileLayout
         var groupTest = field.Choice("group_difference", GroupTests, required: false);
         var suppressed = field.Choice("suppressed", Suppressions, required: false) ?? Suppression.None;
         var note = field.Text("source_note");
-        var series = field.HasColumn(SeriesColumn) ? field.Text(SeriesColumn) : string.Empty;
-        if (series.Length > 0 && !QuestionSeriesCodes.IsValid(series))
-        {
-            field.Fail(SeriesColumn, $"'{series}' is not a questionnaire series code: {QuestionSeriesCodes.Rule}");
-        }
-        var (icb, icbName) = ReadParent(field, IcbColumns, level, InAnIcb, "an Integrated Care Board", "an NHS Trust or a sub-ICB location is");
+        var series = ReadSeries(field, SeriesColumn, field.HasColumn(SeriesColumn) ? field.Text(SeriesColumn) : string.Empty);
+        var (icb, icbName) = ReadParent(field, Icb, level, Optional(field, Icb.CodeColumn), Optional(field, Icb.NameColumn), Icb.CodeColumn, Icb.NameColumn);
         var (region, regionName) = ReadParent(
-            field, RegionColumns, level, InARegion, "an NHS England region", "a Cancer Alliance, an NHS Trust, an ICB or a sub-ICB location is");
+            field, Region, level, Optional(field, Region.CodeColumn), Optional(field, Region.NameColumn), Region.CodeColumn, Region.NameColumn);
 
         if (suppressed == Suppression.None && score is null)
         {
@@ -489,17 +489,27 @@ internal sealed class TidyLayout : IFileLayout
         };
     }
 
-    /// <summary>
-    /// A parent named by an optional code and name pair of columns: the code when the file has the column and the row
-    /// fills it, with its name if given. A name without a code, or a parent the row's level cannot have, is an error.
-    /// </summary>
-    private static (string? Code, string? Name) ReadParent(
-        FieldReader field, IReadOnlyList<string> columns, OrganisationLevel? level, OrganisationLevel[] allowed, string parentWords,
-        string allowedWords)
+    private static string Optional(FieldReader field, string column) => field.HasColumn(column) ? field.Text(column) : string.Empty;
+
+    /// <summary>A questionnaire series code, or empty; <paramref name="column"/> names the file's column in a message.</summary>
+    internal static string ReadSeries(FieldReader field, string column, string series)
     {
-        var (codeColumn, nameColumn) = (columns[0], columns[1]);
-        var code = field.HasColumn(codeColumn) ? FileLayouts.ReadOrganisationCode(field, codeColumn, required: false) : string.Empty;
-        var name = field.HasColumn(nameColumn) ? field.Text(nameColumn) : string.Empty;
+        if (series.Length > 0 && !QuestionSeriesCodes.IsValid(series))
+        {
+            field.Fail(column, $"'{series}' is not a questionnaire series code: {QuestionSeriesCodes.Rule}");
+        }
+
+        return series;
+    }
+
+    /// <summary>
+    /// A parent named by a code and a name (the tidy layout's optional pair of columns, or those a saved layout maps):
+    /// the code when the row fills it, with its name if given. A name without a code, a code that is not one, or a
+    /// parent the row's level cannot have, is an error on the file's own column.
+    /// </summary>
+    internal static (string? Code, string? Name) ReadParent(
+        FieldReader field, ParentKind kind, OrganisationLevel? level, string code, string name, string codeColumn, string nameColumn)
+    {
         if (code.Length == 0)
         {
             if (name.Length > 0)
@@ -510,11 +520,19 @@ internal sealed class TidyLayout : IFileLayout
             return (null, null);
         }
 
-        if (level is { } own && !allowed.Contains(own))
+        if (!OrganisationCodes.IsValid(code))
         {
-            field.Fail(codeColumn, $"a '{Vocabulary.LevelWords[own]}' is not part of {parentWords}: only {allowedWords}");
+            field.Fail(codeColumn, $"'{code}' is not an organisation code: codes are {OrganisationCodes.Rule}");
+        }
+
+        if (level is { } own && !kind.Allowed.Contains(own))
+        {
+            field.Fail(codeColumn, $"a '{Vocabulary.LevelWords[own]}' is not part of {kind.Words}: only {kind.AllowedWords}");
         }
 
         return (code, name.Length == 0 ? null : name);
     }
 }
+
+/// <summary>An ICB or a region as a parent: the tidy layout's columns for it, and which levels may name one.</summary>
+internal sealed record ParentKind(string CodeColumn, string NameColumn, OrganisationLevel[] Allowed, string Words, string AllowedWords);

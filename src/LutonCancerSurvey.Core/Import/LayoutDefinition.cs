@@ -35,8 +35,11 @@ public sealed record LayoutDefinition
     /// <summary>What the file writes in a figure's place for a suppressed result, and which suppression it is.</summary>
     public IReadOnlyDictionary<string, string> SuppressionMarkers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The tidy layout's fields, which a layout maps a file onto, in the tidy layout's order.</summary>
-    public static IReadOnlyList<string> Fields => TidyLayout.Columns;
+    /// <summary>
+    /// The tidy layout's fields, which a layout maps a file onto, in the tidy layout's order: its 25 columns, then
+    /// the optional ones (an ICB and a region as parents, and the questionnaire series).
+    /// </summary>
+    public static IReadOnlyList<string> Fields { get; } = [.. TidyLayout.Columns, .. TidyLayout.IcbColumns, .. TidyLayout.RegionColumns, TidyLayout.SeriesColumn];
 
     /// <summary>The fields a layout must give, as a column or a fixed value, for a row to be a result.</summary>
     public static readonly IReadOnlyList<string> RequiredFields =
@@ -66,7 +69,7 @@ public sealed record LayoutDefinition
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the layout's name is longer than {MaxNameLength} characters"));
         }
 
-        foreach (var field in Columns.Keys.Concat(Fixed.Keys).Concat(Words.Keys).Where(f => !TidyLayout.Columns.Contains(f)).Distinct())
+        foreach (var field in Columns.Keys.Concat(Fixed.Keys).Concat(Words.Keys).Where(f => !Fields.Contains(f)).Distinct())
         {
             problems.Add($"'{field}' is not a field of the tidy layout");
         }

@@ -57,6 +57,11 @@ public static partial class LayoutProposer
         ["group_difference"] = ["group difference", "significance test", "significance"],
         ["suppressed"] = ["suppressed", "suppression", "suppression flag"],
         ["source_note"] = ["source note", "note", "notes", "footnote", "comment"],
+        ["icb_code"] = ["parent icb code", "integrated care board code", "icb code of organisation", "parent icb"],
+        ["icb_name"] = ["parent icb name", "integrated care board name", "integrated care board"],
+        ["region_code"] = ["region code", "nhs england region code", "commissioning region code", "nhser code"],
+        ["region_name"] = ["region name", "nhs england region", "nhs england region name", "region", "nhser name"],
+        ["series"] = ["series", "questionnaire", "questionnaire series"],
     };
 
     /// <summary>Reads the file's header and first rows, as the import would read them.</summary>
@@ -118,7 +123,7 @@ public static partial class LayoutProposer
             }
 
             var values = sample.Rows.Select(r => r[i]).Where(v => v.Length > 0).ToList();
-            foreach (var field in TidyLayout.Columns)
+            foreach (var field in LayoutDefinition.Fields)
             {
                 var (byName, nameReason) = ByHeader(field, column);
                 var (byContent, contentReason) = ByContent(field, values, sample.DistinctValues.GetValueOrDefault(column) ?? []);

@@ -25,6 +25,10 @@ internal sealed partial class MappedLayout : IFileLayout
             ["organisation_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             ["alliance_code"] = (typeof(Organisation), nameof(Organisation.Code)),
             ["alliance_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
+            ["icb_code"] = (typeof(Organisation), nameof(Organisation.Code)),
+            ["icb_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
+            ["region_code"] = (typeof(Organisation), nameof(Organisation.Code)),
+            ["region_name"] = (typeof(OrganisationEdition), nameof(OrganisationEdition.Name)),
             ["question_text"] = (typeof(Question), nameof(Question.Text)),
             ["section"] = (typeof(Question), nameof(Question.Section)),
             ["source_note"] = (typeof(SurveyResult), nameof(SurveyResult.SourceNote)),
@@ -125,10 +129,13 @@ internal sealed partial class MappedLayout : IFileLayout
     {
         var year = Year(field);
         var level = Level(field);
-        var code = Required(field, "organisation_code");
+        var code = Code(field, "organisation_code", required: true, checkedCode: level != OrganisationLevel.National);
         var name = Required(field, "organisation_name");
-        var alliance = Raw(field, "alliance_code");
+        var alliance = Code(field, "alliance_code", required: false);
         var allianceName = Raw(field, "alliance_name");
+        var series = TidyLayout.ReadSeries(field, ColumnOf(TidyLayout.SeriesColumn), Raw(field, TidyLayout.SeriesColumn));
+        var (icb, icbName) = Parent(field, TidyLayout.Icb, level);
+        var (region, regionName) = Parent(field, TidyLayout.Region, level);
         var number = QuestionNumber(field);
         var text = Required(field, "question_text");
         var section = Raw(field, "section");
@@ -178,7 +185,9 @@ internal sealed partial class MappedLayout : IFileLayout
 
         if (year is not null && number is not null)
         {
-            var item = Questionnaires.SeriesFor(year.Value) is { } series ? Questionnaires.Item(series.Id, number.Value) : null;
+            var item = Questionnaires.SeriesFor(year.Value, series.Length == 0 ? null : series) is { } questionnaire
+                ? Questionnaires.Item(questionnaire.Id, number.Value)
+                : null;
             if (section.Length == 0)
             {
                 section = item?.Section ?? string.Empty;
@@ -228,6 +237,10 @@ internal sealed partial class MappedLayout : IFileLayout
             OrganisationName = name,
             AllianceReference = alliance.Length == 0 ? null : alliance,
             AllianceName = allianceName.Length == 0 ? null : allianceName,
+            IcbCode = icb,
+            IcbName = icbName,
+            RegionCode = region,
+            RegionName = regionName,
             QuestionNumber = number!.Value,
             QuestionText = text,
             Section = section,
@@ -248,8 +261,28 @@ internal sealed partial class MappedLayout : IFileLayout
             GroupDifferenceSignificant = groupTest,
             Suppression = suppressed,
             SourceNote = note.Length == 0 ? null : note,
+            SeriesCode = series.Length == 0 ? null : series,
         };
     }
+
+    /// <summary>
+    /// An organisation code as <see cref="OrganisationCodes"/> allows it; England's may be written as the file likes,
+    /// as in the combined layout, since its code is never typed into an address.
+    /// </summary>
+    private string Code(FieldReader field, string tidyField, bool required, bool checkedCode = true)
+    {
+        var code = required ? Required(field, tidyField) : Raw(field, tidyField);
+        if (checkedCode && code.Length > 0 && !OrganisationCodes.IsValid(code))
+        {
+            field.Fail(ColumnOf(tidyField), $"'{code}' is not an organisation code: codes are {OrganisationCodes.Rule}");
+        }
+
+        return code;
+    }
+
+    private (string? Code, string? Name) Parent(FieldReader field, ParentKind kind, OrganisationLevel? level) =>
+        TidyLayout.ReadParent(
+            field, kind, level, Raw(field, kind.CodeColumn), Raw(field, kind.NameColumn), ColumnOf(kind.CodeColumn), ColumnOf(kind.NameColumn));
 
     private static readonly IReadOnlyDictionary<string, bool> GroupTests =
         new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase) { ["significant"] = true, ["not-significant"] = false };

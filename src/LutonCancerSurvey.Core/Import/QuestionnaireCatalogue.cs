@@ -35,9 +35,15 @@ internal sealed class QuestionnaireCatalogue
         return new QuestionnaireCatalogue(editions, series, items);
     }
 
-    /// <summary>The series a year's edition uses, or would use if the file does not say.</summary>
-    public QuestionSeries? SeriesFor(int year) =>
-        _editionSeries.TryGetValue(year, out var id) ? _series.FirstOrDefault(s => s.Id == id) : _series.FirstOrDefault(s => s.IsDefaultFor(year));
+    /// <summary>
+    /// The series a year's edition uses; for an edition not stored yet, the one the file names, else its year's default.
+    /// </summary>
+    public QuestionSeries? SeriesFor(int year, string? named = null) =>
+        _editionSeries.TryGetValue(year, out var id)
+            ? _series.FirstOrDefault(s => s.Id == id)
+            : named is not null
+                ? _series.FirstOrDefault(s => string.Equals(s.Code, named, StringComparison.OrdinalIgnoreCase))
+                : _series.FirstOrDefault(s => s.IsDefaultFor(year));
 
     public QuestionnaireItem? Item(int seriesId, int number) => _items.GetValueOrDefault((seriesId, number));
 }

@@ -166,6 +166,52 @@ public sealed class LayoutMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_WithParentAndQuestionnaireColumns_PlacesEachTrustInItsIcbAndRegion_OnTheNamedSeries()
+    {
+        var csv = string.Join('\n',
+            Header + ",Parent ICB code,Parent ICB name,Region code,Region name,Questionnaire",
+            $"Trust,RZZ,Testshire Hospitals NHS Trust,{Q22},204,61.3%,54.6,68,55.1,66.9,As expected,QZ1,NHS Testshire ICB,Y99,Testland,cpes-2021");
+        var proposal = LayoutProposer.Propose(await SampleAsync(Encoding.UTF8.GetBytes(csv)), "Trusts with parents");
+        var layout = proposal.Layout with
+        {
+            Fixed = new Dictionary<string, string>(proposal.Layout.Fixed) { ["year"] = "2023", ["scoring"] = "percent" },
+        };
+
+        var outcome = await Importing.ImportAsync(_database, Encoding.UTF8.GetBytes(csv), "trusts-2023.csv", new ImportOptions { Layout = layout });
+
+        proposal.Layout.Columns.Should().Contain(new Dictionary<string, string>
+        {
+            ["icb_code"] = "Parent ICB code", ["icb_name"] = "Parent ICB name", ["region_code"] = "Region code",
+            ["region_name"] = "Region name", ["series"] = "Questionnaire",
+        });
+        outcome.Errors.Should().BeEmpty();
+        await using var db = _database.NewContext();
+        (await db.OrganisationEditions.AsNoTracking()
+                .Where(f => f.Organisation!.Code == "RZZ")
+                .Select(f => $"{f.Edition!.Year} {f.Edition.Series!.Code} icb={f.Icb!.Code} region={f.Region!.Code}")
+                .ToListAsync())
+            .Should().Equal("2023 cpes-2021 icb=QZ1 region=Y99");
+    }
+
+    [Fact]
+    public async Task Import_WithAMalformedCodeInAMappedColumn_NamesTheFilesColumn_AndWritesNothing()
+    {
+        var csv = string.Join('\n',
+            Header + ",Parent ICB code",
+            $"Trust,R<ZZ,Testshire Hospitals NHS Trust,{Q22},204,61.3%,54.6,68,55.1,66.9,As expected,QZ1",
+            $"Trust,RZY,Otherplace NHS Foundation Trust,{Q22},120,70%,61.5,77.4,52,62,Better than expected,q z2");
+        var layout = (await CorrectedLayoutAsync()) with { Header = [], Columns = new Dictionary<string, string>((await CorrectedLayoutAsync()).Columns) { ["icb_code"] = "Parent ICB code" } };
+
+        var outcome = await Importing.ImportAsync(_database, Encoding.UTF8.GetBytes(csv), "trusts-2022.csv", new ImportOptions { Layout = layout });
+
+        outcome.Errors.Select(e => (e.Line, e.Column, e.Message)).Should().Equal(
+            (2, "Org code", $"'R<ZZ' is not an organisation code: codes are {OrganisationCodes.Rule}"),
+            (3, "Parent ICB code", $"'q z2' is not an organisation code: codes are {OrganisationCodes.Rule}"));
+        await using var db = _database.NewContext();
+        (await db.Results.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Import_WithUnknownWord_AsksForItInTheLayoutsWords()
     {
         var layout = await CorrectedLayoutAsync();
