@@ -48,6 +48,7 @@ public sealed class EditionOnANewQuestionnaireTests
             .Should().Contain([("Y99", "region"), ("QZ1", "icb"), ("Z1A", "sub-icb"), ("RZ3", "trust")]);
         region.RootElement.GetProperty("organisation").GetProperty("level").GetString().Should().Be("region");
         region.RootElement.GetProperty("year").GetInt32().Should().Be(2023);
+        region.RootElement.GetProperty("questionnaire").GetProperty("series").GetString().Should().Be("cpes-2021");
         suppressed.QuerySelector("[data-testid='result-22'] [data-testid='score']")!.TextContent.Should().NotContain("%");
         (await app.GetDocumentAsync("/organisations/Z2A/inequalities")).TestId("not-published")
             .Should().Contain("for Cancer Alliances and for England only, not for each sub-ICB location.");

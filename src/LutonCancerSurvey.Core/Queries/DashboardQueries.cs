@@ -115,6 +115,14 @@ public sealed partial class DashboardQueries(
         };
     }
 
+    /// <summary>The questionnaire an edition the page header offers used (every edition has one once the database is migrated).</summary>
+    public async Task<QuestionnaireInfo> QuestionnaireOfAsync(int editionId, CancellationToken cancellationToken) =>
+        await db.Editions.AsNoTracking()
+            .Where(VisibleEdition)
+            .Where(e => e.Id == editionId)
+            .Select(e => new QuestionnaireInfo(e.Series!.Code, e.Series.Name, e.Series.FirstYear, e.Series.LastYear))
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Every scored question for one organisation, edition and tumour group on one basis, beside England's figure.</summary>
     public async Task<IReadOnlyList<QuestionResult>> ResultsAsync(
         OrganisationHeader header, int editionId, int tumourGroupId, ResultBasis basis, CancellationToken cancellationToken)

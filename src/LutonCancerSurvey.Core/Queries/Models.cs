@@ -117,3 +117,6 @@ public interface IViewer
 }
 
 public sealed record VisibleEdition(int Year, Embargo? Embargo);
+
+/// <summary>A questionnaire series as an edition uses it: its code, name, and the years it is the default for.</summary>
+public sealed record QuestionnaireInfo(string Code, string Name, int? FirstYear, int? LastYear);

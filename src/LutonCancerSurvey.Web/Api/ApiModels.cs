@@ -51,9 +51,18 @@ public enum ApiSuccessionKind
 /// <param name="Results">One entry a scored question, in question order.</param>
 /// <param name="Embargo">Null for a published edition. For a draft (shown to signed-in commissioners and administrators
 /// only) it says the figures are embargoed and not for publication until <c>until</c>.</param>
+/// <param name="Questionnaire">The questionnaire the year's edition used: its question numbers mean that questionnaire's
+/// questions, and results are comparable across years of the same questionnaire (or where a crosswalk matches them).</param>
 public sealed record ApiResults(
     ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, string Breakdown, IReadOnlyList<ApiResult> Results,
-    ApiEmbargo? Embargo);
+    ApiEmbargo? Embargo, ApiQuestionnaire Questionnaire);
+
+/// <summary>A questionnaire series, e.g. the one used from 2015 to 2019.</summary>
+/// <param name="Series">Its code, e.g. cpes-2015, cpes-2021.</param>
+/// <param name="Name">Its name as an administrator gave it.</param>
+/// <param name="FirstYear">The first survey year it is the default for; null when it is the default for no year.</param>
+/// <param name="LastYear">The last survey year it is the default for; null when open-ended or not a default.</param>
+public sealed record ApiQuestionnaire(string Series, string Name, int? FirstYear, int? LastYear);
 
 /// <summary>The embargo on a draft edition's figures.</summary>
 /// <param name="Embargoed">Always true: the figures are not for publication.</param>

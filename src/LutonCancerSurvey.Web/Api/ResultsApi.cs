@@ -183,6 +183,7 @@ public static class ResultsApi
         }
 
         var embargo = header.EmbargoOf(filter.Year);
+        var questionnaire = await queries.QuestionnaireOfAsync(filter.EditionId, cancellationToken);
         return TypedResults.Ok(new ApiResults(
             ToApi(header.In(filter.Year).Organisation, header.Became),
             filter.Year,
@@ -190,7 +191,8 @@ public static class ResultsApi
             ToApi(filter.Basis),
             InequalityDisplay.Slug(group),
             results,
-            embargo is null ? null : new ApiEmbargo(true, embargo.Until)));
+            embargo is null ? null : new ApiEmbargo(true, embargo.Until),
+            new ApiQuestionnaire(questionnaire.Code, questionnaire.Name, questionnaire.FirstYear, questionnaire.LastYear)));
     }
 
     private static ProblemHttpResult Problem(int statusCode, string detail, string? parameter) =>

@@ -45,7 +45,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         response.Status.Should().Be(200);
         response.MediaType.Should().Be("application/json");
         var body = response.Body;
-        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results", "embargo");
+        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results", "embargo", "questionnaire");
         body.GetProperty("organisation").GetRawText().Should().Be(
             """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null,"icb":null,"region":null,"became":[],"embargo":null}""");
         body.GetProperty("year").GetInt32().Should().Be(2016);
@@ -197,5 +197,24 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         schemas.GetProperty("ApiSuppression").GetProperty("enum").EnumerateArray()
             .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString())
             .Should().Equal("few-respondents", "source");
+        schemas.GetProperty("ApiLevel").GetProperty("enum").EnumerateArray()
+            .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString())
+            .Should().Equal("national", "cancer-alliance", "ccg", "trust", "region", "icb", "sub-icb");
+        schemas.GetProperty("ApiQuestionnaire").GetProperty("properties").PropertyNames()
+            .Should().Equal("series", "name", "firstYear", "lastYear");
+        schemas.GetProperty("ApiResults").GetProperty("properties").GetProperty("questionnaire").GetProperty("description").GetString()
+            .Should().StartWith("The questionnaire the year's edition used");
+    }
+
+    [Fact]
+    public async Task Results_NameTheQuestionnaireTheEditionUsed()
+    {
+        var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results");
+
+        var questionnaire = response.Body.GetProperty("questionnaire");
+        questionnaire.GetProperty("series").GetString().Should().Be("cpes-2015");
+        questionnaire.GetProperty("name").GetString().Should().Be("CPES questionnaire used 2015 to 2019");
+        questionnaire.GetProperty("firstYear").GetInt32().Should().Be(2015);
+        questionnaire.GetProperty("lastYear").GetInt32().Should().Be(2019);
     }
 }
