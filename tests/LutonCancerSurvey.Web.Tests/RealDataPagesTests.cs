@@ -52,8 +52,8 @@ public class RealDataPagesTests
 
         Cell(q22, "score").Should().Be("65%");
         Cell(q22, "england").Should().Be("60%");
-        Cell(q22, "ci").Should().Be("56.0 to 72.0");
-        Cell(q22, "expected").Should().Be("52.0 to 70.0");
+        Cell(q22, "ci").Should().Be("56 to 72", "CCG intervals are published as whole numbers");
+        Cell(q22, "expected").Should().Be("52 to 70");
         Cell(q22, "respondents").Should().Be("129");
         q22.GetAttribute("data-value").Should().Be("65");
         q22.GetAttribute("data-lower").Should().Be("56");
