@@ -29,11 +29,21 @@ public class KeyFindingsRealDataTests
         var q50 = Findings(page, "above-expected").Single(f => f.GetAttribute("data-question") == "50");
 
         Sentence(q50).Should().StartWith("Q50, “During your cancer treatment, were you given enough care and support from health or social services")
-            .And.EndWith(": 68% positive, significantly higher than expected (expected range 43.0 to 62.0; England 53%).");
+            .And.EndWith(": 68% positive, significantly higher than expected (expected range 43 to 62; England 53%).");
         q50.GetAttribute("data-verdict").Should().Be("significantly-higher");
         Evidence(q50).Should().Contain("NHS Luton CCG 134; England 35,450").And.Contain("published rating 1");
         Findings(page, "above-expected").Select(f => f.GetAttribute("data-question")).Should().Equal("15", "50", "51", "55");
         Findings(page, "below-expected").Select(f => f.GetAttribute("data-question")).Should().Equal("26");
+    }
+
+    [RealDataFact]
+    public async Task Luton2018_AScoreRatedAboveThatRoundsOntoItsRange_SaysRoundingHidesTheDifference()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
+        var q15 = Findings(page, "above-expected").Single(f => f.GetAttribute("data-question") == "15");
+
+        Sentence(q15).Should().EndWith(
+            ": 64% positive, significantly higher than expected (expected range 49 to 64; England 56%): rounded as published, the score sits on the range, but the survey rated its unrounded score, which is above it.");
     }
 
     [RealDataFact]
