@@ -142,10 +142,22 @@ public class RealDataPagesTests
         var page = await _app.GetDocumentAsync("/organisations/RC9/questions/58?year=2018&basis=adjusted");
 
         page.QuerySelector("[data-testid='band']")!.TextContent.Should().Contain("Within expected range");
-        page.TestId("funnel-position").Should().Contain("is within the 99.8% limits");
-        page.TestId("funnel-vs-published").Should().Contain("place its score within them, as the survey's published rating");
+        page.TestId("funnel-position").Should().StartWith("The survey rates Luton and Dunstable University Hospital NHS Foundation Trust within its expected range");
+        page.TestId("funnel-stricter").Should().EndWith("is within them.");
+        page.TestId("funnel-vs-published").Should().Contain("The funnel limits place its score within them, as the survey's published rating");
         page.TestId("funnel-method").Should().Contain("for NHS Trusts, around England's unrounded score of 31.")
             .And.Contain("τ² = 26.4").And.Contain("recovered from the expected ranges the survey published");
+    }
+
+    [RealDataFact]
+    public async Task QuestionDetail_Q22ForLutonAndDunstable_LeadsWithThePublishedAboveAndCallsThe998LimitsStricter()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/RC9/questions/22?year=2018&basis=adjusted");
+
+        page.TestId("funnel-position").Should().StartWith("The survey rates Luton and Dunstable University Hospital NHS Foundation Trust above its expected range");
+        page.TestId("funnel-stricter").Should().StartWith("This dashboard's 99.8% limits are a stricter test than the survey's 95% expected range")
+            .And.Contain("is within them");
+        page.TestId("funnel-outside").Should().MatchRegex(@"^On this funnel \d+ of the \d+ NHS Trusts plotted fall outside the 95% limits and \d+ outside the 99\.8% limits\.");
     }
 
     [RealDataFact]
