@@ -81,6 +81,15 @@ public class KeyFindingsRealDataTests
     }
 
     [RealDataFact]
+    public async Task England2017_WithMostVerdictsBorderline_SaysThePublishedFiguresCannotDecideInsteadOfACount()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/E92000001?year=2017");
+
+        Sentence(Findings(page, "change-summary").Single()).Should().EndWith(
+            "but 41 of its 51 verdicts are borderline: within the rounding of the published figures each could go either way, so the published figures cannot decide how many questions changed.");
+    }
+
+    [RealDataFact]
     public async Task Luton2018_TumourGroupRatings_AreNotCalledSignificantWithoutAnInterval()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
