@@ -18,12 +18,14 @@ public class SpineChartTests
         () => {
           const chart = Chart.getChart(document.querySelector('[data-testid=spine-chart] canvas'));
           const points = [];
+          const ranges = chart.data.datasets.find((d) => d.isRange)?.data ?? [];
           chart.data.datasets.forEach((d, index) => {
             if (!d.band) { return; }
             chart.getDatasetMeta(index).data.forEach((element, i) => {
               if (d.data[i] === null) { return; }
               points.push({ label: chart.data.labels[i], band: d.band, style: d.pointStyle, rotation: d.pointRotation,
-                drawnAt: chart.scales.x.getValueForPixel(element.x), row: Math.round(chart.scales.y.getValueForPixel(element.y)), index: i });
+                drawnAt: chart.scales.x.getValueForPixel(element.x), row: Math.round(chart.scales.y.getValueForPixel(element.y)), index: i,
+                range: ranges[i] ?? null, value: d.data[i] });
             });
           });
           const rows = [...document.querySelectorAll('[data-testid=section-chart] tbody tr[data-point]')].map((tr) => ({
@@ -77,7 +79,25 @@ public class SpineChartTests
             var factor = row.Mean ? 10 : 1;
             var difference = (Number(row.Score)!.Value - Number(row.England)!.Value) * factor;
             var rounding = row.Mean ? 0.01 * factor : 1.0;
-            point.DrawnAt.Should().BeApproximately(difference, rounding + 0.1, $"{row.Label} is drawn at its difference from England");
+
+            // A marker the rounding puts on its bar is drawn just beside it (0.25), on the side the survey rated it.
+            var besideBar = point.Band is "above" or "below" ? 0.3 : 0;
+            point.DrawnAt.Should().BeApproximately(difference, rounding + 0.1 + besideBar, $"{row.Label} is drawn at its difference from England");
+            if (point.Range is [var lower, var upper])
+            {
+                switch (point.Band)
+                {
+                    case "above":
+                        point.Value.Should().BeGreaterThan(upper, $"{row.Label} was rated above its range, so its marker is right of the bar");
+                        break;
+                    case "below":
+                        point.Value.Should().BeLessThan(lower, $"{row.Label} was rated below its range, so its marker is left of the bar");
+                        break;
+                    case "within":
+                        point.Value.Should().BeInRange(lower, upper, $"{row.Label} was rated within its range, so its marker is on the bar");
+                        break;
+                }
+            }
 
             var band = row.Band switch
             {
@@ -140,7 +160,7 @@ public class SpineChartTests
 
     private sealed record Drawn(List<Point> Points, List<Row> Rows);
 
-    private sealed record Point(string Label, string Band, string Style, int Rotation, double DrawnAt, int Row, int Index);
+    private sealed record Point(string Label, string Band, string Style, int Rotation, double DrawnAt, int Row, int Index, double[]? Range, double Value);
 
     private sealed record Row(string Label, string Score, string England, string? Band, bool Mean);
 }

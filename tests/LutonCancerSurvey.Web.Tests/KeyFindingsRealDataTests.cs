@@ -29,11 +29,21 @@ public class KeyFindingsRealDataTests
         var q50 = Findings(page, "above-expected").Single(f => f.GetAttribute("data-question") == "50");
 
         Sentence(q50).Should().StartWith("Q50, “During your cancer treatment, were you given enough care and support from health or social services")
-            .And.EndWith(": 68% positive, significantly higher than expected (expected range 43.0 to 62.0; England 53%).");
+            .And.EndWith(": 68% positive, significantly higher than expected (expected range 43 to 62; England 53%).");
         q50.GetAttribute("data-verdict").Should().Be("significantly-higher");
         Evidence(q50).Should().Contain("NHS Luton CCG 134; England 35,450").And.Contain("published rating 1");
         Findings(page, "above-expected").Select(f => f.GetAttribute("data-question")).Should().Equal("15", "50", "51", "55");
         Findings(page, "below-expected").Select(f => f.GetAttribute("data-question")).Should().Equal("26");
+    }
+
+    [RealDataFact]
+    public async Task Luton2018_AScoreRatedAboveThatRoundsOntoItsRange_SaysRoundingHidesTheDifference()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
+        var q15 = Findings(page, "above-expected").Single(f => f.GetAttribute("data-question") == "15");
+
+        Sentence(q15).Should().EndWith(
+            ": 64% positive, significantly higher than expected (expected range 49 to 64; England 56%): rounded as published, the score sits on the range, but the survey rated its unrounded score, which is above it.");
     }
 
     [RealDataFact]
@@ -68,6 +78,15 @@ public class KeyFindingsRealDataTests
         Evidence(summary).Should().Contain("two-proportion z-test (pooled), two-sided, p < 0.01 for each question, the level at which it flags about as many changes as the survey's own year-on-year test");
         Findings(page, "change").Should().Contain(f => f.GetAttribute("data-question") == "59"
             && Sentence(f).Contains("8.63 out of 10 in 2017, higher than the 2016 figure (8.61); whether that is more than chance cannot be tested", StringComparison.Ordinal));
+    }
+
+    [RealDataFact]
+    public async Task England2017_WithMostVerdictsBorderline_SaysThePublishedFiguresCannotDecideInsteadOfACount()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/E92000001?year=2017");
+
+        Sentence(Findings(page, "change-summary").Single()).Should().EndWith(
+            "but 41 of its 51 verdicts are borderline: within the rounding of the published figures each could go either way, so the published figures cannot decide how many questions changed.");
     }
 
     [RealDataFact]

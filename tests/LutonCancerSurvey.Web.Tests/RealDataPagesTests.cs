@@ -52,8 +52,8 @@ public class RealDataPagesTests
 
         Cell(q22, "score").Should().Be("65%");
         Cell(q22, "england").Should().Be("60%");
-        Cell(q22, "ci").Should().Be("56.0 to 72.0");
-        Cell(q22, "expected").Should().Be("52.0 to 70.0");
+        Cell(q22, "ci").Should().Be("56 to 72", "CCG intervals are published as whole numbers");
+        Cell(q22, "expected").Should().Be("52 to 70");
         Cell(q22, "respondents").Should().Be("129");
         q22.GetAttribute("data-value").Should().Be("65");
         q22.GetAttribute("data-lower").Should().Be("56");
@@ -142,10 +142,22 @@ public class RealDataPagesTests
         var page = await _app.GetDocumentAsync("/organisations/RC9/questions/58?year=2018&basis=adjusted");
 
         page.QuerySelector("[data-testid='band']")!.TextContent.Should().Contain("Within expected range");
-        page.TestId("funnel-position").Should().Contain("is within the 99.8% limits");
-        page.TestId("funnel-vs-published").Should().Contain("place its score within them, as the survey's published rating");
+        page.TestId("funnel-position").Should().StartWith("The survey rates Luton and Dunstable University Hospital NHS Foundation Trust within its expected range");
+        page.TestId("funnel-stricter").Should().EndWith("is within them.");
+        page.TestId("funnel-vs-published").Should().Contain("The funnel limits place its score within them, as the survey's published rating");
         page.TestId("funnel-method").Should().Contain("for NHS Trusts, around England's unrounded score of 31.")
             .And.Contain("τ² = 26.4").And.Contain("recovered from the expected ranges the survey published");
+    }
+
+    [RealDataFact]
+    public async Task QuestionDetail_Q22ForLutonAndDunstable_LeadsWithThePublishedAboveAndCallsThe998LimitsStricter()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/RC9/questions/22?year=2018&basis=adjusted");
+
+        page.TestId("funnel-position").Should().StartWith("The survey rates Luton and Dunstable University Hospital NHS Foundation Trust above its expected range");
+        page.TestId("funnel-stricter").Should().StartWith("This dashboard's 99.8% limits are a stricter test than the survey's 95% expected range")
+            .And.Contain("is within them");
+        page.TestId("funnel-outside").Should().MatchRegex(@"^On this funnel \d+ of the \d+ NHS Trusts plotted fall outside the 95% limits and \d+ outside the 99\.8% limits\.");
     }
 
     [RealDataFact]

@@ -30,6 +30,15 @@ public class SeededDashboardTests : IClassFixture<DashboardFactory>
     }
 
     [Fact]
+    public async Task Overview_OnTheSeed_SaysTheOverallRatingIsAdjustedAndTheTumourTypesAreNot()
+    {
+        var page = await _app.GetDocumentAsync("/");
+
+        page.TestId("tumour-basis").Should().Be(
+            "Unadjusted: each tumour type is set against England's figure for the same tumour type. The overall rating above is case-mix adjusted and these are not, so compare each with England's figure beside it, not with the overall rating.");
+    }
+
+    [Fact]
     public async Task Results_OnTheSeed_CiteThePressRelease()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2016&basis=unadjusted");

@@ -182,7 +182,7 @@ public static class Comparisons
         var range = own.ExpectedLower is { } lower && own.ExpectedUpper is { } upper
             ? FindingText.Range(lower, upper, scoring)
             : "not given";
-        var test = $"the published expected range for the case-mix adjusted score (England's score ± about 2 standard errors for {n} respondents)";
+        var test = $"the published expected range for the case-mix adjusted score with {n} respondents ({ExpectedRangeMeaning})";
         var position = band switch
         {
             Band.Above => "above",
@@ -190,7 +190,7 @@ public static class Comparisons
             _ => "within",
         };
         var result = $"{FindingText.Score(score, own.Decimals, scoring)} is {position} the expected range ({range}), published rating {(int)band}";
-        if (band != Band.Within && own.ExpectedLower is { } l && own.ExpectedUpper is { } u && !(score > u || score < l))
+        if (RoundingHidesBand(own, scoring))
         {
             result += "; the source rated it on unrounded figures";
         }
@@ -202,6 +202,31 @@ public static class Comparisons
             _ => NotSignificant(score, reference, own.Decimals, scoring),
         };
         return new Judgement(verdict, test, result);
+    }
+
+    /// <summary>
+    /// What the survey's expected range is, in words: not England's score ± two standard errors, because it also allows
+    /// for the variation between organisations the survey expects, which for some results more than doubles its width.
+    /// </summary>
+    public const string ExpectedRangeMeaning =
+        "the survey's 95% range around England's score for the organisation's respondents, allowing for chance and for the variation between organisations the survey expects";
+
+    /// <summary>
+    /// True when the survey rated a score above or below its expected range but, as published (the score at its
+    /// places, the range's ends at theirs), the score sits on or inside the range: the survey judged the unrounded
+    /// score, and rounding hides the difference, so a sentence must say so rather than contradict itself.
+    /// </summary>
+    public static bool RoundingHidesBand(Figure own, Scoring scoring)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        if (own is not { Band: Band.Above or Band.Below, Score: { } score, ExpectedLower: { } lower, ExpectedUpper: { } upper })
+        {
+            return false;
+        }
+
+        var shown = Format.Rounded(score, Format.DecimalsOf(own.Decimals, scoring));
+        var places = Math.Min(Math.Max(Format.PlacesOf(lower), Format.PlacesOf(upper)), Format.BoundDecimals(scoring));
+        return shown >= Format.Rounded(lower, places) && shown <= Format.Rounded(upper, places);
     }
 
     private static Judgement Tested(

@@ -109,7 +109,7 @@ public static class FindingsWriter
             .ToList();
         var name = input.OrganisationName;
         var year = FindingText.Year(input.Year);
-        const string Test = "the published expected range for each case-mix adjusted score (England's score ± about 2 standard errors for the organisation's respondents)";
+        const string Test = "the published expected range for each case-mix adjusted score (" + Comparisons.ExpectedRangeMeaning + ")";
         if (rated.Count == 0)
         {
             yield return new Finding(
@@ -140,10 +140,13 @@ public static class FindingsWriter
                 : "expected range not given";
             var england = q.England is { IsSuppressed: false, Score: not null } e ? $"; England {FindingText.Score(e, scoring)}" : string.Empty;
             var direction = own.Band == Band.Above ? "significantly higher than expected" : "significantly lower than expected";
+            var hidden = Comparisons.RoundingHidesBand(own, scoring)
+                ? $": rounded as published, the score sits on the range, but the survey rated its unrounded score, which is {(own.Band == Band.Above ? "above" : "below")} it"
+                : string.Empty;
             yield return new Finding(
                 own.Band == Band.Above ? FindingKind.AboveExpected : FindingKind.BelowExpected,
                 judgement.Verdict,
-                $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(own.Score!.Value, own.Decimals, scoring)}, {direction} ({range}{england}).",
+                $"{FindingText.QuestionName(q.Question)}: {FindingText.ScoreWords(own.Score!.Value, own.Decimals, scoring)}, {direction} ({range}{england}){hidden}.",
                 [new Evidence(
                     $"{FindingText.Question(q.Question.Number)}, all cancers, {year}, case-mix adjusted",
                     Figures(own, q.England, name, "England", scoring),
@@ -165,6 +168,16 @@ public static class FindingsWriter
                 yield return finding;
             }
 
+            yield break;
+        }
+
+        if (current.Count == 0 && input.Questions.Any(q => q.Trend is not null))
+        {
+            // The source may well have tested them: what stops a sentence is that none of the figures can be shown.
+            yield return new Finding(
+                FindingKind.ChangeSummary, Verdict.NotCompared,
+                $"Every {year} year-on-year figure for {name} is suppressed ({Disclosure.FewerThanMinimum} or by the source), so no change since the previous survey can be described.",
+                [new Evidence($"Change to {year}", "every year-on-year figure suppressed", "–", "none", "nothing can be shown")]);
             yield break;
         }
 
@@ -199,8 +212,11 @@ public static class FindingsWriter
         var test = tested > 0
             ? Comparisons.BetweenEditions(testable[0].Trend!, testable[0].PreviousTrend!, Scoring.PercentPositive).Test
             : "none";
+        var borderline = judged.Count(j => j.Judgement.Borderline);
         var sentence = tested == 0
             ? $"The source published no year-on-year test for {year}, and no question has the respondent counts in both {before} and {year} needed to test the change, so no change is called significant."
+            : borderline * 2 > tested
+                ? $"The source published no year-on-year test for {year}, so the dashboard tested the change since {before} itself (a two-proportion z-test for each question at p < 0.01), but {FindingText.Count(borderline)} of its {FindingText.Count(tested, "verdict", "verdicts")} {Formatting.Format.Plural(borderline, "is", "are")} borderline: within the rounding of the published figures {(borderline == 1 ? "it" : "each")} could go either way, so the published figures cannot decide how many questions changed."
             : $"The source published no year-on-year test for {year}, so the dashboard tested the change since {before} itself: {FindingText.Count(up.Count + down.Count)} of {Questions(tested)} tested changed significantly ({FindingText.Count(up.Count)} improved, {FindingText.Count(down.Count)} declined) by a two-proportion z-test for each question at p < 0.01, the level at which it flags about as many changes as the survey's own test does{Borderline(judged)}.";
         yield return new Finding(
             FindingKind.ChangeSummary, Verdict.Summary, sentence,

@@ -98,11 +98,22 @@ public static class Format
     public static string Score(double score, int? decimals, Scoring scoring) =>
         Number(score, DecimalsOf(decimals, scoring)) + (scoring == Scoring.PercentPositive ? "%" : string.Empty);
 
-    /// <summary>An end of a confidence interval or expected range: "54.6" or "8.74".</summary>
-    public static string Bound(double value, Scoring scoring) => Number(value, BoundDecimals(scoring));
+    /// <summary>
+    /// An end of a confidence interval or expected range with the places it was published to, at most
+    /// <see cref="BoundDecimals"/>: "54.6", "8.74", and "56" where the source gave a whole number (CCG and Alliance
+    /// ranges are published so), which one place would dress up as "56.0", a precision the source never had.
+    /// </summary>
+    public static string Bound(double value, Scoring scoring) => Number(value, Math.Min(PlacesOf(value), BoundDecimals(scoring)));
 
-    /// <summary>"54.6 to 68.0".</summary>
-    public static string Range(double lower, double upper, Scoring scoring) => $"{Bound(lower, scoring)} to {Bound(upper, scoring)}";
+    /// <summary>
+    /// "54.6 to 68.0", or "56 to 72" where both ends were published whole: both ends get the places of the more precise
+    /// one, so a range from a one-place source keeps its trailing zero.
+    /// </summary>
+    public static string Range(double lower, double upper, Scoring scoring)
+    {
+        var places = Math.Min(Math.Max(PlacesOf(lower), PlacesOf(upper)), BoundDecimals(scoring));
+        return $"{Number(lower, places)} to {Number(upper, places)}";
+    }
 
     /// <summary>
     /// A difference between two scores, signed, with the places of the more precise of them: "+6 points", "−1 point",

@@ -45,7 +45,24 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
         var level = detail.Header.Organisation.Level;
         var baseline = await BaselineAsync(detail.Year, detail.Question.Number, level, detail.TumourGroupId, detail.Basis, cancellationToken)
             .ConfigureAwait(false);
-        return baseline is null ? null : QuestionFunnel.Build(baseline, detail.Peers.Select(p => p.Respondents).ToList(), detail.Organisation, level, CurvePoints);
+        if (baseline is null)
+        {
+            return null;
+        }
+
+        var funnel = QuestionFunnel.Build(baseline, detail.Peers, detail.Organisation, level, CurvePoints);
+        if (detail.Basis == ResultBasis.Adjusted)
+        {
+            return funnel;
+        }
+
+        // The same figures can fall differently on another basis's funnel, because τ² is estimated differently there:
+        // the page says so, with the survey's τ² beside this one.
+        var adjusted = await BaselineAsync(detail.Year, detail.Question.Number, level, detail.TumourGroupId, ResultBasis.Adjusted, cancellationToken)
+            .ConfigureAwait(false);
+        return adjusted is { Source: TauSource.PublishedRanges }
+            ? funnel with { AdjustedTauSquared = adjusted.TauSquared }
+            : funnel;
     }
 
     /// <summary>
@@ -107,6 +124,8 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
             scoring,
             centre,
             peers.Select(p => new FunnelPeer(p.Respondents!.Value, p.Score, p.CiLower, p.CiUpper, p.ExpectedLower, p.ExpectedUpper)).ToList(),
-            caseMixAdjusted: key.Basis == ResultBasis.Adjusted);
+            caseMixAdjusted: key.Basis == ResultBasis.Adjusted) is { } baseline
+            ? baseline with { CentreIsIntervalMiddle = FunnelBaseline.HasInterval(england.CiLower, england.CiUpper) }
+            : null;
     }
 }

@@ -20,6 +20,18 @@ public sealed record QuestionFunnel(
     Band? PublishedBand,
     bool ExactBinomialDrawn)
 {
+    /// <summary>How many organisations are plotted, and how many of them fall outside the 95 % and the 99.8 % limits.</summary>
+    public OutsideCounts Outside { get; init; }
+
+    /// <summary>The expected range the survey published with the organisation's score, where it did.</summary>
+    public Interval? PublishedRange { get; init; }
+
+    /// <summary>
+    /// On a basis other than case-mix adjusted, the τ² the survey's published ranges give for the same question and
+    /// level, where there is one: set beside this funnel's own τ², it says why the same figures can be judged differently.
+    /// </summary>
+    public double? AdjustedTauSquared { get; init; }
+
     /// <summary>The inner control limits: the level of the survey's own expected range.</summary>
     public const double InnerLimit = 0.95;
 
@@ -42,10 +54,11 @@ public sealed record QuestionFunnel(
 
     /// <summary>Builds the funnel for a page from its baseline, the peers' respondents and the organisation's own figure.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static QuestionFunnel Build(FunnelBaseline baseline, IReadOnlyList<int> peerRespondents, Figure? own, OrganisationLevel level, int curvePoints)
+    public static QuestionFunnel Build(FunnelBaseline baseline, IReadOnlyList<FunnelEntry> peers, Figure? own, OrganisationLevel level, int curvePoints)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(peerRespondents);
+        ArgumentNullException.ThrowIfNull(peers);
+        var peerRespondents = peers.Select(p => p.Respondents).ToList();
         var minN = Math.Max(Disclosure.MinimumRespondents, peerRespondents.Count == 0 ? Disclosure.MinimumRespondents : peerRespondents.Min());
         var maxN = Math.Max(minN + 1, peerRespondents.Count == 0 ? minN + 1 : peerRespondents.Max());
         var inner = baseline.Curve(minN, maxN, curvePoints, InnerLimit);
@@ -61,9 +74,27 @@ public sealed record QuestionFunnel(
             positionAt95 = Funnel.Classify(score, ownLimits.Value);
         }
 
+        var plotted = peers.Where(p => p.Respondents > 0 && double.IsFinite(p.Score)).ToList();
+        var outside = new OutsideCounts(
+            plotted.Count,
+            plotted.Count(p => baseline.Classify(p.Score, p.Respondents, InnerLimit) != FunnelPosition.WithinLimits),
+            plotted.Count(p => baseline.Classify(p.Score, p.Respondents, OuterLimit) != FunnelPosition.WithinLimits));
+        var shown = own is { IsSuppressed: false };
         return new QuestionFunnel(
             baseline, level, curve, position, positionAt95, ownLimits,
-            own is { IsSuppressed: false } ? own.Band : null,
-            baseline.UsesExactBinomial(minN));
+            shown ? own!.Band : null,
+            baseline.UsesExactBinomial(minN))
+        {
+            Outside = outside,
+            PublishedRange = shown && own!.ExpectedLower is { } lower && own.ExpectedUpper is { } upper && upper >= lower
+                ? new Interval(lower, upper)
+                : null,
+        };
     }
 }
+
+/// <summary>
+/// How many organisations a funnel plots and how many fall outside each pair of limits: the page shows them, because
+/// with τ² allowing for variation between organisations the share outside is not the nominal 5 % or 0.2 %.
+/// </summary>
+public readonly record struct OutsideCounts(int Plotted, int Outside95, int Outside998);

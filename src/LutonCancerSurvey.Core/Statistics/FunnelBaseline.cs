@@ -38,9 +38,13 @@ public readonly record struct FunnelPeer(
 /// True when a percentage is a count of respondents (unadjusted), so exact binomial limits apply at small n; a case-mix
 /// adjusted percentage is a weighted estimate, not a count, and keeps the normal limits its published range uses.
 /// </param>
+/// <param name="CentreIsIntervalMiddle">
+/// True when the centre is the middle of England's published confidence interval; false when England has no interval
+/// on this basis (tumour-group and trend figures), so the centre is England's published, rounded score.
+/// </param>
 public sealed record FunnelBaseline(
     Scoring Scoring, double Centre, double? StandardDeviation, double TauSquared, double Phi, TauSource Source, int Organisations,
-    bool ScoresAreCounts = true)
+    bool ScoresAreCounts = true, bool CentreIsIntervalMiddle = false)
 {
     /// <summary>
     /// Expected counts of positive and of other answers below this use exact binomial limits: the usual rule of thumb
@@ -117,10 +121,12 @@ public sealed record FunnelBaseline(
     public static double UnroundedCentre(double score, double? ciLower, double? ciUpper)
     {
         Guard.Finite(score, nameof(score));
-        return ciLower is { } lower && ciUpper is { } upper && double.IsFinite(lower) && double.IsFinite(upper) && upper >= lower
-            ? (lower + upper) / 2
-            : score;
+        return HasInterval(ciLower, ciUpper) ? (ciLower!.Value + ciUpper!.Value) / 2 : score;
     }
+
+    /// <summary>True when a published interval is usable as a centre's source: both ends finite, in order.</summary>
+    public static bool HasInterval(double? ciLower, double? ciUpper) =>
+        ciLower is { } lower && ciUpper is { } upper && double.IsFinite(lower) && double.IsFinite(upper) && upper >= lower;
 
     /// <summary>
     /// Estimates the baseline for one group of organisations. A mean takes its spread from the organisations' published

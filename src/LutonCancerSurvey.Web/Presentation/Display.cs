@@ -142,6 +142,15 @@ public static class Display
     public static string Data(Figure? figure) => figure is null || figure.IsSuppressed ? string.Empty : Data(figure.Score);
 
     /// <summary>
+    /// England's unrounded score for a chart's zero line, the centre the expected range and funnel limits use (the
+    /// middle of its published interval, else its score); empty when not shown.
+    /// </summary>
+    public static string Centre(Figure? england) =>
+        england is { IsSuppressed: false, Score: { } score }
+            ? Data(Core.Statistics.FunnelBaseline.UnroundedCentre(score, england.CiLower, england.CiUpper))
+            : string.Empty;
+
+    /// <summary>
     /// A figure's score as the page writes it, for a chart's labels and tooltips, so the chart never rounds a figure
     /// itself; empty when not shown.
     /// </summary>

@@ -133,9 +133,34 @@ public class FindingsWriterTests
         Single(findings, FindingKind.AboveExpected).Sentence.Should().Be(
             "Q22, “Did hospital staff give you information about financial help?”: 73% positive, significantly higher than expected (expected range 51.4 to 69.6; England 60%).");
         var low = Single(findings, FindingKind.BelowExpected);
-        low.Sentence.Should().Contain("71% positive, significantly lower than expected (expected range 71.0 to 87.0; England 79%)");
+        low.Sentence.Should().EndWith(
+            "71% positive, significantly lower than expected (expected range 71 to 87; England 79%): rounded as published, the score sits on the range, but the survey rated its unrounded score, which is below it.");
         low.Evidence.Single().Result.Should().EndWith("the source rated it on unrounded figures", "71 sits on the rounded bound");
         Single(findings, FindingKind.ExpectedRangeSummary).Sentence.Should().Contain("significantly better than expected on 1, significantly worse than expected on 1 and as expected on 0");
+    }
+
+    [Fact]
+    public void ExpectedRange_AboveWithTheRoundedScoreInsideTheRange_SaysRoundingHidesTheDifference()
+    {
+        // As on a real CCG page: 64 % rated above a published range of 49 to 64.
+        var above = new QuestionFindingInput(Q22, Fig(ResultBasis.Adjusted, 64, 150, 56, 71, 49, 64, Band.Above), Fig(ResultBasis.Unadjusted, 56, 36000), null, null, null);
+
+        var findings = FindingsWriter.Write(Input([above]));
+
+        Single(findings, FindingKind.AboveExpected).Sentence.Should().EndWith(
+            "64% positive, significantly higher than expected (expected range 49 to 64; England 56%): rounded as published, the score sits on the range, but the survey rated its unrounded score, which is above it.");
+    }
+
+    [Fact]
+    public void ExpectedRange_Evidence_DescribesTheRangeAsTheSurveysAllowanceNotTwoStandardErrors()
+    {
+        var above = new QuestionFindingInput(Q22, Fig(ResultBasis.Adjusted, 73, 129, 65, 80, 51.4, 69.6, Band.Above), Fig(ResultBasis.Unadjusted, 60, 36000), null, null, null);
+
+        var findings = FindingsWriter.Write(Input([above]));
+
+        findings.SelectMany(f => f.Evidence).Select(e => e.Test).Should().NotContain(t => t.Contains("standard errors", StringComparison.Ordinal));
+        Single(findings, FindingKind.AboveExpected).Evidence.Single().Test.Should().Be(
+            "the published expected range for the case-mix adjusted score with 129 respondents (the survey's 95% range around England's score for the organisation's respondents, allowing for chance and for the variation between organisations the survey expects)");
     }
 
     [Fact]
@@ -264,7 +289,42 @@ public class FindingsWriterTests
         change.Verdict.Should().Be(Verdict.HigherNotSignificant);
         change.Sentence.Should().EndWith("60% positive in 2017, higher than the 2016 figure (51%), but not significantly by a two-proportion z-test at p < 0.01 (borderline: within the rounding of the published figures the verdict could be the other way).");
         change.Evidence.Single().Result.Should().Be("z = 2.56, p = 0.010: not significant; borderline: the published figures are rounded, and within that rounding the verdict could be the other way");
-        Single(findings, FindingKind.ChangeSummary).Sentence.Should().Contain("1 of these verdicts is borderline");
+        Single(findings, FindingKind.ChangeSummary).Sentence.Should().Contain("1 of its 1 verdict is borderline");
+    }
+
+    [Fact]
+    public void Change_WhenMostVerdictsAreBorderline_SaysThePublishedFiguresCannotDecideInsteadOfACount()
+    {
+        // Two of three verdicts could be flipped by the rounding (60 vs 51 of 400: p = 0.0104, 60.5 vs 50.5: p = 0.0044).
+        var q38 = new QuestionInfo(38, "Were you given clear written information?", "Hospital care", Scoring.PercentPositive);
+        QuestionFindingInput[] questions =
+        [
+            new(Q22, null, null, null, Fig(ResultBasis.Trend, 60, 400), Fig(ResultBasis.Trend, 51, 400)),
+            new(Q26, null, null, null, Fig(ResultBasis.Trend, 60, 400), Fig(ResultBasis.Trend, 51, 400)),
+            new(q38, null, null, null, Fig(ResultBasis.Trend, 90, 400), Fig(ResultBasis.Trend, 70, 400)),
+        ];
+
+        var findings = FindingsWriter.Write(Input(questions, year: 2017, previousYear: 2016));
+
+        var summary = Single(findings, FindingKind.ChangeSummary).Sentence;
+        summary.Should().Be(
+            "The source published no year-on-year test for 2017, so the dashboard tested the change since 2016 itself (a two-proportion z-test for each question at p < 0.01), but 2 of its 3 verdicts are borderline: within the rounding of the published figures each could go either way, so the published figures cannot decide how many questions changed.");
+        summary.Should().NotContain("changed significantly");
+    }
+
+    [Fact]
+    public void Change_WhenEveryYearOnYearFigureIsSuppressed_SaysSoRatherThanThatNoTestWasPublished()
+    {
+        var q = new QuestionFindingInput(
+            Q22, null, null, null, Fig(ResultBasis.Trend, null, 12, suppression: Suppression.FewRespondents) with { ChangeSincePrevious = ChangeDirection.Unchanged },
+            Fig(ResultBasis.Trend, 70, 40));
+
+        var findings = FindingsWriter.Write(Input([q], year: 2018, previousYear: 2017));
+
+        var summary = Single(findings, FindingKind.ChangeSummary);
+        summary.Sentence.Should().Be(
+            "Every 2018 year-on-year figure for NHS Testshire CCG is suppressed (fewer than 21 respondents or by the source), so no change since the previous survey can be described.");
+        summary.Sentence.Should().NotContain("published no year-on-year test");
     }
 
     [Fact]

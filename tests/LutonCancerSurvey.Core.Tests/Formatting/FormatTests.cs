@@ -135,4 +135,21 @@ public sealed class FormatTests
         Format.Range(54.6, 68, Scoring.PercentPositive).Should().Be("54.6 to 68.0");
         Format.Range(8.74, 8.96, Scoring.MeanOutOfTen).Should().Be("8.74 to 8.96");
     }
+
+    [Fact]
+    public void Range_WithWholeNumberEnds_KeepsThePublishedWholeNumbers()
+    {
+        // CCG and Alliance ranges are published as whole numbers, with binary noise in the file.
+        Format.Range(56.00000000000001, 72, Scoring.PercentPositive).Should().Be("56 to 72");
+        Format.Range(8, 9, Scoring.MeanOutOfTen).Should().Be("8 to 9");
+        Format.Range(8.7, 9, Scoring.MeanOutOfTen).Should().Be("8.7 to 9.0");
+        Format.Range(61.3456, 70.8123, Scoring.PercentPositive).Should().Be("61.3 to 70.8");
+    }
+
+    [Fact]
+    public void Bound_WithAWholeNumber_WritesNoDecimalPlaces()
+    {
+        Format.Bound(64.00000000000001, Scoring.PercentPositive).Should().Be("64");
+        Format.Bound(63.456, Scoring.PercentPositive).Should().Be("63.5");
+    }
 }

@@ -503,6 +503,26 @@
     { key: 'none', label: 'No expected range', style: 'rect', rotation: 0, colour: '#4c6272' },
   ];
 
+  // The survey rated unrounded scores, so a rounded score can sit on or inside a range it was rated outside of (or
+  // just outside one it was rated within). The marker goes on the side of the bar the survey rated it, just beside the
+  // bar, so the chart never contradicts the published band; its tooltip gives the score as published.
+  const besideBar = 0.25;
+  function byBand(difference, range, band) {
+    if (!range) {
+      return difference;
+    }
+    if (band === 'above' && difference <= range[1]) {
+      return range[1] + besideBar;
+    }
+    if (band === 'below' && difference >= range[0]) {
+      return range[0] - besideBar;
+    }
+    if (band === 'within') {
+      return Math.min(Math.max(difference, range[0]), range[1]);
+    }
+    return difference;
+  }
+
   function spineRows(figure) {
     const rows = [];
     let section = null;
@@ -516,19 +536,23 @@
       const factor = source?.dataset.scale === 'mean' ? 10 : 1;
       const value = number(row.dataset.value);
       const national = number(row.dataset.national);
+      // Zero is England's unrounded score, the centre the expected range is drawn around.
+      const centre = number(row.dataset.centre) ?? national;
       const lower = number(row.dataset.expectedLower);
       const upper = number(row.dataset.expectedUpper);
       const band = bands.some((b) => b.key === row.dataset.band) ? row.dataset.band : 'none';
-      const known = value !== null && national !== null;
+      const known = value !== null && centre !== null;
+      const range = known && lower !== null && upper !== null ? [(lower - centre) * factor, (upper - centre) * factor] : null;
       rows.push({
         label: row.dataset.label ?? '',
         value,
         national,
         scale: factor === 10 ? scales.mean : scales.percent,
         band,
-        difference: known ? (value - national) * factor : null,
-        range: known && lower !== null && upper !== null ? [(lower - national) * factor, (upper - national) * factor] : null,
+        difference: known ? byBand((value - centre) * factor, range, band) : null,
+        range,
         expected: lower !== null && upper !== null ? [lower, upper] : null,
+        expectedText: text(row.dataset.expectedText),
         text: text(row.dataset.text),
         nationalText: text(row.dataset.nationalText),
       });
@@ -591,7 +615,7 @@
     options.plugins.tooltip.callbacks.label = (ctx) => {
       const row = rows[ctx.dataIndex];
       if (ctx.dataset.isRange) {
-        return `Expected range ${fixed(row.expected[0], row.scale.places)} to ${fixed(row.expected[1], row.scale.places)}`;
+        return `Expected range ${row.expectedText ?? `${fixed(row.expected[0], row.scale.places)} to ${fixed(row.expected[1], row.scale.places)}`}`;
       }
       return `${shown(row.scale, row.value, row.text)} against England's ${shown(row.scale, row.national, row.nationalText)}: ${ctx.dataset.label}`;
     };
