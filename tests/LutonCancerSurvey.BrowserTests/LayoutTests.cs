@@ -51,15 +51,26 @@ public class LayoutTests
         _output = output;
     }
 
-    /// <summary>Pages with whether a table on them is wider than a phone (and so must scroll in its own box).</summary>
+    /// <summary>
+    /// Every main page, with whether a table on it is wider than a phone (and so must scroll in its own box). The
+    /// results tables are not: on a phone each question is a card of labelled figures.
+    /// </summary>
     public static TheoryData<string, bool> PhonePages => new()
     {
         { "/", false },
-        { "/organisations/06P?year=2018", true },
+        { "/organisations/06P?year=2018", false },
+        { "/organisations/06P?year=2018&basis=trend", false },
         { "/organisations/06P/questions/59?year=2018", false },
+        { "/organisations/E56000009/inequalities?year=2018", false },
+        { "/organisations/06P/briefing?year=2018", true },
+        { "/organisations", false },
         { "/organisations?q=luton", false },
         { "/compare?codes=06P,RC9&year=2018", true },
         { "/about", false },
+        { "/accessibility", false },
+        { "/cookies", false },
+        { "/api-reference", true },
+        { "/account/sign-in", false },
     };
 
     [ChromiumTheory]

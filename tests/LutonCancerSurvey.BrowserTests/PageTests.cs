@@ -37,6 +37,9 @@ public class PageTests
         { "/compare", 0 },
         { "/compare?codes=06P,RC9&year=2018", 13 },
         { "/about", 0 },
+        { "/accessibility", 0 },
+        { "/cookies", 0 },
+        { "/api-reference", 0 },
     };
 
     [ChromiumTheory]

@@ -168,7 +168,7 @@ public class PublicationTests
         var cachedBefore = await publicOnSecond.GetStringAsync(new Uri("/", UriKind.Relative));
 
         using var adminOnSecond = await onSecond.GetAsync(new Uri("/admin", UriKind.Relative));
-        using var unpublished = await admin.PostFormAsync("/admin", "/admin?handler=Unpublish", new() { ["year"] = "2016" });
+        using var unpublished = await admin.PostFormAsync("/admin", "/admin?handler=Unpublish", new() { ["year"] = "2016", ["confirmed"] = "true" });
         var waited = System.Diagnostics.Stopwatch.StartNew();
         string overview;
         do
@@ -212,9 +212,17 @@ public class PublicationTests
     {
         using var app = new DashboardFactory();
         using var admin = await app.ClientAsAsync(Roles.Administrator);
-        var at = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var at = DateTime.UtcNow.AddDays(30);
 
-        using var response = await admin.PostFormAsync("/admin", "/admin?handler=Schedule", new() { ["year"] = "2016", ["at"] = at });
+        using var response = await admin.PostFormAsync("/admin", "/admin?handler=Schedule", new()
+        {
+            ["year"] = "2016",
+            ["entry.Day"] = at.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["entry.Month"] = at.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["entry.Year"] = at.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["entry.Hour"] = "9",
+            ["entry.Minute"] = "30",
+        });
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         var overview = await app.NewClient().GetStringAsync(new Uri("/", UriKind.Relative));
         var audit = await admin.GetStringAsync(new Uri("/admin/audit", UriKind.Relative));

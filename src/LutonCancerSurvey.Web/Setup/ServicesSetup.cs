@@ -19,6 +19,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<SurveyImporter>();
         builder.Services.AddScoped<Core.Admin.QuestionnaireImporter>();
         builder.Services.AddScoped<SavedLayouts>();
+        builder.Services.AddScoped<Api.ApiReference>();
         builder.Services.AddScoped<SuccessionImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();

@@ -30,6 +30,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>The feedback address the test app is configured with (Service:ContactEmail).</summary>
+    public const string ContactEmail = "cancer-survey@example.nhs.uk";
+
     /// <summary>Where the upload page stages files waiting for confirmation.</summary>
     public string UploadsPath => _uploadsPath;
 
@@ -42,6 +45,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Warning");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Uploads:Path", _uploadsPath);
+        builder.UseSetting("Service:ContactEmail", ContactEmail);
     }
 
     /// <summary>Imports a file through the app's own importer, as the import command does.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LutonCancerSurvey.Core.Admin;
 using LutonCancerSurvey.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
@@ -31,23 +30,43 @@ public class IndexModel(PublicationService publication, StagedUploads staged, Ti
         Waiting = staged.List().Select(u => (u, StagedUploads.Describe(u, now))).ToList();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int year, CancellationToken cancellationToken) =>
-        await DoneAsync(await publication.PublishAsync(year, Actor, cancellationToken), $"{year} is published: everyone can see it now.", cancellationToken);
+    /// <summary>The change waiting for the administrator to confirm it, shown instead of being made.</summary>
+    public PendingChange? Pending { get; private set; }
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int year, CancellationToken cancellationToken) =>
-        await DoneAsync(await publication.UnpublishAsync(year, Actor, cancellationToken), $"{year} is a draft again: only signed-in commissioners can see it.", cancellationToken);
+    /// <summary>The edition whose schedule was refused, with what was typed, so its fields show the error and keep the entry.</summary>
+    public ScheduleEntry? Entry { get; private set; }
 
-    /// <summary><paramref name="at"/> is a local date and time in the UK (as typed in a datetime-local field).</summary>
-    public async Task<IActionResult> OnPostScheduleAsync(int year, string? at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishing and unpublishing are made only on a second post that carries <paramref name="confirmed"/>: the first
+    /// shows what will happen and asks. A form post both times, so it works without JavaScript.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(int year, bool confirmed, CancellationToken cancellationToken) =>
+        confirmed
+            ? await DoneAsync(await publication.PublishAsync(year, Actor, cancellationToken), $"{year} is published: everyone can see it now.", cancellationToken)
+            : await ConfirmAsync(new PendingChange(year, "Publish", $"Publish {year} now?",
+                $"Everyone will see the {year} results at once, on every page, download and the API. The embargo ends."), cancellationToken);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(int year, bool confirmed, CancellationToken cancellationToken) =>
+        confirmed
+            ? await DoneAsync(await publication.UnpublishAsync(year, Actor, cancellationToken), $"{year} is a draft again: only signed-in commissioners can see it.", cancellationToken)
+            : await ConfirmAsync(new PendingChange(year, "Unpublish", $"Unpublish {year}?",
+                $"The {year} results will disappear from the public pages, downloads and the API at once, and any scheduled publication is cancelled. Signed-in commissioners will still see them as a draft."), cancellationToken);
+
+    /// <summary>The date and time are typed in the NHS date input (day, month, year) and hour and minute, in UK time.</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(int year, ScheduleEntry entry, CancellationToken cancellationToken)
     {
-        if (!DateTime.TryParseExact(at, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        ArgumentNullException.ThrowIfNull(entry);
+        var (local, problem) = entry.Read();
+        if (local is null)
         {
-            return await FailAsync("Enter the publication date and time, for example 2026-08-13 09:30.", cancellationToken);
+            Entry = entry with { Edition = year };
+            return await FailAsync(problem!, cancellationToken);
         }
 
-        var instant = Display.FromUkTime(local);
+        var instant = Display.FromUkTime(local.Value);
         if (instant <= time.GetUtcNow())
         {
+            Entry = entry with { Edition = year };
             return await FailAsync("The publication time must be in the future. To publish now, use Publish.", cancellationToken);
         }
 
@@ -55,6 +74,19 @@ public class IndexModel(PublicationService publication, StagedUploads staged, Ti
             await publication.ScheduleAsync(year, instant, Actor, cancellationToken),
             $"{year} will be published on {Display.UkDateTime(instant)}.",
             cancellationToken);
+    }
+
+    private async Task<IActionResult> ConfirmAsync(PendingChange change, CancellationToken cancellationToken)
+    {
+        Editions = await publication.EditionsAsync(cancellationToken);
+        if (Editions.All(e => e.Year != change.Year))
+        {
+            return await FailAsync("There is no such edition.", cancellationToken);
+        }
+
+        Pending = change;
+        ListWaiting();
+        return Page();
     }
 
     private string Actor => User.Identity?.Name ?? "unknown";

@@ -770,8 +770,10 @@
       try {
         draw(figure);
       } catch (error) {
-        // One bad chart must not stop the others; its table still shows the figures.
+        // One bad chart must not stop the others; its table still shows the figures, and the space kept for the
+        // chart is given back.
         figure.classList.remove('app-chart--enhanced');
+        figure.classList.add('app-chart--failed');
         if (figure.dataset.rowsFrom) {
           figure.hidden = true; // it has no table of its own: the tables it reads from stand alone
         }
