@@ -582,6 +582,22 @@ public sealed partial class DashboardQueries(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
 
+    /// <summary>
+    /// The questions before and after <paramref name="questionNumber"/> among those this organisation has a result for
+    /// in one edition, tumour type and basis, so a reader can step through them in the questionnaire's order.
+    /// </summary>
+    public async Task<(QuestionInfo? Previous, QuestionInfo? Next)> NeighbouringQuestionsAsync(
+        int organisationId, int editionId, int tumourGroupId, ResultBasis basis, int questionNumber, CancellationToken cancellationToken)
+    {
+        var questions = await db.Results.AsNoTracking().Where(VisibleResult)
+            .Where(r => r.OrganisationId == organisationId && r.EditionId == editionId && r.TumourGroupId == tumourGroupId
+                && r.Basis == basis && r.Breakdown == Breakdown.AllPatients)
+            .Select(r => new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring, null))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (questions.Where(q => q.Number < questionNumber).MaxBy(q => q.Number),
+            questions.Where(q => q.Number > questionNumber).MinBy(q => q.Number));
+    }
+
     /// <summary>The organisations (England aside) of the edition of <paramref name="year"/>, by name, for suggestions.</summary>
     public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsInEditionAsync(int year, CancellationToken cancellationToken) =>
         await db.OrganisationEditions.AsNoTracking()

@@ -139,6 +139,12 @@ public class IndexModel(DashboardQueries queries) : PageModel
             return;
         }
 
+        if (entries.Count > MaxOrganisations)
+        {
+            Fail(400, $"Compare at most {MaxOrganisations} organisations at a time: you chose {entries.Count}.");
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(YearText))
         {
             Year = Years.Count > 0 ? Years[0] : null;
