@@ -92,7 +92,7 @@ public class WayfindingTests
               charts.forEach((chart) => {
                 const points = [];
                 chart.data.datasets.forEach((d, index) => chart.getDatasetMeta(index).data.forEach((e, i) => {
-                  if (d.data[i] !== null) { points.push({ row: i, value: d.data[i].x, x: e.x, y: e.y }); }
+                  if (d.data[i] !== null) { points.push({ row: i, value: d.data[i], x: e.x, y: e.y }); }
                 }));
                 points.forEach((p, a) => points.slice(a + 1).forEach((q) => {
                   if (p.row === q.row && p.value === q.value) {
@@ -138,6 +138,43 @@ public class WayfindingTests
 
         (await page.Locator("#codes").InputValueAsync()).Should().Be("06P, 06F");
         (await page.Locator("[data-testid=compare-table]").IsVisibleAsync()).Should().BeTrue();
+        visit.Errors.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task Results_AddToComparison_ThenANameTypedInTheSuggestingField_ComparesBothForTheTumourTypeChosen()
+    {
+        await using var visit = await _app.OpenAsync("/organisations/RC9?year=2018&tumour=breast&basis=unadjusted", BrowserDashboard.Desktop);
+        var page = visit.Page;
+
+        await page.Locator("[data-testid=add-to-comparison]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        var suggested = await page.Locator("#organisation-names option").EvaluateAllAsync<string[]>("options => options.map((o) => o.value)");
+        suggested.Should().Contain("NHS Luton CCG", "the field suggests the year's organisations by name as they are typed");
+        (await page.Locator("#add").GetAttributeAsync("list")).Should().Be("organisation-names");
+        await page.Locator("#add").FillAsync("nhs luton ccg");
+        await page.Locator("[data-testid=compare-form] button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+
+        (await page.Locator("#codes").InputValueAsync()).Should().Be("RC9, 06P");
+        (await page.Locator("#tumour option:checked").InnerTextAsync()).Should().Be("Breast");
+        (await page.Locator("[data-testid=compare-chart] caption").First.InnerTextAsync()).Should().Contain("2018, Breast cancer");
+        visit.Errors.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task Overview_HasAShortSummaryForPatientsAboveTheFindings_AndNamesTheOrganisationInItsLegend()
+    {
+        await using var visit = await _app.OpenAsync("/", BrowserDashboard.Desktop);
+        var page = visit.Page;
+        await visit.WaitForChartsAsync();
+
+        var summary = page.Locator("[data-testid=patient-summary]");
+        (await summary.InnerTextAsync()).Should().Contain("NHS Luton CCG's cancer patients rated their care").And.Contain("out of 10 on average");
+        (await summary.BoundingBoxAsync())!.Y.Should().BeLessThan((await page.Locator("[data-testid=key-findings]").BoundingBoxAsync())!.Y);
+        var legend = await page.EvaluateAsync<string[]>(
+            "() => Chart.getChart(document.querySelector('[data-testid=tumour-chart] canvas')).legend.legendItems.map((i) => i.text)");
+        legend.Should().Contain("NHS Luton CCG").And.NotContain("06P");
         visit.Errors.Should().BeEmpty();
     }
 

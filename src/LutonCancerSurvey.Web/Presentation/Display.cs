@@ -94,9 +94,9 @@ public static class Display
     /// <summary>The basis named by the question it answers, for the choice on the results page.</summary>
     public static string BasisChoice(ResultBasis basis) => basis switch
     {
-        ResultBasis.Adjusted => "England, adjusted for case mix (fair comparison)",
+        ResultBasis.Adjusted => "England, adjusted for case mix",
         ResultBasis.Unadjusted => "England, raw scores",
-        _ => "Change since the previous year",
+        _ => "Change over time",
     };
 
     public static string Level(OrganisationLevel level) => level switch

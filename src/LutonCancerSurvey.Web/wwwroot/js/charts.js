@@ -686,27 +686,34 @@
   ];
 
   // Markers of equal value would hide one another on one line, so each organisation sits a little above or below
-  // the row's centre (England on it, drawn beneath the others): three organisations at 77% stay three markers.
+  // the row's centre (England's diamond in the middle, drawn beneath the others): three organisations at 77% stay
+  // three markers. The shift is applied to the drawn points, so the data stay one value per row (null where withheld).
+  const spreadMarkers = {
+    id: 'appSpreadMarkers',
+    afterDatasetsUpdate(chart) {
+      const y = chart.scales.y;
+      const rowHeight = chart.data.labels.length > 1
+        ? Math.abs(y.getPixelForValue(1) - y.getPixelForValue(0))
+        : y.height;
+      chart.data.datasets.forEach((d, index) => {
+        chart.getDatasetMeta(index).data.forEach((element) => {
+          element.y += (d.appOffset ?? 0) * rowHeight;
+        });
+      });
+    },
+  };
+
   function dotplot(rows, scale, figure) {
     const heads = Array.from(figure.querySelectorAll('thead th[data-series]'));
     const table = Array.from(figure.querySelectorAll('tbody tr[data-point]'));
     const values = table.map((tr) => Array.from(tr.querySelectorAll('td[data-value]')).map((td) => number(td.dataset.value)));
-    const labels = rows.map((r) => r.label);
     const options = baseOptions();
+    options.indexAxis = 'y';
     const all = values.flat().filter((v) => v !== null).map((value) => ({ value }));
     options.scales = {
       x: funnelAxis(scale, all, [], null),
-      y: {
-        type: 'linear',
-        reverse: true,
-        min: -0.5,
-        max: labels.length - 0.5,
-        afterBuildTicks: (axis) => { axis.ticks = labels.map((_, i) => ({ value: i })); },
-        ticks: { color: colours.text, autoSkip: false, callback: (v) => labels[v] ?? '' },
-        grid: { color: colours.grid },
-      },
+      y: { ticks: { color: colours.text, autoSkip: false }, grid: { color: colours.grid } },
     };
-    options.plugins.tooltip.callbacks.title = (items) => (items.length ? labels[items[0].dataIndex] : '');
     options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${scale.format(ctx.parsed.x)}`;
     // One slot per marker across the row, England's in the middle, so no organisation shares England's place.
     const others = heads.filter((th) => th.dataset.national !== 'true').length;
@@ -719,12 +726,13 @@
       const index = national ? null : next++;
       const look = national ? null : seriesStyles[index % seriesStyles.length];
       const slot = national ? middle : index < middle ? index : index + 1;
-      const offset = (slot - (slots - 1) / 2) * step;
       return {
         type: 'line',
         label: th.dataset.seriesName || th.dataset.series,
+        indexAxis: 'y',
         series: th.dataset.series,
-        data: values.map((row, i) => (row[column] === null || row[column] === undefined ? null : { x: row[column], y: i + offset })),
+        appOffset: (slot - (slots - 1) / 2) * step,
+        data: values.map((row) => row[column] ?? null),
         showLine: false,
         pointStyle: national ? 'rectRot' : look.style,
         pointRadius: national ? 8 : 5,
@@ -737,7 +745,7 @@
         order: national ? 2 : 1,
       };
     });
-    return { type: 'line', data: { labels, datasets }, options };
+    return { type: 'line', data: { labels: rows.map((r) => r.label), datasets }, options, plugins: [spreadMarkers] };
   }
 
   const builders = { comparison, trend, funnel, spine, dotplot };
