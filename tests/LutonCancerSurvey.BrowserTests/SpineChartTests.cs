@@ -23,7 +23,7 @@ public class SpineChartTests
             if (!d.band) { return; }
             chart.getDatasetMeta(index).data.forEach((element, i) => {
               if (d.data[i] === null) { return; }
-              points.push({ label: chart.data.labels[i], band: d.band, style: d.pointStyle, rotation: d.pointRotation,
+              points.push({ label: chart.data.labels[i].split(' ')[0], band: d.band, style: d.pointStyle, rotation: d.pointRotation,
                 drawnAt: chart.scales.x.getValueForPixel(element.x), row: Math.round(chart.scales.y.getValueForPixel(element.y)), index: i,
                 range: ranges[i] ?? null, value: d.data[i] });
             });

@@ -125,6 +125,7 @@ public class CachingTests
         using var uncached = uncachedApp.NewClient();
         var urls = await LinkedUrlsAsync(cached, [
             "/", "/organisations?q=NHS", "/organisations?q=CCG&level=ccg", "/compare?codes=06P", "/compare?codes=06P&handler=csv",
+            "/compare?codes=06P&tumour=breast", "/compare?codes=Luton", "/organisations?q=Luton&compare=06P",
             "/api/v1/organisations?q=Luton", "/api/v1/organisations/06P/results", "/api/v1/organisations/06P/results?basis=unadjusted",
             "/api/v1/organisations/06P/results?tumourGroup=breast&basis=unadjusted", "/api/v1/organisations/06P/results?breakdown=all",
             "/api/v1/organisations/E92000001/results?year=2016&basis=adjusted"]);

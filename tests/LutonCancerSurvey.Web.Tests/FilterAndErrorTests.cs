@@ -16,7 +16,7 @@ public class FilterAndErrorTests : IClassFixture<DashboardFactory>
     [InlineData("/organisations/06P?basis=nonsense", HttpStatusCode.BadRequest, "is not a basis")]
     [InlineData("/organisations?level=nonsense", HttpStatusCode.BadRequest, "is not a type of organisation")]
     [InlineData("/compare?codes=A,B,C,D,E,F", HttpStatusCode.BadRequest, "at most 5")]
-    [InlineData("/compare?codes=NOPE", HttpStatusCode.NotFound, "No organisation has the code NOPE")]
+    [InlineData("/compare?codes=NOPE", HttpStatusCode.NotFound, "No organisation is called “NOPE” or has that code")]
     public async Task BadQueryString_GetsAClearMessageAndStatus(string url, HttpStatusCode status, string message)
     {
         using var client = _app.CreateClient();

@@ -99,14 +99,29 @@ public class RealDataPagesTests
     [RealDataFact]
     public async Task SuppressedResult_OnThePage_ShowsTheReasonAndNoNumber()
     {
-        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=brain-and-cns&basis=unadjusted");
-        var q1 = Row(page, "result-1");
+        // Haematological cancers in Luton: some questions have 21 or more respondents, Q23 has 16.
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=haematological&basis=unadjusted");
+        var q23 = Row(page, "result-23");
 
-        Cell(q1, "score").Should().Be("Not shown: fewer than 21 respondents");
-        Cell(q1, "respondents").Should().Be("–");
-        Cell(q1, "ci").Should().Be("–");
-        q1.GetAttribute("data-value").Should().BeEmpty();
-        q1.GetAttribute("data-n").Should().BeNullOrEmpty();
+        Cell(q23, "score").Should().Be("Not shown: fewer than 21 respondents");
+        Cell(q23, "respondents").Should().Be("–");
+        Cell(q23, "ci").Should().Be("–");
+        q23.GetAttribute("data-value").Should().BeEmpty();
+        q23.GetAttribute("data-n").Should().BeNullOrEmpty();
+        page.QuerySelector("[data-testid='ranked-23'] [data-testid='gap']")!.TextContent.Should().Be("–");
+    }
+
+    [RealDataFact]
+    public async Task TumourTypeWithEveryResultWithheld_SaysSo_AndRepeatsNoRowOfWithheldResults()
+    {
+        var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=brain-and-cns&basis=unadjusted");
+
+        page.QuerySelector("[data-testid='nothing-shown']")!.TextContent.Should()
+            .Contain("Fewer than 21 NHS Luton CCG patients with brain and cns cancer answered each question in 2018");
+        page.QuerySelectorAll("[data-testid='nothing-shown'] [data-testid='where-data-exist'] a").Select(a => a.GetAttribute("href"))
+            .Should().Contain("/organisations/E92000001?year=2018&tumour=brain-and-cns&basis=unadjusted");
+        page.QuerySelectorAll("[data-testid^='result-']").Should().BeEmpty();
+        page.QuerySelectorAll("canvas").Should().BeEmpty();
     }
 
     [RealDataFact]
@@ -174,7 +189,7 @@ public class RealDataPagesTests
     {
         var page = await _app.GetDocumentAsync("/organisations?q=luton");
 
-        page.QuerySelectorAll("[data-testid='results'] li a").Select(a => a.TextContent)
+        page.QuerySelectorAll("[data-testid='results'] li > a").Select(a => a.TextContent)
             .Should().BeEquivalentTo("Luton and Dunstable University Hospital NHS Foundation Trust", "NHS Luton CCG");
     }
 

@@ -506,7 +506,7 @@ public sealed partial class DashboardQueries(
             organisations = organisations.Where(f => f.Level == level);
         }
 
-        return await Matching(organisations, term)
+        return await (await MatchingAsync(organisations, term, cancellationToken).ConfigureAwait(false))
             .OrderBy(f => f.Name)
             .Take(limit)
             .Select(Summary)
@@ -524,7 +524,7 @@ public sealed partial class DashboardQueries(
         var organisations = LatestVisibleFacts()
             .Where(f => db.Results.Where(visibleResult).Any(r => r.OrganisationId == f.OrganisationId));
 
-        return await Matching(organisations, query?.Trim() ?? string.Empty)
+        return await (await MatchingAsync(organisations, query?.Trim() ?? string.Empty, cancellationToken).ConfigureAwait(false))
             .OrderBy(f => f.Level)
             .ThenBy(f => f.Name)
             .Select(Summary)
@@ -542,31 +542,36 @@ public sealed partial class DashboardQueries(
     }
 
     /// <summary>
-    /// Organisations whose code is the term or whose name in any edition this viewer may see contains it (so a CCG is
-    /// found by the name it had before a rename); an empty term keeps them all.
+    /// Organisations whose code is the term or whose name in any edition this viewer may see contains it, whatever the
+    /// case and punctuation (so a CCG is found by the name it had before a rename, and "guys" finds "GUY'S"); an empty
+    /// term keeps them all. The names are compared here rather than in SQL: punctuation cannot be ignored by LIKE, and
+    /// there are a few thousand names at most.
     /// </summary>
-    private IQueryable<OrganisationEdition> Matching(IQueryable<OrganisationEdition> organisations, string term)
+    private async Task<IQueryable<OrganisationEdition>> MatchingAsync(
+        IQueryable<OrganisationEdition> organisations, string term, CancellationToken cancellationToken)
     {
         if (term.Length == 0)
         {
             return organisations;
         }
 
-        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var wanted = SearchText.Normalise(term);
         var code = term.ToUpperInvariant();
-        var named = db.OrganisationEditions.Where(VisibleFacts).Where(g => EF.Functions.Like(g.Name, pattern, "\\"));
-        return organisations.Where(f => f.Organisation!.Code == code || named.Any(g => g.OrganisationId == f.OrganisationId));
+        var names = await db.OrganisationEditions.AsNoTracking().Where(VisibleFacts)
+            .Select(g => new { g.OrganisationId, g.Name })
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var named = names.Where(n => SearchText.Matches(n.Name, wanted)).Select(n => n.OrganisationId).Distinct().ToList();
+        return organisations.Where(f => f.Organisation!.Code == code || named.Contains(f.OrganisationId));
     }
 
-    /// <summary>All-cancer results of several organisations (and whatever Alliances and England they need) in one edition.</summary>
+    /// <summary>One tumour type's results of several organisations (and whatever they are part of, and England) in one edition.</summary>
     public async Task<IReadOnlyList<ResultRow>> ResultsForOrganisationsAsync(
-        IReadOnlyCollection<int> organisationIds, int year, CancellationToken cancellationToken) =>
+        IReadOnlyCollection<int> organisationIds, int year, int tumourGroupId, CancellationToken cancellationToken) =>
         await Rows(db.Results.Where(VisibleResult).Where(r =>
                 organisationIds.Contains(r.OrganisationId)
                 && r.Edition!.Year == year
-                && r.TumourGroupId == TumourGroups.AllCancersId
+                && r.TumourGroupId == tumourGroupId
                 && r.Breakdown == Breakdown.AllPatients))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -583,6 +588,31 @@ public sealed partial class DashboardQueries(
             .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+
+    /// <summary>
+    /// The questions before and after <paramref name="questionNumber"/> among those this organisation has a result for
+    /// in one edition, tumour type and basis, so a reader can step through them in the questionnaire's order.
+    /// </summary>
+    public async Task<(QuestionInfo? Previous, QuestionInfo? Next)> NeighbouringQuestionsAsync(
+        int organisationId, int editionId, int tumourGroupId, ResultBasis basis, int questionNumber, CancellationToken cancellationToken)
+    {
+        var questions = await db.Results.AsNoTracking().Where(VisibleResult)
+            .Where(r => r.OrganisationId == organisationId && r.EditionId == editionId && r.TumourGroupId == tumourGroupId
+                && r.Basis == basis && r.Breakdown == Breakdown.AllPatients)
+            .Select(r => new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring, null))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (questions.Where(q => q.Number < questionNumber).MaxBy(q => q.Number),
+            questions.Where(q => q.Number > questionNumber).MinBy(q => q.Number));
+    }
+
+    /// <summary>The organisations (England aside) of the edition of <paramref name="year"/>, by name, for suggestions.</summary>
+    public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsInEditionAsync(int year, CancellationToken cancellationToken) =>
+        await db.OrganisationEditions.AsNoTracking()
+            .Where(VisibleFacts)
+            .Where(f => f.Edition!.Year == year && f.Organisation!.Level != OrganisationLevel.National)
+            .OrderBy(f => f.Name)
+            .Select(Summary)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private static IQueryable<ResultRow> Rows(IQueryable<SurveyResult> results) =>
         results.AsNoTracking().Select(r => new ResultRow(

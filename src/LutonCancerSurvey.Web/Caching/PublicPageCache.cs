@@ -69,9 +69,9 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
         {
             ["api", "v1", "organisations"] => new[] { "q" },
             ["api", "v1", "organisations", _, "results"] => new[] { "year", "tumourGroup", "basis", "breakdown" },
-            ["organisations"] => new[] { "q", "level" },
+            ["organisations"] => new[] { "q", "level", "compare" },
             ["organisations", ..] => new[] { "year", "tumour", "basis" },
-            ["compare"] => new[] { "codes", "year" },
+            ["compare"] => new[] { "codes", "add", "year", "tumour" },
             _ => Microsoft.Extensions.Primitives.StringValues.Empty,
         };
     }

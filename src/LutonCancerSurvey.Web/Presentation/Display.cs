@@ -91,6 +91,14 @@ public static class Display
         _ => "Trend (year-on-year)",
     };
 
+    /// <summary>The basis named by the question it answers, for the choice on the results page.</summary>
+    public static string BasisChoice(ResultBasis basis) => basis switch
+    {
+        ResultBasis.Adjusted => "England, adjusted for case mix",
+        ResultBasis.Unadjusted => "England, raw scores",
+        _ => "Change over time",
+    };
+
     public static string Level(OrganisationLevel level) => level switch
     {
         OrganisationLevel.National => "National",

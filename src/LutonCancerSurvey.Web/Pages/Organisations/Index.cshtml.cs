@@ -28,6 +28,18 @@ public class IndexModel(DashboardQueries queries) : PageModel
     [FromQuery(Name = "level")]
     public string? LevelText { get; set; }
 
+    /// <summary>The codes of a comparison being built, carried through a search so "Add to comparison" adds to it.</summary>
+    [FromQuery(Name = "compare")]
+    public string? CompareText { get; set; }
+
+    public IReadOnlyList<string> Comparing => Compare.IndexModel.CodesIn(CompareText)
+        .Take(Compare.IndexModel.MaxOrganisations - 1)
+        .ToList();
+
+    /// <summary>The comparison with this organisation added to those already chosen.</summary>
+    public string CompareLink(string code) =>
+        "/compare?codes=" + Uri.EscapeDataString(string.Join(",", Comparing.Where(c => !string.Equals(c, code, StringComparison.OrdinalIgnoreCase)).Append(code)));
+
     public OrganisationLevel? Level { get; private set; }
     public FilterError? Problem { get; private set; }
     public IReadOnlyList<OrganisationSummary> Found { get; private set; } = [];

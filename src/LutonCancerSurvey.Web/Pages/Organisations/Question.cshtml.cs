@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,10 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
 
     /// <summary>The funnel plot's limits and the organisation's place on it, or null when no limits can be drawn.</summary>
     public QuestionFunnel? Funnel { get; private set; }
+
+    /// <summary>The questions either side of this one, for stepping through them without going back to the list.</summary>
+    public QuestionInfo? Previous { get; private set; }
+    public QuestionInfo? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, int number, CancellationToken cancellationToken)
     {
@@ -28,6 +33,8 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
         }
 
         Funnel = await funnels.ForQuestionAsync(Detail, cancellationToken);
+        (Previous, Next) = await Queries.NeighbouringQuestionsAsync(
+            Header!.Organisation.Id, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         return Page();
     }
 }

@@ -13,6 +13,30 @@ public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(quer
     public IEnumerable<IGrouping<string, QuestionResult>> Sections =>
         Results.GroupBy(r => r.Question.Section).OrderBy(g => g.Min(r => r.Question.Number)); // the questionnaire's own order
 
+    /// <summary>Whether every result of this choice is withheld (too few respondents, or suppressed by the source).</summary>
+    public bool NothingShown => Results.Count > 0 && Results.All(r => r.Organisation is null || r.Organisation.IsSuppressed);
+
+    /// <summary>The questions worst first against England: what a commissioner looks for first.</summary>
+    public IEnumerable<QuestionResult> RankedAgainstEngland =>
+        Results.OrderBy(r => r.GapToEngland is null ? 1 : 0)
+            .ThenBy(r => SortableGap(r))
+            .ThenBy(r => r.Question.Number);
+
+    /// <summary>A question's gap to England on one scale for sorting: the 0-10 rating at ten times, as the spine chart draws it.</summary>
+    public static double? SortableGap(QuestionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GapToEngland * (result.Question.Scoring == Scoring.MeanOutOfTen ? 10 : 1);
+    }
+
+    /// <summary>
+    /// A number as the NHS.UK sortable table can order it: its collator ignores punctuation, so "-1" would sort as "1"
+    /// and "8.5" as "85". Thousandths, shifted to be positive, as a whole number of fixed width.
+    /// </summary>
+    public static string SortKey(double? value) => value is { } v
+        ? ((long)Math.Round(v * 1000, MidpointRounding.AwayFromZero) + 1_000_000_000L).ToString("D10", System.Globalization.CultureInfo.InvariantCulture)
+        : string.Empty;
+
     public IEnumerable<SourceInfo> Sources =>
         Results.SelectMany(r => new[] { r.Organisation?.Source, r.England?.Source })
             .OfType<SourceInfo>()

@@ -198,7 +198,7 @@
     const options = baseOptions();
     options.indexAxis = 'y';
     options.scales = {
-      x: valueAxis(scale),
+      x: ratingAxis(scale, rows.flatMap((r) => [r.value, r.lower, r.upper, r.national])),
       y: { ticks: { color: colours.text, autoSkip: false }, grid: { display: false } },
     };
     options.plugins.tooltip.callbacks.label = (ctx) => {
@@ -267,7 +267,7 @@
     const options = baseOptions();
     options.scales = {
       x: { ticks: { color: colours.text }, grid: { display: false } },
-      y: valueAxis(scale),
+      y: ratingAxis(scale, rows.flatMap((r) => [r.value, r.lower, r.upper, r.national])),
     };
     options.plugins.tooltip.callbacks.label = (ctx) => {
       const v = ctx.parsed.y;
@@ -356,6 +356,23 @@
       });
     },
   };
+
+  // On 0-10 every rating sits between 8 and 9, so 8.74 and 8.80 would look the same: the rating's axis is zoomed to
+  // the figures (in steps of a quarter point) and its title says where it starts, so the zoom is never hidden.
+  function ratingAxis(scale, values) {
+    const axis = valueAxis(scale);
+    const known = values.filter((v) => Number.isFinite(v));
+    if (scale !== scales.mean || !known.length) {
+      return axis;
+    }
+    const step = 0.25;
+    axis.min = Math.max(scale.min, Math.floor(Math.min(...known) / step) * step - step);
+    axis.max = Math.min(scale.max, Math.ceil(Math.max(...known) / step) * step + step);
+    if (axis.min > scale.min) {
+      axis.title.text = `${scale.title} (axis zoomed: starts at ${tick(axis.min)}, not 0)`;
+    }
+    return axis;
+  }
 
   // A funnel plot is read around the national line, so zoom to the points and limits (in steps of a tenth of the
   // scale) rather than the whole 0-100 range, never beyond it.
@@ -544,7 +561,8 @@
       const known = value !== null && centre !== null;
       const range = known && lower !== null && upper !== null ? [(lower - centre) * factor, (upper - centre) * factor] : null;
       rows.push({
-        label: row.dataset.label ?? '',
+        // The question's short wording beside its number: "Q26" alone means nothing to most readers.
+        label: [row.dataset.label, row.dataset.short].filter(Boolean).join(' '),
         value,
         national,
         scale: factor === 10 ? scales.mean : scales.percent,
@@ -691,6 +709,24 @@
     { style: 'rect', colour: '#ffb81c' },
   ];
 
+  // Markers of equal value would hide one another on one line, so each organisation sits a little above or below
+  // the row's centre (England's diamond in the middle, drawn beneath the others): three organisations at 77% stay
+  // three markers. The shift is applied to the drawn points, so the data stay one value per row (null where withheld).
+  const spreadMarkers = {
+    id: 'appSpreadMarkers',
+    afterDatasetsUpdate(chart) {
+      const y = chart.scales.y;
+      const rowHeight = chart.data.labels.length > 1
+        ? Math.abs(y.getPixelForValue(1) - y.getPixelForValue(0))
+        : y.height;
+      chart.data.datasets.forEach((d, index) => {
+        chart.getDatasetMeta(index).data.forEach((element) => {
+          element.y += (d.appOffset ?? 0) * rowHeight;
+        });
+      });
+    },
+  };
+
   function dotplot(rows, scale, figure) {
     const heads = Array.from(figure.querySelectorAll('thead th[data-series]'));
     const table = Array.from(figure.querySelectorAll('tbody tr[data-point]'));
@@ -703,29 +739,37 @@
       y: { ticks: { color: colours.text, autoSkip: false }, grid: { color: colours.grid } },
     };
     options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${scale.format(ctx.parsed.x)}`;
+    // One slot per marker across the row, England's in the middle, so no organisation shares England's place.
+    const others = heads.filter((th) => th.dataset.national !== 'true').length;
+    const slots = others + 1;
+    const middle = Math.floor(others / 2);
+    const step = 0.8 / slots;
     let next = 0;
     const datasets = heads.map((th, column) => {
       const national = th.dataset.national === 'true';
-      const look = national ? null : seriesStyles[next++ % seriesStyles.length];
+      const index = national ? null : next++;
+      const look = national ? null : seriesStyles[index % seriesStyles.length];
+      const slot = national ? middle : index < middle ? index : index + 1;
       return {
         type: 'line',
-        label: th.dataset.series,
+        label: th.dataset.seriesName || th.dataset.series,
         indexAxis: 'y',
         series: th.dataset.series,
+        appOffset: (slot - (slots - 1) / 2) * step,
         data: values.map((row) => row[column] ?? null),
         showLine: false,
         pointStyle: national ? 'rectRot' : look.style,
-        pointRadius: national ? 7 : 6,
-        pointHoverRadius: national ? 8 : 7,
+        pointRadius: national ? 8 : 5,
+        pointHoverRadius: national ? 9 : 6,
         pointBackgroundColor: national ? '#ffffff' : look.colour,
         pointBorderColor: national ? colours.national : colours.text,
         pointBorderWidth: national ? 2 : 1,
         backgroundColor: national ? '#ffffff' : look.colour,
         borderColor: national ? colours.national : colours.text,
-        order: national ? 0 : 1,
+        order: national ? 2 : 1,
       };
     });
-    return { type: 'line', data: { labels: rows.map((r) => r.label), datasets }, options };
+    return { type: 'line', data: { labels: rows.map((r) => r.label), datasets }, options, plugins: [spreadMarkers] };
   }
 
   const builders = { comparison, trend, funnel, spine, dotplot };
@@ -734,7 +778,9 @@
   function sizeCanvasBox(figure, type, rowCount) {
     const box = figure.querySelector('.app-chart__canvas');
     if (box && type === 'dotplot') {
-      box.style.height = `${Math.max(200, rowCount * 30 + 110)}px`;
+      // Room in each row for every marker's own slot (see dotplot): at least 6 px between neighbours.
+      const series = figure.querySelectorAll('thead th[data-series]').length;
+      box.style.height = `${Math.max(200, rowCount * Math.max(30, series * 6) + 110)}px`;
     }
     if (box && type === 'comparison') {
       const perRow = number(figure.dataset.rowHeight) ?? 36;
