@@ -103,6 +103,9 @@ public sealed class InequalitiesFixtureTests : IClassFixture<InequalitiesFixture
         page.TestId("finding-deprivation").Should().Contain(
             "patients from the most deprived areas were less likely than those from the least deprived areas to answer positively (52% against 68%)");
         page.QuerySelectorAll("figure[data-testid='inequality-chart']").Should().HaveCount(4, "two sections, each by sex and by deprivation");
+        page.TestId("inequality-caveat").Should().StartWith("These gaps are unadjusted:")
+            .And.Contain("The survey tested 3 gaps here and found 2 significant.")
+            .And.Contain("so fewer than one of these 3 would be expected to be significant by chance alone");
     }
 
     [Fact]

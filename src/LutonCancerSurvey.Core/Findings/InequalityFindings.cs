@@ -35,6 +35,40 @@ public static class InequalityFindings
             : [Write(GroupComparison.Sex, organisationName, year, questions), Write(GroupComparison.Deprivation, organisationName, year, questions)];
     }
 
+    /// <summary>
+    /// The level the survey's group tests are taken at: a two-sided test at 5 % marks about one gap in 20 significant by
+    /// chance alone where there is no real difference.
+    /// </summary>
+    public const double TestLevel = 0.05;
+
+    /// <summary>
+    /// What a reader must know before reading any gap: the groups are compared unadjusted, so a gap may come from who the
+    /// patients are rather than their care; and with many tests some are significant by chance alone (said only where
+    /// the survey tested something).
+    /// </summary>
+    public static string Caveat(IReadOnlyList<InequalityFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        const string unadjusted = "These gaps are unadjusted: they compare groups of patients as they are, not as if they had the same tumour types, "
+            + "ages and other characteristics, so a gap may reflect who the patients are rather than the care they were given.";
+        var tested = findings.Sum(f => f.Tested);
+        if (tested == 0)
+        {
+            return unadjusted;
+        }
+
+        var significant = findings.Sum(f => f.Significant);
+        var byChance = tested * TestLevel;
+        var expected = byChance < 1
+            ? "fewer than one"
+            : "about " + Format.Number(Math.Round(byChance, MidpointRounding.AwayFromZero), 0);
+        return unadjusted
+            + $" The survey tested {FindingText.Count(tested, "gap", "gaps")} here and found {FindingText.Count(significant)} significant. "
+            + "At the usual 5 % level, chance alone marks about one gap in 20 significant where there is no real difference, "
+            + $"so {expected} of these {FindingText.Count(tested)} would be expected to be significant by chance alone; "
+            + "the gaps are not corrected for the number of tests.";
+    }
+
     /// <summary>"between men and women", "between the most and least deprived areas (IMD 1 and 5)".</summary>
     public static string Between(GroupComparison comparison) => comparison == GroupComparison.Sex
         ? "between men and women"
