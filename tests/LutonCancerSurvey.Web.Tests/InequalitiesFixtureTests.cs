@@ -194,7 +194,8 @@ public sealed class InequalitiesFixtureTests : IClassFixture<InequalitiesFixture
 
         response.Status.Should().Be(400);
         response.Body.GetProperty("detail").GetString().Should().Be(
-            "Parameter 'breakdown': 'men' is not a breakdown. Use one of all, male, female, imd1, imd2, imd3, imd4, imd5.");
+            "Parameter 'breakdown': 'men' is not a breakdown. Use all, male, female, imd1 … imd5, or dimension:group (e.g. age:16-24; "
+            + "the dimension in lower-case letters, digits and hyphens, up to 50 characters; the group up to 100).");
     }
 
     private static async Task<byte[]> DownloadAsync(DashboardFactory app)

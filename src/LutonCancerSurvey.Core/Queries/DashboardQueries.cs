@@ -126,7 +126,7 @@ public sealed partial class DashboardQueries(
                 (r.OrganisationId == organisationId || r.OrganisationId == englandId)
                 && r.EditionId == editionId
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var own = rows.Where(r => r.OrganisationId == organisationId && r.Figure.Basis == basis).ToDictionary(r => r.Question.Number);
@@ -164,7 +164,7 @@ public sealed partial class DashboardQueries(
                 && r.EditionId == editionId
                 && r.TumourGroupId != TumourGroups.AllCancersId
                 && r.Question!.Number == questionNumber
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Basis == ResultBasis.Unadjusted))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -197,7 +197,7 @@ public sealed partial class DashboardQueries(
                 (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
                 && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => comparable.SeriesOfYear.TryGetValue(r.Year, out var s) && comparable.Questions.Contains((s, r.Question.Number)))
             .ToList();
@@ -242,7 +242,7 @@ public sealed partial class DashboardQueries(
             from r in db.Results.AsNoTracking()
             where r.QuestionId == questionId
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Basis == basis
                 && r.Organisation!.Level == organisation.Level
             join f in db.OrganisationEditions on new { r.EditionId, r.OrganisationId } equals new { f.EditionId, f.OrganisationId } into facts
@@ -364,7 +364,7 @@ public sealed partial class DashboardQueries(
                 ids.Contains(r.OrganisationId)
                 && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Basis == basis))
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => comparable.SeriesOfYear.TryGetValue(r.Year, out var s) && comparable.Questions.Contains((s, r.Question.Number)))
@@ -439,7 +439,7 @@ public sealed partial class DashboardQueries(
                         && (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId))
                     || (r.EditionId == previousEditionId && r.OrganisationId == organisation.Id && r.Basis == ResultBasis.Trend))
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var current = rows.Where(r => r.Year == year).ToList();
@@ -560,7 +560,7 @@ public sealed partial class DashboardQueries(
                 organisationIds.Contains(r.OrganisationId)
                 && r.Edition!.Year == year
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
