@@ -89,7 +89,8 @@ public sealed record LayoutDefinition
             foreach (var (word, tidy) in words.Where(w => w.Value.Length > 0 && !allowed.Contains(w.Value, StringComparer.OrdinalIgnoreCase)
                 && !(field == "breakdown" && Breakdown.TryParse(w.Value, out _))))
             {
-                problems.Add($"the word '{word}' for {field} must mean one of {string.Join(", ", allowed)}, not '{tidy}'");
+                var meanings = field == "breakdown" ? Breakdown.WordRule : "one of " + string.Join(", ", allowed);
+                problems.Add($"the word '{word}' for {field} must mean {meanings}, not '{tidy}'");
             }
         }
 

@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Domain;
+using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,5 +61,61 @@ public sealed class BreakdownImportTests : IDisposable
         await using var db = _database.NewContext();
         (await db.Results.CountAsync()).Should().Be(0);
         (await db.Breakdowns.CountAsync()).Should().Be(7, "only the seeded groups of sex and deprivation");
+    }
+}
+
+/// <summary>A named layout fills the breakdown from any column, its words mapping the file's groups to breakdown words (invented figures).</summary>
+public sealed class BreakdownLayoutTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private static LayoutDefinition Layout(string youngestMeans) => new()
+    {
+        Name = "Alliance results by age 2019",
+        Header = ["Level", "Org code", "Organisation", "Question number", "Question", "Age group", "Respondents", "Score"],
+        Columns = new Dictionary<string, string>
+        {
+            ["level"] = "Level", ["organisation_code"] = "Org code", ["organisation_name"] = "Organisation", ["question"] = "Question number",
+            ["question_text"] = "Question", ["breakdown"] = "Age group", ["respondents"] = "Respondents", ["score"] = "Score",
+        },
+        Fixed = new Dictionary<string, string>
+        {
+            ["year"] = "2019", ["basis"] = "unadjusted", ["scoring"] = "percent", ["section"] = "Support for people with cancer",
+            ["tumour_group"] = "All Cancers",
+        },
+        Words = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["breakdown"] = new Dictionary<string, string> { ["All ages"] = "all", ["16 to 24"] = youngestMeans, ["75 and over"] = "age:75+" },
+        },
+    };
+
+    [Fact]
+    public async Task Import_WithALayoutsWordsForAgeGroups_StoresEachAsAGroupOfItsDimension()
+    {
+        var csv = string.Join('\n',
+            "Level,Org code,Organisation,Question number,Question,Age group,Respondents,Score",
+            "Cancer Alliance,E56000099,Test Alliance,Q22,Were you told how to get financial help?,All ages,2000,60%",
+            "Cancer Alliance,E56000099,Test Alliance,Q22,Were you told how to get financial help?,16 to 24,,48%",
+            "Cancer Alliance,E56000099,Test Alliance,Q22,Were you told how to get financial help?,75 and over,,66%") + "\n";
+
+        var outcome = await Importing.ImportAsync(_database, System.Text.Encoding.UTF8.GetBytes(csv), "ages.csv",
+            new LutonCancerSurvey.Core.Import.ImportOptions { Layout = Layout("age:16-24") });
+
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        await using var db = _database.NewContext();
+        (await db.SingleResultAsync("E56000099", 2019, 22, ResultBasis.Unadjusted, breakdown: "age:16-24")).Score.Should().Be(48);
+        (await db.SingleResultAsync("E56000099", 2019, 22, ResultBasis.Unadjusted, breakdown: "age:75+")).Score.Should().Be(66);
+        (await db.SingleResultAsync("E56000099", 2019, 22, ResultBasis.Unadjusted)).Respondents.Should().Be(2000);
+    }
+
+    [Fact]
+    public void Problems_AcceptAnyBreakdownWordAsAMeaning_AndRefuseWhatIsNone()
+    {
+        Layout("age:16-24").Problems().Should().BeEmpty();
+        Layout("age group 16-24").Problems().Should().Equal(
+            "the word '16 to 24' for breakdown must mean all, male, female, imd1 … imd5, or dimension:group (e.g. age:16-24; the dimension in "
+            + "lower-case letters, digits and hyphens, up to 50 characters; the group up to 100), not 'age group 16-24'");
     }
 }
