@@ -103,6 +103,9 @@ public sealed class InequalitiesFixtureTests : IClassFixture<InequalitiesFixture
         page.TestId("finding-deprivation").Should().Contain(
             "patients from the most deprived areas were less likely than those from the least deprived areas to answer positively (52% against 68%)");
         page.QuerySelectorAll("figure[data-testid='inequality-chart']").Should().HaveCount(4, "two sections, each by sex and by deprivation");
+        page.TestId("inequality-caveat").Should().StartWith("These gaps are unadjusted:")
+            .And.Contain("The survey tested 3 gaps here and found 2 significant.")
+            .And.Contain("so fewer than one of these 3 would be expected to be significant by chance alone");
     }
 
     [Fact]
@@ -191,7 +194,8 @@ public sealed class InequalitiesFixtureTests : IClassFixture<InequalitiesFixture
 
         response.Status.Should().Be(400);
         response.Body.GetProperty("detail").GetString().Should().Be(
-            "Parameter 'breakdown': 'men' is not a breakdown. Use one of all, male, female, imd1, imd2, imd3, imd4, imd5.");
+            "Parameter 'breakdown': 'men' is not a breakdown. Use all, male, female, imd1 … imd5, or dimension:group (e.g. age:16-24; "
+            + "the dimension in lower-case letters, digits and hyphens, up to 50 characters; the group up to 100).");
     }
 
     private static async Task<byte[]> DownloadAsync(DashboardFactory app)

@@ -33,7 +33,7 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
         var funnels = scope.ServiceProvider.GetRequiredService<FunnelQueries>();
         var rated = await db.Results.AsNoTracking()
             .Where(r => r.Edition!.Year == 2018 && r.Basis == ResultBasis.Adjusted && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients && r.Suppression == Suppression.None
+                && r.BreakdownId == Breakdown.AllPatientsId && r.Suppression == Suppression.None
                 && r.Band != null && r.Score != null && r.Respondents != null && Levels.Contains(r.Organisation!.Level))
             .Select(r => new
             {
@@ -74,12 +74,12 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
         var funnels = scope.ServiceProvider.GetRequiredService<FunnelQueries>();
         var england = await db.Results.AsNoTracking()
-            .Where(r => r.Edition!.Year == 2018 && r.Organisation!.Level == OrganisationLevel.National && r.Breakdown == Breakdown.AllPatients
+            .Where(r => r.Edition!.Year == 2018 && r.Organisation!.Level == OrganisationLevel.National && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Suppression == Suppression.None && r.Score != null)
             .Select(r => new { r.Question!.Number, r.TumourGroupId, Score = r.Score!.Value, r.CiLower, r.CiUpper })
             .ToListAsync();
         var shown = await db.Results.AsNoTracking()
-            .Where(r => r.Edition!.Year == 2018 && r.Breakdown == Breakdown.AllPatients && r.Suppression == Suppression.None
+            .Where(r => r.Edition!.Year == 2018 && r.BreakdownId == Breakdown.AllPatientsId && r.Suppression == Suppression.None
                 && r.Score != null && Levels.Contains(r.Organisation!.Level))
             .GroupBy(r => new { r.Organisation!.Level, r.Question!.Number, r.TumourGroupId, r.Basis })
             .Select(g => new { g.Key.Level, g.Key.Number, g.Key.TumourGroupId, g.Key.Basis, Pages = g.Count() })

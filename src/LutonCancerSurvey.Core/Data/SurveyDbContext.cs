@@ -22,6 +22,7 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<QuestionnaireItem> QuestionnaireItems => Set<QuestionnaireItem>();
     public DbSet<QuestionLink> QuestionLinks => Set<QuestionLink>();
     public DbSet<TumourGroup> TumourGroups => Set<TumourGroup>();
+    public DbSet<BreakdownGroup> Breakdowns => Set<BreakdownGroup>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SurveyResult> Results => Set<SurveyResult>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

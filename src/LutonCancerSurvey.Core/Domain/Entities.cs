@@ -155,7 +155,8 @@ public class SurveyResult
     public Question? Question { get; set; }
     public int TumourGroupId { get; set; }
     public TumourGroup? TumourGroup { get; set; }
-    public Breakdown Breakdown { get; set; }
+    /// <summary>The <see cref="BreakdownGroup"/> the result is of, or <see cref="Breakdown.AllPatientsId"/> for all patients.</summary>
+    public int BreakdownId { get; set; }
     public ResultBasis Basis { get; set; }
 
     /// <summary>Null when suppressed, or when the source gives no count.</summary>
@@ -177,8 +178,14 @@ public class SurveyResult
     public ChangeDirection? ChangeSincePrevious { get; set; }
     public ChangeDirection? ChangeOverall { get; set; }
 
-    /// <summary>The published Male-vs-Female or IMD 1-vs-5 test, on breakdown rows.</summary>
+    /// <summary>The published test of the gap between this group and another (male against female, IMD 1 against 5).</summary>
     public bool? GroupDifferenceSignificant { get; set; }
+
+    /// <summary>
+    /// The group the survey's test compared this one with, where the source names it; null for the tests of sex and
+    /// deprivation, which always compare men with women and IMD 1 with 5.
+    /// </summary>
+    public int? ComparedWithId { get; set; }
     public Suppression Suppression { get; set; }
 
     /// <summary>A citation for figures that come from elsewhere than the import file itself (e.g. a press release).</summary>

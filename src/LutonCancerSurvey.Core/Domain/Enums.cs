@@ -41,19 +41,6 @@ public enum Scoring
     MeanOutOfTen = 1,
 }
 
-/// <summary>Which patients a result covers. Gender and deprivation breakdowns are published separately, never crossed.</summary>
-public enum Breakdown
-{
-    AllPatients = 0,
-    Male = 1,
-    Female = 2,
-    Imd1 = 11,
-    Imd2 = 12,
-    Imd3 = 13,
-    Imd4 = 14,
-    Imd5 = 15,
-}
-
 public enum ResultBasis
 {
     Adjusted = 1,

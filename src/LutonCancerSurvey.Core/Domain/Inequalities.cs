@@ -1,42 +1,69 @@
 namespace LutonCancerSurvey.Core.Domain;
 
 /// <summary>
-/// The two comparisons the survey tests between groups of patients: men against women, and the most deprived fifth
-/// of areas (IMD quintile 1) against the least deprived (quintile 5).
+/// A gap the survey tests between two groups of one dimension, the group a sentence speaks of first being the subject:
+/// women against men, the most deprived areas (IMD 1) against the least deprived (IMD 5), or the pair a file names for
+/// another dimension (its <c>compared_with</c>).
 /// </summary>
-public enum GroupComparison
+public sealed record GroupComparison(string Dimension, Breakdown Subject, Breakdown Reference)
 {
-    Sex,
-    Deprivation,
+    public static GroupComparison Sex { get; } = new(Breakdown.Sex, Breakdown.Female, Breakdown.Male);
+
+    public static GroupComparison Deprivation { get; } = new(Breakdown.Deprivation, Breakdown.Imd1, Breakdown.Imd5);
+
+    /// <summary>
+    /// The comparison of each dimension the questions have, in the order their groups come: the pair the survey's test
+    /// names where a row says which groups it compared, else the fixed pair of sex and deprivation. A dimension with
+    /// neither has no comparison (its groups are shown, and no gap is claimed).
+    /// </summary>
+    public static IReadOnlyList<GroupComparison> Of(IReadOnlyList<QuestionInequality> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var groups = questions.SelectMany(q => q.Groups).Where(g => !g.Breakdown.IsAllPatients).OrderBy(g => g.Rank).ToList();
+        var comparisons = new List<GroupComparison>();
+        foreach (var dimension in groups.Select(g => g.Breakdown.Dimension).Distinct())
+        {
+            var named = groups.FirstOrDefault(g => g.Breakdown.Dimension == dimension && g.ComparedWith is not null);
+            var comparison = named is not null
+                ? new GroupComparison(dimension, named.Breakdown, named.ComparedWith!)
+                : dimension switch
+                {
+                    Breakdown.Sex => Sex,
+                    Breakdown.Deprivation => Deprivation,
+                    _ => null,
+                };
+            if (comparison is not null)
+            {
+                comparisons.Add(comparison);
+            }
+        }
+
+        return comparisons;
+    }
 }
 
 /// <summary>
-/// One group's figure on a question (all patients, men, women or a deprivation quintile), with the published test of
-/// the gap the group is one side of (male against female, IMD 1 against 5); the test is null where the source gives
-/// none (the middle quintiles, the all-patients figure, or a file without tests).
+/// One group's figure on a question (all patients, or a group of a dimension), with the published test of the gap the
+/// group is one side of and, where the source names it, the group it was compared with; the test is null where the
+/// source gives none (the middle quintiles, the all-patients figure, or a file without tests). The rank orders groups
+/// across questions: all patients, then each dimension's groups in their stored order.
 /// </summary>
-public sealed record GroupFigure(Breakdown Breakdown, Figure Figure, bool? GroupDifferenceSignificant);
+public sealed record GroupFigure(Breakdown Breakdown, Figure Figure, bool? GroupDifferenceSignificant, Breakdown? ComparedWith = null, int Rank = 0);
 
 /// <summary>One question's figures for every group the survey publishes, beside the organisation's all-patients figure.</summary>
 public sealed record QuestionInequality(QuestionInfo Question, IReadOnlyList<GroupFigure> Groups)
 {
-    public static IReadOnlyList<Breakdown> SexGroups { get; } = [Breakdown.Male, Breakdown.Female];
-
-    public static IReadOnlyList<Breakdown> DeprivationGroups { get; } =
-        [Breakdown.Imd1, Breakdown.Imd2, Breakdown.Imd3, Breakdown.Imd4, Breakdown.Imd5];
-
     /// <summary>The all-patients figure on the same basis as the groups' (unadjusted).</summary>
     public Figure? Overall => Of(Breakdown.AllPatients);
 
     public Figure? Of(Breakdown breakdown) => Groups.FirstOrDefault(g => g.Breakdown == breakdown)?.Figure;
 
-    /// <summary>
-    /// The two groups a comparison's test is about, the group a sentence speaks of first: women against men, the most
-    /// deprived areas (IMD 1) against the least deprived (IMD 5).
-    /// </summary>
-    public static (Breakdown Subject, Breakdown Reference) Sides(GroupComparison comparison) => comparison == GroupComparison.Sex
-        ? (Breakdown.Female, Breakdown.Male)
-        : (Breakdown.Imd1, Breakdown.Imd5);
+    /// <summary>The two groups a comparison's test is about, the group a sentence speaks of first.</summary>
+    public static (Breakdown Subject, Breakdown Reference) Sides(GroupComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return (comparison.Subject, comparison.Reference);
+    }
 
     /// <summary>
     /// The survey's test of a comparison: significant, not significant, or null where it gave none. Both sides carry

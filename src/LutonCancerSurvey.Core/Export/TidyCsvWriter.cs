@@ -37,7 +37,8 @@ public sealed record TidyRow(
     string? IcbCode = null,
     string? IcbName = null,
     string? RegionCode = null,
-    string? RegionName = null);
+    string? RegionName = null,
+    Breakdown? ComparedWith = null);
 
 public static class TidyCsvWriter
 {
@@ -58,6 +59,7 @@ public static class TidyCsvWriter
         [
             .. Header.Take(alliance), .. icbs ? TidyLayout.IcbColumns : [], .. regions ? TidyLayout.RegionColumns : [], .. Header.Skip(alliance),
             .. rows.Any(r => r.Series is not null) ? [TidyLayout.SeriesColumn] : Array.Empty<string>(),
+            .. rows.Any(ComparesNamedGroups) ? [TidyLayout.ComparedWithColumn] : Array.Empty<string>(),
         ];
     }
 
@@ -76,6 +78,7 @@ public static class TidyCsvWriter
         // Only rows of an edition that is not on its year's default questionnaire need the series named, and files
         // without such rows keep exactly the columns they always had.
         var withSeries = all.Any(r => r.Series is not null);
+        var withComparedGroups = all.Any(ComparesNamedGroups);
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in HeaderFor(all))
         {
@@ -106,7 +109,7 @@ public static class TidyCsvWriter
                 SpreadsheetText.Neutralise(row.Section),
                 Vocabulary.ScoringWords[row.Scoring],
                 SpreadsheetText.Neutralise(row.TumourGroup),
-                Vocabulary.BreakdownWords[row.Breakdown],
+                row.Breakdown.Word,
                 Vocabulary.BasisWords[row.Basis],
                 shown ? row.Respondents?.ToString(CultureInfo.InvariantCulture) : null,
                 shown ? Score(row.Score, row.ScoreDecimals) : null,
@@ -121,6 +124,7 @@ public static class TidyCsvWriter
                 Vocabulary.SuppressionWords[row.Suppression],
                 SpreadsheetText.Neutralise(row.SourceNote),
                 .. withSeries ? [row.Series] : Array.Empty<string?>(),
+                .. withComparedGroups ? [ComparesNamedGroups(row) ? row.ComparedWith!.Word : null] : Array.Empty<string?>(),
             ];
             foreach (var field in fields)
             {
@@ -132,6 +136,10 @@ public static class TidyCsvWriter
 
         await csv.FlushAsync().ConfigureAwait(false);
     }
+
+    /// <summary>A shown row whose published test names the group it compared (not written for a suppressed row, which has no test).</summary>
+    private static bool ComparesNamedGroups(TidyRow row) =>
+        row.ComparedWith is not null && row.Suppression == Suppression.None && row.GroupDifferenceSignificant is not null;
 
     private static (bool Icbs, bool Regions) ParentsUsed(IReadOnlyCollection<TidyRow> rows) =>
         (rows.Any(r => r.IcbCode is not null), rows.Any(r => r.RegionCode is not null));

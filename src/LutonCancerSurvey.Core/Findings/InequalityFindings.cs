@@ -10,7 +10,8 @@ namespace LutonCancerSurvey.Core.Findings;
 public sealed record GapFinding(QuestionInfo Question, double? SubjectScore, double? ReferenceScore, double Size, string Sentence, int? Decimals = null);
 
 /// <summary>
-/// What the survey's test found for one comparison (men and women, or the most and least deprived areas): how many
+/// What the survey's test found for one comparison (men and women, the most and least deprived areas, or the groups of
+/// another dimension its test compared): how many
 /// questions it tested, how many gaps it found significant, a summary paragraph, and every significant gap, largest first.
 /// </summary>
 public sealed record InequalityFinding(
@@ -30,15 +31,89 @@ public static class InequalityFindings
     {
         ArgumentNullException.ThrowIfNull(organisationName);
         ArgumentNullException.ThrowIfNull(questions);
-        return questions.Count == 0
-            ? []
-            : [Write(GroupComparison.Sex, organisationName, year, questions), Write(GroupComparison.Deprivation, organisationName, year, questions)];
+        return GroupComparison.Of(questions).Select(c => Write(c, organisationName, year, questions)).ToList();
+    }
+
+    /// <summary>
+    /// The level the survey's group tests are taken at: a two-sided test at 5 % marks about one gap in 20 significant by
+    /// chance alone where there is no real difference.
+    /// </summary>
+    public const double TestLevel = 0.05;
+
+    /// <summary>
+    /// What a reader must know before reading any gap: the groups are compared unadjusted, so a gap may come from who the
+    /// patients are rather than their care; and with many tests some are significant by chance alone (said only where
+    /// the survey tested something).
+    /// </summary>
+    public static string Caveat(IReadOnlyList<InequalityFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        const string unadjusted = "These gaps are unadjusted: they compare groups of patients as they are, not as if they had the same tumour types, "
+            + "ages and other characteristics, so a gap may reflect who the patients are rather than the care they were given.";
+        var tested = findings.Sum(f => f.Tested);
+        if (tested == 0)
+        {
+            return unadjusted;
+        }
+
+        var significant = findings.Sum(f => f.Significant);
+        var byChance = tested * TestLevel;
+        var expected = byChance < 1
+            ? "fewer than one"
+            : "about " + Format.Number(Math.Round(byChance, MidpointRounding.AwayFromZero), 0);
+        return unadjusted
+            + $" The survey tested {FindingText.Count(tested, "gap", "gaps")} here and found {FindingText.Count(significant)} significant. "
+            + "At the usual 5 % level, chance alone marks about one gap in 20 significant where there is no real difference, "
+            + $"so {expected} of these {FindingText.Count(tested)} would be expected to be significant by chance alone; "
+            + "the gaps are not corrected for the number of tests.";
     }
 
     /// <summary>"between men and women", "between the most and least deprived areas (IMD 1 and 5)".</summary>
-    public static string Between(GroupComparison comparison) => comparison == GroupComparison.Sex
-        ? "between men and women"
-        : "between patients from the most and least deprived areas (IMD quintiles 1 and 5)";
+    public static string Between(GroupComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        if (comparison == GroupComparison.Sex)
+        {
+            return "between men and women";
+        }
+
+        if (comparison == GroupComparison.Deprivation)
+        {
+            return "between patients from the most and least deprived areas (IMD quintiles 1 and 5)";
+        }
+
+        var (subject, reference) = Words(comparison);
+        return $"between {subject} and {reference}";
+    }
+
+    /// <summary>
+    /// The largest significant gaps whatever the dimension, when the survey found significant gaps in more than one (null
+    /// otherwise: each dimension's own summary already names its largest).
+    /// </summary>
+    public static string? Largest(IReadOnlyList<InequalityFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (findings.Count(f => f.Significant > 0) < 2)
+        {
+            return null;
+        }
+
+        var largest = findings
+            .SelectMany(f => f.Gaps.Where(g => g.Size > 0).Select(g => (f.Comparison, Gap: g)))
+            .OrderByDescending(x => x.Gap.Size)
+            .ThenBy(x => x.Gap.Question.Number)
+            .Take(GapsInSummary)
+            .Select(x => $"{Between(x.Comparison)}, {x.Gap.Sentence}")
+            .ToList();
+        return largest.Count == 0 ? null : "Across every group the survey tested, the largest significant gaps: " + string.Join("; ", largest) + ".";
+    }
+
+    /// <summary>A dimension's code as words: ethnic-group → ethnic group.</summary>
+    public static string DimensionWords(string dimension)
+    {
+        ArgumentNullException.ThrowIfNull(dimension);
+        return dimension.Replace('-', ' ');
+    }
 
     private static InequalityFinding Write(GroupComparison comparison, string name, int year, IReadOnlyList<QuestionInequality> questions)
     {
@@ -120,9 +195,9 @@ public static class InequalityFindings
         || string.Equals(FindingText.Score(a, gap.Decimals, gap.Question.Scoring), FindingText.Score(b, gap.Decimals, gap.Question.Scoring), StringComparison.Ordinal);
 
     private static (string Subject, string Reference) Words(GroupComparison comparison) =>
-        comparison == GroupComparison.Sex
-            ? ("women", "men")
-            : ("patients from the most deprived areas", "those from the least deprived areas");
+        comparison == GroupComparison.Sex ? ("women", "men")
+        : comparison == GroupComparison.Deprivation ? ("patients from the most deprived areas", "those from the least deprived areas")
+        : ($"patients in “{comparison.Subject.Group}” ({DimensionWords(comparison.Dimension)})", $"those in “{comparison.Reference.Group}”");
 
     private static string Questions(int count) => FindingText.Count(count, "question", "questions");
 }

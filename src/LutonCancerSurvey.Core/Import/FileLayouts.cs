@@ -98,6 +98,51 @@ internal static class FileLayouts
         return code;
     }
 
+    /// <summary>A breakdown word (docs/data-format.md): all, male, female, imd1 … imd5 or dimension:group.</summary>
+    public static Breakdown? ReadBreakdown(FieldReader field, string column, bool required)
+    {
+        var text = field.Text(column);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                field.Fail(column, "is empty");
+            }
+
+            return null;
+        }
+
+        if (!Breakdown.TryParse(text, out var breakdown))
+        {
+            field.Fail(column, $"'{text}' is not a breakdown: use {Breakdown.WordRule}");
+        }
+
+        return breakdown;
+    }
+
+    /// <summary>
+    /// The other group of a published test: another group of the row's own dimension, on a row that carries the test.
+    /// </summary>
+    public static Breakdown? ReadComparedWith(FieldReader field, string column, Breakdown? breakdown, bool? groupTest)
+    {
+        var other = ReadBreakdown(field, column, required: false);
+        if (other is null || breakdown is null)
+        {
+            return null;
+        }
+
+        if (groupTest is null)
+        {
+            field.Fail(column, "names a compared group, but group_difference gives no test");
+        }
+        else if (other.IsAllPatients || other.Dimension != breakdown.Dimension || other == breakdown)
+        {
+            field.Fail(column, $"'{other.Word}' must be another group of the row's own dimension ('{breakdown.Dimension}')");
+        }
+
+        return other;
+    }
+
     public static int? ReadTumourGroup(FieldReader field, string column)
     {
         var name = field.RequiredText(column);
@@ -169,23 +214,23 @@ internal sealed class CombinedLayout(QuestionnaireCatalogue questionnaires) : IF
     private const string GroupTest = "Significance.test";
     private const string AllianceName = "CALNCV18NM";
 
-    private static readonly IReadOnlyDictionary<string, Breakdown> Genders =
-        new Dictionary<string, Breakdown>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, GenderOrQuintile> Genders =
+        new Dictionary<string, GenderOrQuintile>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Both"] = Breakdown.AllPatients,
-            ["Male"] = Breakdown.Male,
-            ["Female"] = Breakdown.Female,
+            ["Both"] = new(Breakdown.AllPatients),
+            ["Male"] = new(Breakdown.Male),
+            ["Female"] = new(Breakdown.Female),
         };
 
-    private static readonly IReadOnlyDictionary<string, Breakdown> Quintiles =
-        new Dictionary<string, Breakdown>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, GenderOrQuintile> Quintiles =
+        new Dictionary<string, GenderOrQuintile>(StringComparer.OrdinalIgnoreCase)
         {
-            ["All"] = Breakdown.AllPatients,
-            ["1"] = Breakdown.Imd1,
-            ["2"] = Breakdown.Imd2,
-            ["3"] = Breakdown.Imd3,
-            ["4"] = Breakdown.Imd4,
-            ["5"] = Breakdown.Imd5,
+            ["All"] = new(Breakdown.AllPatients),
+            ["1"] = new(Breakdown.Imd1),
+            ["2"] = new(Breakdown.Imd2),
+            ["3"] = new(Breakdown.Imd3),
+            ["4"] = new(Breakdown.Imd4),
+            ["5"] = new(Breakdown.Imd5),
         };
 
     string IFileLayout.Name => "CPES combined";
@@ -247,7 +292,7 @@ internal sealed class CombinedLayout(QuestionnaireCatalogue questionnaires) : IF
         var groupTest = field.Choice(GroupTest, Vocabulary.CombinedSignificance, required: false);
         var alliance = OptionalText(field, AllianceName);
 
-        if (gender is not null && quintile is not null && gender != Breakdown.AllPatients && quintile != Breakdown.AllPatients)
+        if (gender is not null && quintile is not null && !gender.Value.Breakdown.IsAllPatients && !quintile.Value.Breakdown.IsAllPatients)
         {
             field.Fail(Imd, "a row breaks down by gender or by deprivation, not both");
         }
@@ -284,7 +329,7 @@ internal sealed class CombinedLayout(QuestionnaireCatalogue questionnaires) : IF
             Section = item!.Section,
             Scoring = item.Scoring,
             TumourGroupId = tumour!.Value,
-            Breakdown = gender == Breakdown.AllPatients ? quintile!.Value : gender!.Value,
+            Breakdown = gender!.Value.Breakdown.IsAllPatients ? quintile!.Value.Breakdown : gender.Value.Breakdown,
             Basis = basis!.Value,
             Respondents = respondents,
             Score = score,
@@ -351,7 +396,6 @@ internal sealed class TidyLayout : IFileLayout
 
     private static readonly IReadOnlyDictionary<string, OrganisationLevel> Levels = Vocabulary.Reverse(Vocabulary.LevelWords);
     private static readonly IReadOnlyDictionary<string, Scoring> Scorings = Vocabulary.Reverse(Vocabulary.ScoringWords);
-    private static readonly IReadOnlyDictionary<string, Breakdown> Breakdowns = Vocabulary.Reverse(Vocabulary.BreakdownWords);
     private static readonly IReadOnlyDictionary<string, ResultBasis> Bases = Vocabulary.Reverse(Vocabulary.BasisWords);
     private static readonly IReadOnlyDictionary<string, Band> Bands = Vocabulary.Reverse(Vocabulary.BandWords);
     private static readonly IReadOnlyDictionary<string, ChangeDirection> Changes = Vocabulary.Reverse(Vocabulary.ChangeWords);
@@ -366,7 +410,13 @@ internal sealed class TidyLayout : IFileLayout
     /// <summary>Written only when some row needs it, so files of editions on their default questionnaire keep 25 columns.</summary>
     public const string SeriesColumn = "series";
 
-    public IReadOnlyList<string> OptionalColumns { get; } = [.. IcbColumns, .. RegionColumns, SeriesColumn];
+    /// <summary>
+    /// The group a breakdown row's published test compared it with, for dimensions other than sex and deprivation (whose
+    /// tests always compare men with women and IMD 1 with 5): written only when some row has one.
+    /// </summary>
+    public const string ComparedWithColumn = "compared_with";
+
+    public IReadOnlyList<string> OptionalColumns { get; } = [.. IcbColumns, .. RegionColumns, SeriesColumn, ComparedWithColumn];
 
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
@@ -411,7 +461,7 @@ internal sealed class TidyLayout : IFileLayout
         var section = field.RequiredText("section");
         var scoring = field.Choice("scoring", Scorings, required: true);
         var tumour = FileLayouts.ReadTumourGroup(field, "tumour_group");
-        var breakdown = field.Choice("breakdown", Breakdowns, required: true);
+        var breakdown = FileLayouts.ReadBreakdown(field, "breakdown", required: true);
         var basis = field.Choice("basis", Bases, required: true);
         var respondents = field.WholeNumber("respondents");
         var score = field.Number("score");
@@ -426,6 +476,7 @@ internal sealed class TidyLayout : IFileLayout
         var groupTest = field.Choice("group_difference", GroupTests, required: false);
         var suppressed = field.Choice("suppressed", Suppressions, required: false) ?? Suppression.None;
         var note = field.Text("source_note");
+        var comparedWith = field.HasColumn(ComparedWithColumn) ? FileLayouts.ReadComparedWith(field, ComparedWithColumn, breakdown, groupTest) : null;
         var series = ReadSeries(field, SeriesColumn, field.HasColumn(SeriesColumn) ? field.Text(SeriesColumn) : string.Empty);
         var (icb, icbName) = ReadParent(field, Icb, level, Optional(field, Icb.CodeColumn), Optional(field, Icb.NameColumn), Icb.CodeColumn, Icb.NameColumn);
         var (region, regionName) = ReadParent(
@@ -436,10 +487,16 @@ internal sealed class TidyLayout : IFileLayout
             field.Fail("score", "is empty but the row is not marked suppressed (few-respondents or source)");
         }
 
+        if (groupTest is not null && comparedWith is null && breakdown is { IsAllPatients: false } b
+            && b.Dimension is not (Breakdown.Sex or Breakdown.Deprivation))
+        {
+            field.Fail("group_difference", $"a test of a '{b.Dimension}' group must say in compared_with which group it was compared with");
+        }
+
         // Without a count the disclosure rule cannot be checked, so such a figure needs the citation that published it
         // so (as a press release does); breakdowns by sex and deprivation are published without counts.
         if (suppressed == Suppression.None && score is not null && respondents is null
-            && breakdown == Breakdown.AllPatients && note.Length == 0)
+            && breakdown is { IsAllPatients: true } && note.Length == 0)
         {
             field.Fail("respondents", "is empty for a published score: give the count, mark the row suppressed, "
                 + "or cite in source_note the source that published the figure without one");
@@ -468,7 +525,7 @@ internal sealed class TidyLayout : IFileLayout
             Section = section,
             Scoring = scoring!.Value,
             TumourGroupId = tumour!.Value,
-            Breakdown = breakdown!.Value,
+            Breakdown = breakdown!,
             Basis = basis!.Value,
             Respondents = respondents,
             Score = score,
@@ -483,6 +540,7 @@ internal sealed class TidyLayout : IFileLayout
             ChangeSincePrevious = changeSincePrevious,
             ChangeOverall = changeOverall,
             GroupDifferenceSignificant = groupTest,
+            ComparedWith = comparedWith,
             Suppression = suppressed,
             SourceNote = note.Length == 0 ? null : note,
             SeriesCode = series.Length == 0 ? null : series,
@@ -536,3 +594,6 @@ internal sealed class TidyLayout : IFileLayout
 
 /// <summary>An ICB or a region as a parent: the tidy layout's columns for it, and which levels may name one.</summary>
 internal sealed record ParentKind(string CodeColumn, string NameColumn, OrganisationLevel[] Allowed, string Words, string AllowedWords);
+
+/// <summary>A Gender or IMD value of the combined layout, boxed so the field reader's closed choices can hold it.</summary>
+internal readonly record struct GenderOrQuintile(Breakdown Breakdown);

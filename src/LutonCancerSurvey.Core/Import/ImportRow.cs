@@ -47,6 +47,12 @@ internal sealed record ImportRow
     public ChangeDirection? ChangeSincePrevious { get; init; }
     public ChangeDirection? ChangeOverall { get; init; }
     public bool? GroupDifferenceSignificant { get; init; }
+
+    /// <summary>The group the survey's test compared this one with, where the file names it (the tidy layout's <c>compared_with</c>).</summary>
+    public Breakdown? ComparedWith { get; init; }
+
+    /// <summary>The stored id of <see cref="ComparedWith"/>, set once the row is matched to the database.</summary>
+    public int? ComparedWithId { get; init; }
     public Suppression Suppression { get; init; }
     public string? SourceNote { get; init; }
 

@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Core.Domain;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -87,9 +88,12 @@ public sealed record LayoutDefinition
         foreach (var (field, words) in Words.Where(w => LayoutWords.TidyWords.ContainsKey(w.Key)))
         {
             var allowed = LayoutWords.TidyWords[field];
-            foreach (var (word, tidy) in words.Where(w => w.Value.Length > 0 && !allowed.Contains(w.Value, StringComparer.OrdinalIgnoreCase)))
+            // Any group of any dimension is a breakdown, beyond the listed words for sex and deprivation.
+            foreach (var (word, tidy) in words.Where(w => w.Value.Length > 0 && !allowed.Contains(w.Value, StringComparer.OrdinalIgnoreCase)
+                && !(field == "breakdown" && Breakdown.TryParse(w.Value, out _))))
             {
-                problems.Add($"the word '{word}' for {field} must mean one of {string.Join(", ", allowed)}, not '{tidy}'");
+                var meanings = field == "breakdown" ? Breakdown.WordRule : "one of " + string.Join(", ", allowed);
+                problems.Add($"the word '{word}' for {field} must mean {meanings}, not '{tidy}'");
             }
         }
 

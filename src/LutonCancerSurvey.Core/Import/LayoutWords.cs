@@ -15,7 +15,7 @@ public static class LayoutWords
     {
         ["level"] = [.. Vocabulary.LevelWords.Values],
         ["scoring"] = [.. Vocabulary.ScoringWords.Values],
-        ["breakdown"] = [.. Vocabulary.BreakdownWords.Values],
+        ["breakdown"] = ["all", .. Breakdown.Seeded.Select(s => s.Breakdown.Word)],
         ["basis"] = [.. Vocabulary.BasisWords.Values],
         ["band"] = [.. Vocabulary.BandWords.Values],
         ["change_since_previous"] = [.. Vocabulary.ChangeWords.Values],

@@ -12,7 +12,6 @@ internal sealed partial class MappedLayout : IFileLayout
 {
     private static readonly IReadOnlyDictionary<string, OrganisationLevel> Levels = Vocabulary.Reverse(Vocabulary.LevelWords);
     private static readonly IReadOnlyDictionary<string, Scoring> Scorings = Vocabulary.Reverse(Vocabulary.ScoringWords);
-    private static readonly IReadOnlyDictionary<string, Breakdown> Breakdowns = Vocabulary.Reverse(Vocabulary.BreakdownWords);
     private static readonly IReadOnlyDictionary<string, ResultBasis> Bases = Vocabulary.Reverse(Vocabulary.BasisWords);
     private static readonly IReadOnlyDictionary<string, Band> Bands = Vocabulary.Reverse(Vocabulary.BandWords);
     private static readonly IReadOnlyDictionary<string, ChangeDirection> Changes = Vocabulary.Reverse(Vocabulary.ChangeWords);
@@ -142,7 +141,7 @@ internal sealed partial class MappedLayout : IFileLayout
         var scoring = Choice(field, "scoring", Scorings);
         var tumourName = Word(field, "tumour_group");
         // A file without a breakdown column is of all patients; an unknown word is reported by Choice.
-        var breakdown = Choice(field, "breakdown", Breakdowns) ?? Breakdown.AllPatients;
+        var breakdown = BreakdownOf(field) ?? Breakdown.AllPatients;
         var basis = Choice(field, "basis", Bases);
         if (basis is null && Raw(field, "basis").Length == 0)
         {
@@ -364,6 +363,31 @@ internal sealed partial class MappedLayout : IFileLayout
     {
         var tidy = Word(field, tidyField);
         return tidy is not null && choices.TryGetValue(tidy, out var choice) ? choice : null;
+    }
+
+    /// <summary>
+    /// The group a row is of: by the layout's own words (16-24 → age:16-24), by the words published files use for sex
+    /// and deprivation, or as a tidy word itself. Null when empty or unknown (reported).
+    /// </summary>
+    private Breakdown? BreakdownOf(FieldReader field)
+    {
+        const string tidyField = "breakdown";
+        var raw = Raw(field, tidyField);
+        if (raw.Length == 0 || _markers.ContainsKey(raw))
+        {
+            return null;
+        }
+
+        var tidy = _words.TryGetValue(tidyField, out var words) && words.TryGetValue(LayoutWords.Key(raw), out var mapped)
+            ? mapped
+            : LayoutWords.Known(tidyField, raw) ?? raw;
+        if (Breakdown.TryParse(tidy, out var breakdown))
+        {
+            return breakdown;
+        }
+
+        field.Fail(ColumnOf(tidyField), $"'{raw}' is not a word the layout knows for {tidyField}: add it to the layout's words as {Breakdown.WordRule}");
+        return null;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using LutonCancerSurvey.Core.Formatting;
 namespace LutonCancerSurvey.Core.Import;
 
 internal readonly record struct ResultKey(
-    int EditionId, int OrganisationId, int QuestionId, int TumourGroupId, Breakdown Breakdown, ResultBasis Basis);
+    int EditionId, int OrganisationId, int QuestionId, int TumourGroupId, int BreakdownId, ResultBasis Basis);
 
 /// <summary>
 /// Editions, organisations, their facts per edition (name, Alliance) and questions met during one import: found or
@@ -31,12 +31,14 @@ internal sealed class ReferenceData
     private readonly Dictionary<(int EditionId, Organisation Organisation, OrganisationLevel ParentLevel), string> _parentReferences = [];
     private readonly Dictionary<(int EditionId, OrganisationLevel ParentLevel, string Code), string> _parentNames = [];
     private readonly Dictionary<Organisation, int> _newestYear = [];
+    private readonly Dictionary<(string Dimension, string Group), BreakdownGroup> _breakdowns;
 
     private ReferenceData(
         SurveyDbContext db, List<SurveyEdition> editions, List<Organisation> organisations, List<OrganisationEdition> facts,
-        List<Question> questions, List<QuestionSeries> series, List<QuestionnaireItem> items)
+        List<Question> questions, List<QuestionSeries> series, List<QuestionnaireItem> items, List<BreakdownGroup> breakdowns)
     {
         _db = db;
+        _breakdowns = breakdowns.ToDictionary(b => (b.Dimension, b.Group), BreakdownKeys.Instance);
         _series = series.ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
         _items = items.Select(i => (i.SeriesId, i.Number)).ToHashSet();
         _editions = editions.ToDictionary(e => e.Year);
@@ -59,7 +61,8 @@ internal sealed class ReferenceData
             await db.OrganisationEditions.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.Questions.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.QuestionSeries.ToListAsync(cancellationToken).ConfigureAwait(false),
-            await db.QuestionnaireItems.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
+            await db.QuestionnaireItems.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Adds the editions, organisations and questions that <paramref name="rows"/> meet for the first time, each from
@@ -94,7 +97,9 @@ internal sealed class ReferenceData
             await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var added = false;
+        // A row's own group before the groups rows compare with, so a dimension's groups keep the file's order.
+        var added = rows.Aggregate(false, (any, row) => AddBreakdown(row.Breakdown) | any);
+        added = rows.Aggregate(added, (any, row) => (row.ComparedWith is { } other && AddBreakdown(other)) | any);
         foreach (var row in rows)
         {
             if (!_organisations.TryGetValue(row.OrganisationCode, out var organisation))
@@ -148,6 +153,32 @@ internal sealed class ReferenceData
             await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Stores a group met for the first time, after its dimension's other groups, so that a dimension's groups keep the
+    /// order of the file that first brought them (age bands youngest first). Groups are matched ignoring case.
+    /// </summary>
+    private bool AddBreakdown(Breakdown breakdown)
+    {
+        if (breakdown.IsAllPatients || _breakdowns.ContainsKey((breakdown.Dimension, breakdown.Group)))
+        {
+            return false;
+        }
+
+        var group = new BreakdownGroup
+        {
+            Dimension = breakdown.Dimension,
+            Group = breakdown.Group,
+            Order = 1 + _breakdowns.Values.Where(b => b.Dimension == breakdown.Dimension).Select(b => b.Order).DefaultIfEmpty().Max(),
+        };
+        _db.Breakdowns.Add(group);
+        _breakdowns[(group.Dimension, group.Group)] = group;
+        return true;
+    }
+
+    /// <summary>The stored id of a group <see cref="AddMissingAsync"/> has seen; 0 for all patients.</summary>
+    public int BreakdownId(Breakdown breakdown) =>
+        breakdown.IsAllPatients ? Breakdown.AllPatientsId : _breakdowns[(breakdown.Dimension, breakdown.Group)].Id;
 
     /// <summary>
     /// The questionnaire a new edition uses: the one its row names, else the one that is the default for its year,
@@ -205,7 +236,7 @@ internal sealed class ReferenceData
             return null;
         }
 
-        return new ResultKey(edition.Id, organisation.Id, question.Id, row.TumourGroupId, row.Breakdown, row.Basis);
+        return new ResultKey(edition.Id, organisation.Id, question.Id, row.TumourGroupId, BreakdownId(row.Breakdown), row.Basis);
     }
 
     /// <summary>
@@ -309,10 +340,10 @@ internal sealed class ReferenceData
         // One query per edition the file touches, not one per row.
         var rows = await _db.Results.AsNoTracking()
             .Where(r => r.EditionId == key.EditionId)
-            .Select(r => new { r.Id, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis })
+            .Select(r => new { r.Id, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.BreakdownId, r.Basis })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var existing = rows.ToDictionary(
-            r => new ResultKey(key.EditionId, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis),
+            r => new ResultKey(key.EditionId, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.BreakdownId, r.Basis),
             r => r.Id);
         _existingResults[key.EditionId] = existing;
         return existing.TryGetValue(key, out var id) ? id : null;
@@ -551,4 +582,16 @@ internal sealed class AllianceNameKeys : IEqualityComparer<(int EditionId, strin
 
     public int GetHashCode((int EditionId, string Reference) obj) =>
         HashCode.Combine(obj.EditionId, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Reference));
+}
+
+/// <summary>Breakdown groups are one group whatever the case a file writes them in.</summary>
+internal sealed class BreakdownKeys : IEqualityComparer<(string Dimension, string Group)>
+{
+    public static readonly BreakdownKeys Instance = new();
+
+    public bool Equals((string Dimension, string Group) x, (string Dimension, string Group) y) =>
+        string.Equals(x.Dimension, y.Dimension, StringComparison.Ordinal) && string.Equals(x.Group, y.Group, StringComparison.OrdinalIgnoreCase);
+
+    public int GetHashCode((string Dimension, string Group) obj) =>
+        HashCode.Combine(obj.Dimension, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Group));
 }

@@ -22,12 +22,13 @@ internal abstract class ResultWriter : IAsyncDisposable
         nameof(SurveyResult.Band), nameof(SurveyResult.ChangeSincePrevious), nameof(SurveyResult.ChangeOverall),
         nameof(SurveyResult.GroupDifferenceSignificant), nameof(SurveyResult.Suppression), nameof(SurveyResult.SourceNote),
         nameof(SurveyResult.ImportId), nameof(SurveyResult.SourceRow), nameof(SurveyResult.ScoreDecimals),
+        nameof(SurveyResult.ComparedWithId),
     ];
 
     internal static readonly string[] KeyColumns =
     [
         nameof(SurveyResult.EditionId), nameof(SurveyResult.OrganisationId), nameof(SurveyResult.QuestionId),
-        nameof(SurveyResult.TumourGroupId), nameof(SurveyResult.Breakdown), nameof(SurveyResult.Basis),
+        nameof(SurveyResult.TumourGroupId), nameof(SurveyResult.BreakdownId), nameof(SurveyResult.Basis),
     ];
 
     public static ResultWriter Create(SurveyDbContext db, DbTransaction transaction, int importId) =>
@@ -120,7 +121,7 @@ internal sealed class BatchedResultWriter : ResultWriter
             parameters[first + 1].Value = key.OrganisationId;
             parameters[first + 2].Value = key.QuestionId;
             parameters[first + 3].Value = key.TumourGroupId;
-            parameters[first + 4].Value = (int)key.Breakdown;
+            parameters[first + 4].Value = key.BreakdownId;
             parameters[first + 5].Value = (int)key.Basis;
             SetValues(command, first + KeyColumns.Length, row);
         }
@@ -198,6 +199,7 @@ internal sealed class BatchedResultWriter : ResultWriter
         parameters[first + 12].Value = _importId;
         parameters[first + 13].Value = row.Line;
         parameters[first + 14].Value = (object?)row.ScoreDecimals ?? DBNull.Value;
+        parameters[first + 15].Value = (object?)row.ComparedWithId ?? DBNull.Value;
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

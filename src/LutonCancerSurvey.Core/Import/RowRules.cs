@@ -83,6 +83,7 @@ internal static class RowRules
             ChangeSincePrevious = null,
             ChangeOverall = null,
             GroupDifferenceSignificant = null,
+            ComparedWith = null,
         };
     }
 

@@ -76,7 +76,7 @@ internal sealed class SqliteResultWriter : ResultWriter
             Check(raw.sqlite3_bind_int(insert, first + 1, key.OrganisationId));
             Check(raw.sqlite3_bind_int(insert, first + 2, key.QuestionId));
             Check(raw.sqlite3_bind_int(insert, first + 3, key.TumourGroupId));
-            Check(raw.sqlite3_bind_int(insert, first + 4, (int)key.Breakdown));
+            Check(raw.sqlite3_bind_int(insert, first + 4, key.BreakdownId));
             Check(raw.sqlite3_bind_int(insert, first + 5, (int)key.Basis));
             BindValues(insert, first + KeyColumns.Length, row);
         }
@@ -109,6 +109,7 @@ internal sealed class SqliteResultWriter : ResultWriter
         Check(raw.sqlite3_bind_int(statement, first + 12, _importId));
         Check(raw.sqlite3_bind_int(statement, first + 13, row.Line));
         Bind(statement, first + 14, row.ScoreDecimals);
+        Bind(statement, first + 15, row.ComparedWithId);
     }
 
     private void Bind(sqlite3_stmt statement, int index, int? value) =>

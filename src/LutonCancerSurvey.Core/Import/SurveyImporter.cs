@@ -266,7 +266,8 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                     }
 
                     var existingId = await reference.FindExistingAsync(key.Value, cancellationToken).ConfigureAwait(false);
-                    await writer.WriteAsync(row, key.Value, existingId, cancellationToken).ConfigureAwait(false);
+                    var written = row.ComparedWith is { } comparedWith ? row with { ComparedWithId = reference.BreakdownId(comparedWith) } : row;
+                    await writer.WriteAsync(written, key.Value, existingId, cancellationToken).ConfigureAwait(false);
                     tally.Count(row, existingId is not null);
 
                     if (ordinal % ProgressEvery == 0)

@@ -68,18 +68,6 @@ public static class Vocabulary
         [Scoring.MeanOutOfTen] = "mean",
     };
 
-    public static readonly IReadOnlyDictionary<Breakdown, string> BreakdownWords = new Dictionary<Breakdown, string>
-    {
-        [Breakdown.AllPatients] = "all",
-        [Breakdown.Male] = "male",
-        [Breakdown.Female] = "female",
-        [Breakdown.Imd1] = "imd1",
-        [Breakdown.Imd2] = "imd2",
-        [Breakdown.Imd3] = "imd3",
-        [Breakdown.Imd4] = "imd4",
-        [Breakdown.Imd5] = "imd5",
-    };
-
     public static readonly IReadOnlyDictionary<ResultBasis, string> BasisWords = new Dictionary<ResultBasis, string>
     {
         [ResultBasis.Adjusted] = "adjusted",

@@ -134,7 +134,7 @@ public sealed partial class DashboardQueries(
                 (r.OrganisationId == organisationId || r.OrganisationId == englandId)
                 && r.EditionId == editionId
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var own = rows.Where(r => r.OrganisationId == organisationId && r.Figure.Basis == basis).ToDictionary(r => r.Question.Number);
@@ -172,7 +172,7 @@ public sealed partial class DashboardQueries(
                 && r.EditionId == editionId
                 && r.TumourGroupId != TumourGroups.AllCancersId
                 && r.Question!.Number == questionNumber
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Basis == ResultBasis.Unadjusted))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -205,7 +205,7 @@ public sealed partial class DashboardQueries(
                 (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
                 && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => comparable.SeriesOfYear.TryGetValue(r.Year, out var s) && comparable.Questions.Contains((s, r.Question.Number)))
             .ToList();
@@ -250,7 +250,7 @@ public sealed partial class DashboardQueries(
             from r in db.Results.AsNoTracking()
             where r.QuestionId == questionId
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Basis == basis
             join f in db.OrganisationEditions on new { r.EditionId, r.OrganisationId } equals new { f.EditionId, f.OrganisationId }
             where f.Level == organisation.Level
@@ -371,7 +371,7 @@ public sealed partial class DashboardQueries(
                 ids.Contains(r.OrganisationId)
                 && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Basis == basis))
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => comparable.SeriesOfYear.TryGetValue(r.Year, out var s) && comparable.Questions.Contains((s, r.Question.Number)))
@@ -446,7 +446,7 @@ public sealed partial class DashboardQueries(
                         && (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId))
                     || (r.EditionId == previousEditionId && r.OrganisationId == organisation.Id && r.Basis == ResultBasis.Trend))
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var current = rows.Where(r => r.Year == year).ToList();
@@ -572,7 +572,7 @@ public sealed partial class DashboardQueries(
                 organisationIds.Contains(r.OrganisationId)
                 && r.Edition!.Year == year
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == Breakdown.AllPatients))
+                && r.BreakdownId == Breakdown.AllPatientsId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
@@ -598,7 +598,7 @@ public sealed partial class DashboardQueries(
     {
         var questions = await db.Results.AsNoTracking().Where(VisibleResult)
             .Where(r => r.OrganisationId == organisationId && r.EditionId == editionId && r.TumourGroupId == tumourGroupId
-                && r.Basis == basis && r.Breakdown == Breakdown.AllPatients)
+                && r.Basis == basis && r.BreakdownId == Breakdown.AllPatientsId)
             .Select(r => new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring, null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return (questions.Where(q => q.Number < questionNumber).MaxBy(q => q.Number),

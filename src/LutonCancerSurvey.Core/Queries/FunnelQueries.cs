@@ -88,7 +88,7 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
             where r.Edition!.Year == key.Year
                 && r.Question!.Number == key.QuestionNumber
                 && r.TumourGroupId == key.TumourGroupId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Suppression == Suppression.None
                 && r.Score != null
                 && ((f.Level == key.Level && r.Basis == key.Basis && r.Respondents != null)

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LutonCancerSurvey.Core.Queries;
 
 /// <summary>
-/// Results by sex and by deprivation quintile: published for Cancer Alliances and England, all cancers, unadjusted,
-/// without respondent counts, with the survey's own test of the gap between men and women and between IMD 1 and 5.
+/// Results by group of patients (sex, deprivation quintile, age band, ethnic group …): published for Cancer Alliances and
+/// England, all cancers, unadjusted, without respondent counts, with the survey's own test of the gaps it compares.
 /// </summary>
 public sealed partial class DashboardQueries
 {
@@ -24,13 +24,22 @@ public sealed partial class DashboardQueries
                 && r.TumourGroupId == TumourGroups.AllCancersId
                 && r.Basis == ResultBasis.Unadjusted))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.All(r => r.BreakdownId == Breakdown.AllPatientsId))
+        {
+            return [];
+        }
 
+        var groups = await BreakdownCatalogueAsync(cancellationToken).ConfigureAwait(false);
         return rows.GroupBy(r => r.Question.Number)
-            .Where(g => g.Any(r => r.Breakdown != Breakdown.AllPatients))
+            .Where(g => g.Any(r => r.BreakdownId != Breakdown.AllPatientsId))
             .OrderBy(g => g.Key)
             .Select(g => new QuestionInequality(
                 g.First().Question,
-                g.OrderBy(r => r.Breakdown).Select(r => new GroupFigure(r.Breakdown, r.Figure, r.GroupDifferenceSignificant)).ToList()))
+                g.Select(r => new GroupFigure(
+                        groups.Of(r.BreakdownId), r.Figure, r.GroupDifferenceSignificant,
+                        r.ComparedWithId is { } other ? groups.Of(other) : null, groups.RankOf(r.BreakdownId)))
+                    .OrderBy(f => f.Rank)
+                    .ToList()))
             .ToList();
     }
 
@@ -43,28 +52,51 @@ public sealed partial class DashboardQueries
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(breakdown);
+        var groups = await BreakdownCatalogueAsync(cancellationToken).ConfigureAwait(false);
+        if (groups.IdOf(breakdown) is not { } breakdownId)
+        {
+            return [];
+        }
+
         var organisationId = header.Organisation.Id;
         var englandId = header.EnglandId ?? -1;
         var rows = await GroupRows(db.Results.Where(r =>
                 (r.OrganisationId == organisationId || r.OrganisationId == englandId)
                 && r.EditionId == editionId
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == breakdown
+                && r.BreakdownId == breakdownId
                 && r.Basis == basis))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var england = rows.Where(r => r.OrganisationId == englandId).ToDictionary(r => r.Question.Number);
         return rows.Where(r => r.OrganisationId == organisationId)
             .OrderBy(r => r.Question.Number)
-            .Select(r => new BreakdownResult(r.Question, r.Figure, r.GroupDifferenceSignificant, england.GetValueOrDefault(r.Question.Number)?.Figure))
+            .Select(r => new BreakdownResult(r.Question, r.Figure, r.GroupDifferenceSignificant, england.GetValueOrDefault(r.Question.Number)?.Figure)
+            {
+                ComparedWith = r.ComparedWithId is { } other ? groups.Of(other) : null,
+            })
             .ToList();
     }
+
+    /// <summary>A group as it is stored, with the spelling of the file that first brought it; null when none is stored.</summary>
+    public async Task<Breakdown?> StoredBreakdownAsync(Breakdown breakdown, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(breakdown);
+        var groups = await BreakdownCatalogueAsync(cancellationToken).ConfigureAwait(false);
+        return groups.IdOf(breakdown) is { } id ? groups.Of(id) : null;
+    }
+
+    /// <summary>Every stored group (a few dozen rows), to name the groups results refer to by id.</summary>
+    private async Task<BreakdownCatalogue> BreakdownCatalogueAsync(CancellationToken cancellationToken) =>
+        new(await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
 
     private static IQueryable<GroupRow> GroupRows(IQueryable<SurveyResult> results) =>
         results.AsNoTracking().Select(r => new GroupRow(
             r.OrganisationId,
-            r.Breakdown,
+            r.BreakdownId,
             r.GroupDifferenceSignificant,
+            r.ComparedWithId,
             new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring,
                 r.Edition!.Series == null || (r.Edition.Series.FirstYear <= r.Edition.Year && r.Edition.Year <= r.Edition.Series.LastYear)
                     ? null
@@ -74,5 +106,6 @@ public sealed partial class DashboardQueries
                 r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
                 new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote)) { Decimals = r.ScoreDecimals }));
 
-    private sealed record GroupRow(int OrganisationId, Breakdown Breakdown, bool? GroupDifferenceSignificant, QuestionInfo Question, Figure Figure);
+    private sealed record GroupRow(
+        int OrganisationId, int BreakdownId, bool? GroupDifferenceSignificant, int? ComparedWithId, QuestionInfo Question, Figure Figure);
 }

@@ -58,6 +58,86 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.BreakdownGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Group")
+                        .IsUnique();
+
+                    b.ToTable("Breakdowns", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Dimension = "sex",
+                            Group = "male",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Dimension = "sex",
+                            Group = "female",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Dimension = "deprivation",
+                            Group = "1",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Dimension = "deprivation",
+                            Group = "2",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Dimension = "deprivation",
+                            Group = "3",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Dimension = "deprivation",
+                            Group = "4",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Dimension = "deprivation",
+                            Group = "5",
+                            Order = 5
+                        });
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.DataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -845,8 +925,9 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.Property<int>("Basis")
                         .HasColumnType("int");
 
-                    b.Property<int>("Breakdown")
-                        .HasColumnType("int");
+                    b.Property<int>("BreakdownId")
+                        .HasColumnType("int")
+                        .HasColumnName("Breakdown");
 
                     b.Property<int?>("ChangeOverall")
                         .HasColumnType("int");
@@ -859,6 +940,9 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 
                     b.Property<double?>("CiUpper")
                         .HasColumnType("float");
+
+                    b.Property<int?>("ComparedWithId")
+                        .HasColumnType("int");
 
                     b.Property<int>("EditionId")
                         .HasColumnType("int");
@@ -911,9 +995,9 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TumourGroupId");
 
-                    b.HasIndex("QuestionId", "TumourGroupId", "Breakdown", "Basis");
+                    b.HasIndex("QuestionId", "TumourGroupId", "BreakdownId", "Basis");
 
-                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "BreakdownId", "Basis")
                         .IsUnique();
 
                     b.ToTable("Results", (string)null);

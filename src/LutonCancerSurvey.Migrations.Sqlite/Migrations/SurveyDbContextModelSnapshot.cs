@@ -51,6 +51,84 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.BreakdownGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Group")
+                        .IsUnique();
+
+                    b.ToTable("Breakdowns", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Dimension = "sex",
+                            Group = "male",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Dimension = "sex",
+                            Group = "female",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Dimension = "deprivation",
+                            Group = "1",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Dimension = "deprivation",
+                            Group = "2",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Dimension = "deprivation",
+                            Group = "3",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Dimension = "deprivation",
+                            Group = "4",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Dimension = "deprivation",
+                            Group = "5",
+                            Order = 5
+                        });
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.DataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -818,8 +896,9 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Breakdown")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("BreakdownId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Breakdown");
 
                     b.Property<int?>("ChangeOverall")
                         .HasColumnType("INTEGER");
@@ -832,6 +911,9 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("CiUpper")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("ComparedWithId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("EditionId")
                         .HasColumnType("INTEGER");
@@ -884,9 +966,9 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TumourGroupId");
 
-                    b.HasIndex("QuestionId", "TumourGroupId", "Breakdown", "Basis");
+                    b.HasIndex("QuestionId", "TumourGroupId", "BreakdownId", "Basis");
 
-                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "Breakdown", "Basis")
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "BreakdownId", "Basis")
                         .IsUnique();
 
                     b.ToTable("Results", (string)null);

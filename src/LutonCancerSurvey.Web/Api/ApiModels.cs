@@ -47,7 +47,8 @@ public enum ApiSuccessionKind
 /// <param name="Year">The survey year.</param>
 /// <param name="TumourGroup">The tumour group as its slug, e.g. all-cancers, breast, head-and-neck.</param>
 /// <param name="Basis">adjusted (case-mix adjusted, All Cancers only), unadjusted, or trend (the unadjusted figures published for year-on-year comparison).</param>
-/// <param name="Breakdown">Which patients: all, male, female, or imd1 … imd5 (deprivation quintile, 1 most deprived), the tidy layout's words.</param>
+/// <param name="Breakdown">Which patients: all, male, female, imd1 … imd5 (deprivation quintile, 1 most deprived), or dimension:group
+/// for any other group the survey publishes (age:16-24, ethnic-group:Asian), the tidy layout's words.</param>
 /// <param name="Results">One entry a scored question, in question order.</param>
 /// <param name="Embargo">Null for a published edition. For a draft (shown to signed-in commissioners and administrators
 /// only) it says the figures are embargoed and not for publication until <c>until</c>.</param>
@@ -110,7 +111,14 @@ public sealed record ApiResult(
     ApiGroupDifference? GroupDifference,
     ApiNationalFigure? National,
     ApiSuppression? Suppressed,
-    ApiSource Source);
+    ApiSource Source)
+{
+    /// <summary>
+    /// The group the survey's test compared this one with, as a breakdown word (age:75+), where the source names it;
+    /// null for the tests of sex and deprivation (men against women, imd1 against imd5) and where there is no test.
+    /// </summary>
+    public string? ComparedWith { get; init; }
+}
 
 /// <summary>England's figure beside a result.</summary>
 /// <param name="Basis">The basis of England's figure: the result's own where published, otherwise unadjusted.</param>

@@ -105,18 +105,19 @@ public static class ResultsApi
             + "haematological, head-and-neck, lung, prostate, sarcoma, skin, upper-gastro, urological, other.")] string? tumourGroup,
         [Description("adjusted, unadjusted or trend. Default: adjusted where published (All Cancers), otherwise unadjusted; "
             + "unadjusted with a breakdown.")] string? basis,
-        [Description("Which patients: all (default), male, female, or imd1, imd2, imd3, imd4, imd5 (deprivation quintile, "
-            + "1 most deprived). Published for Cancer Alliances and England only.")] string? breakdown,
+        [Description("Which patients: all (default), male, female, imd1, imd2, imd3, imd4, imd5 (deprivation quintile, "
+            + "1 most deprived), or any other group as dimension:group, e.g. age:16-24 or ethnic-group:Asian (the tidy layout's words). "
+            + "Published for Cancer Alliances and England only.")] string? breakdown,
         CancellationToken cancellationToken)
     {
-        var group = Breakdown.AllPatients;
+        var group = Core.Domain.Breakdown.AllPatients;
         if (!string.IsNullOrWhiteSpace(breakdown))
         {
             if (InequalityDisplay.FromSlug(breakdown) is not { } parsed)
             {
                 return Problem(
                     StatusCodes.Status400BadRequest,
-                    $"Parameter 'breakdown': '{breakdown}' is not a breakdown. Use one of {string.Join(", ", Core.Import.Vocabulary.BreakdownWords.Values)}.",
+                    $"Parameter 'breakdown': '{breakdown}' is not a breakdown. Use {Core.Domain.Breakdown.WordRule}.",
                     "breakdown");
             }
 
@@ -153,7 +154,7 @@ public static class ResultsApi
         }
 
         IReadOnlyList<ApiResult> results;
-        if (group == Breakdown.AllPatients)
+        if (group.IsAllPatients)
         {
             var all = await queries.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
             results = all.Where(r => r.Organisation is not null).Select(r => ToApi(r.Question, r.Organisation!, null, r.England)).ToList();
@@ -166,19 +167,23 @@ public static class ResultsApi
                 filter = filter! with { Basis = ResultBasis.Unadjusted };
             }
 
+            group = await queries.StoredBreakdownAsync(group, cancellationToken) ?? group;
             var groups = await queries.BreakdownResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, group, cancellationToken);
             if (groups.Count == 0)
             {
                 return Problem(
                     StatusCodes.Status404NotFound,
                     $"There are no published {filter.Year} {TumourGroups.NameOf(filter.TumourGroupId)} {Display.Basis(filter.Basis)} results "
-                    + $"for the breakdown '{InequalityDisplay.Slug(group)}' for {header.Organisation.Name}. Results by sex and deprivation are "
+                    + $"for the breakdown '{InequalityDisplay.Slug(group)}' for {header.Organisation.Name}. Results by group of patients are "
                     + "published for Cancer Alliances and England only, for all cancers, unadjusted.",
                     "breakdown");
             }
 
             results = groups.Where(r => r.Organisation is not null)
-                .Select(r => ToApi(r.Question, r.Organisation!, r.GroupDifferenceSignificant, r.England))
+                .Select(r => ToApi(r.Question, r.Organisation!, r.GroupDifferenceSignificant, r.England) with
+                {
+                    ComparedWith = !r.Organisation!.IsSuppressed && r.GroupDifferenceSignificant is not null ? r.ComparedWith?.Word : null,
+                })
                 .ToList();
         }
 

@@ -129,6 +129,33 @@ public class InequalityFindingsTests
     }
 
     [Fact]
+    public void Caveat_SaysTheGapsAreUnadjusted_AndHowManyChanceAloneWouldMarkSignificant()
+    {
+        var questions = Enumerable.Range(1, 30)
+            .Select(n => Sex(Q22 with { Number = n }, men: 50, women: 60, significant: n <= 4))
+            .Concat(Enumerable.Range(31, 10).Select(n => Deprivation(Q22 with { Number = n }, imd1: 50, imd5: 60, significant: n == 31)))
+            .ToList();
+
+        var caveat = InequalityFindings.Caveat(InequalityFindings.Write("Test Alliance", 2018, questions));
+
+        caveat.Should().Be(
+            "These gaps are unadjusted: they compare groups of patients as they are, not as if they had the same tumour types, ages and other "
+            + "characteristics, so a gap may reflect who the patients are rather than the care they were given. The survey tested 40 gaps here and "
+            + "found 5 significant. At the usual 5 % level, chance alone marks about one gap in 20 significant where there is no real difference, "
+            + "so about 2 of these 40 would be expected to be significant by chance alone; the gaps are not corrected for the number of tests.");
+    }
+
+    [Fact]
+    public void Caveat_WithFewTests_SaysFewerThanOne_AndWithoutTests_OnlyThatTheGapsAreUnadjusted()
+    {
+        var few = InequalityFindings.Caveat(InequalityFindings.Write("Test Alliance", 2018, [Sex(Q22, men: 50, women: 60, significant: true)]));
+        var none = InequalityFindings.Caveat(InequalityFindings.Write("Test Alliance", 2018, [Sex(Q22, men: 50, women: 60, significant: null)]));
+
+        few.Should().Contain("The survey tested 1 gap here and found 1 significant.").And.Contain("so fewer than one of these 1 would be expected");
+        none.Should().StartWith("These gaps are unadjusted:").And.NotContain("chance");
+    }
+
+    [Fact]
     public void NoBreakdown_WritesNoFindings()
     {
         InequalityFindings.Write("NHS Testshire CCG", 2018, []).Should().BeEmpty();

@@ -271,7 +271,7 @@ public sealed class ImporterBehaviourTests : IDisposable
         noted.SourceNote.Should().Be("Testshire CCG annual report 2020, page 4");
         noted.Score.Should().Be(68.0);
 
-        var female = await db.SingleResultAsync("E56000099", 2019, 22, ResultBasis.Unadjusted, breakdown: Breakdown.Female);
+        var female = await db.SingleResultAsync("E56000099", 2019, 22, ResultBasis.Unadjusted, breakdown: "female");
         female.GroupDifferenceSignificant.Should().BeFalse();
         female.Respondents.Should().Be(470);
     }
@@ -345,7 +345,7 @@ public sealed class ImporterBehaviourTests : IDisposable
                 r.Edition!.Year,
                 r.Question!.Number,
                 r.TumourGroupId,
-                r.Breakdown,
+                r.BreakdownId,
                 r.Basis,
                 r.Respondents,
                 r.Score,

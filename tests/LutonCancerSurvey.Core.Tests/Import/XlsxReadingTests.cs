@@ -186,7 +186,7 @@ public sealed class XlsxReadingTests : IDisposable
         var results = await db.Results.AsNoTracking()
             .Select(r => new
             {
-                r.Organisation!.Code, r.Edition!.Year, r.Question!.Number, Tumour = r.TumourGroup!.Name, r.Breakdown, r.Basis, r.Respondents, r.Score,
+                r.Organisation!.Code, r.Edition!.Year, r.Question!.Number, Tumour = r.TumourGroup!.Name, r.BreakdownId, r.Basis, r.Respondents, r.Score,
                 r.ScoreDecimals, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band, r.ChangeSincePrevious, r.ChangeOverall,
                 r.GroupDifferenceSignificant, r.Suppression, r.SourceNote,
             })

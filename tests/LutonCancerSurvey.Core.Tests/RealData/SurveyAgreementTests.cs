@@ -29,7 +29,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
             .Where(r => r.Edition!.Year == 2018
                 && r.Basis == ResultBasis.Adjusted
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Band != null && r.Score != null && r.Respondents != null
                 && (r.Organisation!.Level == OrganisationLevel.Ccg || r.Organisation.Level == OrganisationLevel.Trust))
             .Select(r => new { r.Organisation!.Level, r.Question!.Number, r.Question.Scoring, Score = r.Score!.Value, N = r.Respondents!.Value, Band = r.Band!.Value })
@@ -80,7 +80,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
             .Where(r => r.Edition!.Year == 2018
                 && r.Basis == ResultBasis.Adjusted
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Band != null && r.Score != null && r.Respondents != null
                 && levels.Contains(r.Organisation!.Level))
             .Select(r => new { r.Organisation!.Level, r.Question!.Number, Score = r.Score!.Value, N = r.Respondents!.Value, Band = r.Band!.Value })
@@ -137,7 +137,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
             .Where(r => (r.Edition!.Year == 2018 || r.Edition.Year == 2017)
                 && r.Basis == ResultBasis.Trend
                 && r.TumourGroupId == TumourGroups.AllCancersId
-                && r.Breakdown == Breakdown.AllPatients
+                && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Question!.Scoring == Scoring.PercentPositive
                 && r.Suppression == Suppression.None
                 && r.Score != null && r.Respondents != null)

@@ -14,8 +14,16 @@ public static class ResultLookup
         int question,
         ResultBasis basis,
         string tumourGroup = TumourGroups.AllCancers,
-        Breakdown breakdown = Breakdown.AllPatients)
+        string breakdown = "all")
     {
+        if (!Breakdown.TryParse(breakdown, out var group))
+        {
+            throw new ArgumentException($"'{breakdown}' is not a breakdown", nameof(breakdown));
+        }
+
+        var breakdownId = group.IsAllPatients
+            ? Breakdown.AllPatientsId
+            : await db.Breakdowns.Where(b => b.Dimension == group.Dimension && b.Group == group.Group).Select(b => b.Id).SingleAsync();
         var tumourGroupId = TumourGroups.FindId(tumourGroup)
             ?? throw new ArgumentException($"unknown tumour group '{tumourGroup}'", nameof(tumourGroup));
         return await db.Results.AsNoTracking()
@@ -26,7 +34,7 @@ public static class ResultLookup
                 && r.Edition!.Year == year
                 && r.Question!.Number == question
                 && r.TumourGroupId == tumourGroupId
-                && r.Breakdown == breakdown
+                && r.BreakdownId == breakdownId
                 && r.Basis == basis);
     }
 

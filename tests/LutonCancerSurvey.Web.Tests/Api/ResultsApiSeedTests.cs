@@ -58,12 +58,12 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         var q59 = response.Result("Q59");
         q59.PropertyNames().Should().Equal(
             "question", "section", "text", "scoring", "respondents", "score", "scoreText", "ciLower", "ciUpper", "expectedLower",
-            "expectedUpper", "band", "changeFlag", "groupDifference", "national", "suppressed", "source");
+            "expectedUpper", "band", "changeFlag", "groupDifference", "national", "suppressed", "source", "comparedWith");
         q59.GetProperty("section").GetString().Should().Be("Your overall NHS care");
         q59.GetProperty("text").GetString().Should().Be("Overall, how would you rate your care?");
         q59.GetProperty("scoring").GetString().Should().Be("mean");
         q59.GetProperty("score").GetDouble().Should().Be(8.7);
-        q59.ShouldBeNull("respondents", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag", "groupDifference", "suppressed");
+        q59.ShouldBeNull("respondents", "ciLower", "ciUpper", "expectedLower", "expectedUpper", "band", "changeFlag", "groupDifference", "suppressed", "comparedWith");
 
         var national = q59.GetProperty("national");
         national.GetProperty("score").GetDouble().Should().Be(8.7);

@@ -85,6 +85,24 @@ internal sealed class TumourGroupConfiguration : IEntityTypeConfiguration<Tumour
     }
 }
 
+internal sealed class BreakdownGroupConfiguration : IEntityTypeConfiguration<BreakdownGroup>
+{
+    public void Configure(EntityTypeBuilder<BreakdownGroup> builder)
+    {
+        builder.ToTable("Breakdowns");
+        builder.Property(b => b.Dimension).HasMaxLength(Breakdown.MaxDimensionLength);
+        builder.Property(b => b.Group).HasMaxLength(Breakdown.MaxGroupLength);
+        builder.HasIndex(b => new { b.Dimension, b.Group }).IsUnique();
+        builder.HasData(Breakdown.Seeded.Select(s => new BreakdownGroup
+        {
+            Id = s.Id,
+            Dimension = s.Breakdown.Dimension,
+            Group = s.Breakdown.Group,
+            Order = s.Id % 10,
+        }));
+    }
+}
+
 internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportRecord>
 {
     public void Configure(EntityTypeBuilder<ImportRecord> builder)
@@ -102,13 +120,17 @@ internal sealed class SurveyResultConfiguration : IEntityTypeConfiguration<Surve
         builder.ToTable("Results");
         builder.Property(r => r.SourceNote).HasMaxLength(300);
 
+        // The column keeps the name it had when breakdowns were a fixed list, whose values are the seeded groups' ids.
+        // No foreign key: all patients (0) is no group.
+        builder.Property(r => r.BreakdownId).HasColumnName("Breakdown");
+
         // The natural key, organisation first: it also serves "one organisation in one edition" (the results page)
         // and "one organisation across editions" (trends and the filters on offer).
-        builder.HasIndex(r => new { r.OrganisationId, r.EditionId, r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis })
+        builder.HasIndex(r => new { r.OrganisationId, r.EditionId, r.QuestionId, r.TumourGroupId, r.BreakdownId, r.Basis })
             .IsUnique();
 
         // "One question across every organisation": funnel plots, England figures, trends.
-        builder.HasIndex(r => new { r.QuestionId, r.TumourGroupId, r.Breakdown, r.Basis });
+        builder.HasIndex(r => new { r.QuestionId, r.TumourGroupId, r.BreakdownId, r.Basis });
 
         builder.HasOne(r => r.Edition).WithMany().HasForeignKey(r => r.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,9 @@ public class InequalitiesModel(DashboardQueries queries) : OrganisationPageModel
     public IReadOnlyList<QuestionInequality> Questions { get; private set; } = [];
     public IReadOnlyList<InequalityFinding> Findings { get; private set; } = [];
 
+    /// <summary>Every dimension the organisation's results are broken down by, each shown as its own chart and table.</summary>
+    public IReadOnlyList<InequalityDimension> Dimensions { get; private set; } = [];
+
     /// <summary>Whether the survey publishes results by sex and deprivation for this kind of organisation at all.</summary>
     public bool PublishedForLevel =>
         Header?.Organisation.Level is OrganisationLevel.National or OrganisationLevel.CancerAlliance;
@@ -64,6 +67,7 @@ public class InequalitiesModel(DashboardQueries queries) : OrganisationPageModel
         if (PublishedForLevel)
         {
             Questions = await Queries.InequalitiesAsync(Header!, Filter!.EditionId, cancellationToken);
+            Dimensions = InequalityDisplay.Dimensions(Questions);
         }
 
         return null;

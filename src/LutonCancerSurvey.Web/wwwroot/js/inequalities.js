@@ -35,6 +35,18 @@
     imd5: { pointStyle: 'circle', colour: '#007f3b', fill: '#007f3b', radius: 6 },
   };
 
+  // Groups of other dimensions (age bands, ethnic groups …) take these in turn, each a shape of its own.
+  const others = [
+    { pointStyle: 'triangle', colour: '#005eb8', fill: '#005eb8', radius: 7 },
+    { pointStyle: 'circle', colour: '#ed8b00', fill: '#ed8b00', radius: 6 },
+    { pointStyle: 'rect', colour: '#330072', fill: '#ffffff', radius: 5 },
+    { pointStyle: 'crossRot', colour: '#425563', fill: '#425563', radius: 6 },
+    { pointStyle: 'rectRounded', colour: '#007f3b', fill: '#007f3b', radius: 5 },
+    { pointStyle: 'star', colour: '#7c2855', fill: '#7c2855', radius: 7 },
+    { pointStyle: 'cross', colour: '#212b32', fill: '#212b32', radius: 6 },
+    { pointStyle: 'triangle', colour: '#768692', fill: '#ffffff', radius: 7 },
+  ];
+
   const scales = {
     percent: { min: 0, max: 100, step: 10, title: 'Per cent', format: (v) => `${round(v)}%` },
     mean: { min: 0, max: 10, step: 1, title: 'Score out of 10', format: (v) => `${round(v)}` },
@@ -100,7 +112,7 @@
     const series = readSeries(figure);
     const rows = readRows(figure);
     const datasets = series.map((s, index) => {
-      const style = styles[s.key] ?? styles.all;
+      const style = styles[s.key] ?? others[(index - 1 + others.length) % others.length];
       return {
         type: 'line',
         label: s.label,
