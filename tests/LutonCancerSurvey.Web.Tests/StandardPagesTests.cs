@@ -91,6 +91,7 @@ public class StandardPagesTests : IClassFixture<DashboardFactory>
 
         links.Should().Equal("/about", "/api-reference", "/accessibility", "/cookies", "mailto:" + DashboardFactory.ContactEmail);
         page.QuerySelector("[data-testid='phase-banner'] a")!.GetAttribute("href").Should().StartWith("mailto:" + DashboardFactory.ContactEmail);
+        page.TestId("phase-banner-text").Should().Be("This is a new service – your feedback will help us improve it.");
         accessibility.TestId("accessibility-contact").Should().Contain(DashboardFactory.ContactEmail);
     }
 
