@@ -290,6 +290,20 @@ public class PublicationTests
         return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lcs.auth=", StringComparison.Ordinal)).Split(';')[0];
     }
 
+    /// <summary>
+    /// An API answer without its questionnaire, which names the years that questionnaire is the default for (2015 to
+    /// 2019 for the built-in one): that is not a draft edition's year, and every other "2019" must still be absent.
+    /// </summary>
+    private static string WithoutQuestionnaire(string body)
+    {
+        if (System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject answer && answer.Remove("questionnaire"))
+        {
+            return answer.ToJsonString();
+        }
+
+        return body;
+    }
+
     /// <summary>Follows every link on the site from the overview, and fetches every download and API route it finds.</summary>
     private static async Task<(List<string> Leaks, HashSet<string> Visited)> CrawlAsync(HttpClient client, IReadOnlyList<string> marks)
     {
@@ -310,7 +324,7 @@ public class PublicationTests
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             var body = await response.Content.ReadAsStringAsync();
             var isHtml = response.Content.Headers.ContentType?.MediaType == "text/html";
-            var text = isHtml ? (await Html.ParseAsync(body)).Body!.TextContent : body;
+            var text = isHtml ? (await Html.ParseAsync(body)).Body!.TextContent : response.Content.Headers.ContentType?.MediaType == "application/json" ? WithoutQuestionnaire(body) : body;
             leaks.AddRange(marks.Where(m => text.Contains(m, StringComparison.Ordinal)).Select(m => $"{url} shows {m}"));
             if (!isHtml)
             {

@@ -35,7 +35,7 @@ public class SeededDashboardTests : IClassFixture<DashboardFactory>
         var page = await _app.GetDocumentAsync("/");
 
         page.TestId("tumour-basis").Should().Be(
-            "Unadjusted: each tumour type is set against England's figure for the same tumour type. The overall rating above is case-mix adjusted and these are not, so compare each with England's figure beside it, not with the overall rating.");
+            "Unadjusted, unlike the adjusted rating above.");
     }
 
     [Fact]

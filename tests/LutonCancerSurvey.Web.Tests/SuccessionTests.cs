@@ -111,7 +111,7 @@ public sealed class SuccessionTests : IAsyncLifetime, IDisposable
     {
         var page = await _app.GetDocumentAsync("/organisations/91B/questions/59");
 
-        page.QuerySelector("[data-testid='trend-chart'] thead")!.TextContent.Should().Be("Year91BEnglandPublished changeRespondents");
+        page.QuerySelector("[data-testid='trend-chart'] thead")!.TextContent.Should().Be("YearNHS Testshire South CCGEnglandPublished changeRespondents");
         page.QuerySelectorAll("[data-testid='trend-chart'] tr[data-series]").Should().BeEmpty();
     }
 

@@ -58,7 +58,7 @@ public sealed record ApiResults(
     ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, string Breakdown, IReadOnlyList<ApiResult> Results,
     ApiEmbargo? Embargo, ApiQuestionnaire Questionnaire);
 
-/// <summary>A questionnaire series, e.g. the one used from 2015 to 2019.</summary>
+/// <summary>A questionnaire series: the questions one or more editions asked, under one numbering.</summary>
 /// <param name="Series">Its code, e.g. cpes-2015, cpes-2021.</param>
 /// <param name="Name">Its name as an administrator gave it.</param>
 /// <param name="FirstYear">The first survey year it is the default for; null when it is the default for no year.</param>

@@ -82,7 +82,7 @@ public sealed class LargeFileTests : IDisposable
             (RowCount + 3, "scored.percentage"),
             (RowCount + 4, null),
             (RowCount + 5, "Cancer.Type"));
-        outcome.Errors[0].Message.Should().Contain("organisation 001 is a Ccg, not a Trust");
+        outcome.Errors[0].Message.Should().Contain("organisation 001 is at level 'ccg' in the 2018 edition, not 'trust'");
         outcome.Errors[2].Message.Should().Contain("duplicate result");
         (await _database.CountAsync()).Should().Be(new TableCounts(0, 0, 0, 0, 0));
     }
