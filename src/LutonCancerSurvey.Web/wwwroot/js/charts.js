@@ -736,7 +736,8 @@
     const all = values.flat().filter((v) => v !== null).map((value) => ({ value }));
     options.scales = {
       x: funnelAxis(scale, all, [], null),
-      y: { ticks: { color: colours.text, autoSkip: false }, grid: { color: colours.grid } },
+      // Half a row of room above the first row and below the last, so their spread markers are not cut off.
+      y: { offset: true, ticks: { color: colours.text, autoSkip: false }, grid: { color: colours.grid } },
     };
     options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${scale.format(ctx.parsed.x)}`;
     // One slot per marker across the row, England's in the middle, so no organisation shares England's place.
