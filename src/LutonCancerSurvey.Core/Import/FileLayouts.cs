@@ -90,12 +90,17 @@ internal static class FileLayouts
     public static string ReadOrganisationCode(FieldReader field, string column, bool required)
     {
         var code = required ? field.RequiredText(column) : field.Text(column);
+        CheckOrganisationCode(field, column, code);
+        return code;
+    }
+
+    /// <summary>Reports a non-empty code that <see cref="OrganisationCodes"/> does not allow, on the file's own column.</summary>
+    public static void CheckOrganisationCode(FieldReader field, string column, string code)
+    {
         if (code.Length > 0 && !OrganisationCodes.IsValid(code))
         {
             field.Fail(column, $"'{code}' is not an organisation code: codes are {OrganisationCodes.Rule}");
         }
-
-        return code;
     }
 
     /// <summary>A breakdown word (docs/data-format.md): all, male, female, imd1 … imd5 or dimension:group.</summary>
@@ -578,11 +583,7 @@ internal sealed class TidyLayout : IFileLayout
             return (null, null);
         }
 
-        if (!OrganisationCodes.IsValid(code))
-        {
-            field.Fail(codeColumn, $"'{code}' is not an organisation code: codes are {OrganisationCodes.Rule}");
-        }
-
+        FileLayouts.CheckOrganisationCode(field, codeColumn, code);
         if (level is { } own && !kind.Allowed.Contains(own))
         {
             field.Fail(codeColumn, $"a '{Vocabulary.LevelWords[own]}' is not part of {kind.Words}: only {kind.AllowedWords}");

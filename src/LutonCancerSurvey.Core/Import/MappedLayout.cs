@@ -271,9 +271,9 @@ internal sealed partial class MappedLayout : IFileLayout
     private string Code(FieldReader field, string tidyField, bool required, bool checkedCode = true)
     {
         var code = required ? Required(field, tidyField) : Raw(field, tidyField);
-        if (checkedCode && code.Length > 0 && !OrganisationCodes.IsValid(code))
+        if (checkedCode)
         {
-            field.Fail(ColumnOf(tidyField), $"'{code}' is not an organisation code: codes are {OrganisationCodes.Rule}");
+            FileLayouts.CheckOrganisationCode(field, ColumnOf(tidyField), code);
         }
 
         return code;
