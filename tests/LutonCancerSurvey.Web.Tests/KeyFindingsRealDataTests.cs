@@ -90,13 +90,17 @@ public class KeyFindingsRealDataTests
     }
 
     [RealDataFact]
-    public async Task Luton2018_TumourGroupRatings_AreNotCalledSignificantWithoutAnInterval()
+    public async Task Luton2018_TumourGroupRatings_AreTestedOnTheirRespondentsWithThePooledSpread()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
         var groups = Findings(page, "tumour-group");
 
-        groups.Should().HaveCount(3).And.OnlyContain(f => !Sentence(f).Contains("significantly", StringComparison.Ordinal));
-        Sentence(Findings(page, "tumour-summary").Single()).Should().Contain("3 can be shown (10 have fewer than 21 respondents or are suppressed)");
+        groups.Select(Sentence).Should().Equal(
+            "Haematological: patients rated their care 8.14 out of 10 (unadjusted), significantly lower than England's Haematological figure (8.94).");
+        groups.Single().QuerySelector("[data-testid='finding-evidence']")!.TextContent.Should()
+            .Contain("a spread of answers of 1.40 (pooled over every CCG's published 95% confidence interval for the overall rating")
+            .And.Contain("z = -3.02, p = 0.003: significant");
+        Sentence(Findings(page, "tumour-summary").Single()).Should().Contain("3 can be shown (10 have fewer than 21 respondents or are suppressed); 1 of the 3 tested differs significantly");
     }
 
     [RealDataFact]

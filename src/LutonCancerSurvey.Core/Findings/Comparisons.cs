@@ -11,6 +11,12 @@ namespace LutonCancerSurvey.Core.Findings;
 public sealed record Judgement(Verdict Verdict, string Test, string Result, string? UntestedReason = null, bool Borderline = false);
 
 /// <summary>
+/// The spread of individual answers to a mean-scored question, recovered where no interval of a figure's own gives it,
+/// with where it came from in words ("pooled over every CCG's published interval for the overall rating").
+/// </summary>
+public sealed record PooledSpread(double StandardDeviation, string Source);
+
+/// <summary>
 /// The wording rules: which test applies to a comparison, and what the result allows a sentence to say. "Significantly"
 /// needs a test; "similar to" without a test needs equal rounded figures or the comparator inside the published
 /// confidence interval; anything else without a test is "higher" or "lower" with the reason it could not be tested.
@@ -36,10 +42,11 @@ public static class Comparisons
     /// A score against a reference taken as fixed (England's figure, or the previous edition's when no test is
     /// possible). Uses, in order: the published expected range (case-mix adjusted scores); a z-test with the standard
     /// error from the published 95 % confidence interval (means and percentages alike); a one-sample z-test of a
-    /// percentage on its respondents; otherwise no test. <paramref name="comparisons"/> is the number of such
-    /// comparisons made together, for a Bonferroni correction.
+    /// percentage on its respondents; a z-test of a mean on its respondents with a <paramref name="pooledSpread"/> of
+    /// answers where one is known; otherwise no test. <paramref name="comparisons"/> is the number of such comparisons
+    /// made together, for a Bonferroni correction.
     /// </summary>
-    public static Judgement AgainstReference(Figure own, double reference, Scoring scoring, int comparisons)
+    public static Judgement AgainstReference(Figure own, double reference, Scoring scoring, int comparisons, PooledSpread? pooledSpread = null)
     {
         ArgumentNullException.ThrowIfNull(own);
         var score = own.Score ?? throw new ArgumentException("A figure without a score cannot be compared.", nameof(own));
@@ -67,6 +74,15 @@ public static class Comparisons
             return Tested(
                 score, reference, own.Decimals, scoring, test.PValue < alpha, test.Z,
                 $"one-sample z-test of the percentage on its {FindingText.Count(n)} respondents against the comparator's figure (taken as fixed), two-sided, {levelText}",
+                test.PValue);
+        }
+
+        if (scoring == Scoring.MeanOutOfTen && pooledSpread is { StandardDeviation: > 0 } spread && own.Respondents is { } count && count > 0)
+        {
+            var test = Proportions.ZTestAgainstFixed(score, reference, spread.StandardDeviation / Math.Sqrt(count));
+            return Tested(
+                score, reference, own.Decimals, scoring, test.PValue < alpha, test.Z,
+                $"z-test of the difference from the comparator's figure (taken as fixed), standard error from its {FindingText.Count(count)} respondents and a spread of answers of {FindingText.Spread(spread.StandardDeviation)} ({spread.Source}), two-sided, {levelText}",
                 test.PValue);
         }
 

@@ -92,6 +92,12 @@ public sealed record FindingsInput(
     /// <summary>Whether the previous edition used another questionnaire, whose question numbers are not these.</summary>
     public bool PreviousOnOtherQuestionnaire { get; init; }
 
+    /// <summary>
+    /// The spread of answers to the overall rating, pooled over the published intervals of every organisation at this
+    /// level, which lets a tumour group's rating (published without an interval) be tested on its respondents.
+    /// </summary>
+    public PooledSpread? OverallRatingSpread { get; init; }
+
     /// <summary>The edition's overall rating of care (its 0-10 question), where it has one.</summary>
     public int? OverallRatingNumber => OverallRating.NumberIn(Questions.Select(q => q.Question));
 }

@@ -40,6 +40,9 @@ public static class FindingText
 
     public static string Z(double z) => "z = " + Format.Number(z, 2);
 
+    /// <summary>A standard deviation of answers out of ten, at two places, as the method text states it.</summary>
+    public static string Spread(double standardDeviation) => Format.Number(standardDeviation, 2);
+
     /// <summary>A significance threshold such as 0.05 or 0.00098, to two significant figures.</summary>
     public static string Level(double alpha) => alpha.ToString("G2", Culture);
 

@@ -378,7 +378,7 @@ public static class FindingsWriter
                 $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}: patients rated their care {FindingText.ScoreWords(t.Organisation!.Score!.Value, t.Organisation.Decimals, Rating)} (unadjusted)",
                 $"{Domain.TumourGroups.NameOf(t.TumourGroupId)}, {FindingText.Question(number)} overall rating of care, {year}, unadjusted",
                 t.Organisation!, t.England, name, $"England's {Domain.TumourGroups.NameOf(t.TumourGroupId)} figure", "England", Rating,
-                (o, r) => Comparisons.AgainstReference(o, r, Rating, compared.Count),
+                (o, r) => Comparisons.AgainstReference(o, r, Rating, compared.Count, input.OverallRatingSpread),
                 (a, b) => a == b, number, t.TumourGroupId)))
             .ToList();
         var standingOut = findings
@@ -404,7 +404,7 @@ public static class FindingsWriter
                 $"Q59 overall rating of care by tumour group, {year}, unadjusted",
                 $"{FindingText.Count(shown.Count)} shown, {FindingText.Count(hidden)} not shown",
                 "see each tumour group",
-                "each tumour group against England's figure for the same tumour group; tested only where a confidence interval or respondent count allows",
+                "each tumour group against England's figure for the same tumour group; tested only where a confidence interval, or its respondents with the spread of answers to the overall rating, allows",
                 $"{FindingText.Count(tested)} tested, {FindingText.Count(significant)} significant")]);
         foreach (var (_, finding) in standingOut)
         {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LutonCancerSurvey.Web.Pages;
 
 /// <summary>The home organisation's latest published results at a glance, against England.</summary>
-public class IndexModel(DashboardQueries queries, IConfiguration configuration) : PageModel
+public class IndexModel(DashboardQueries queries, FunnelQueries funnels, IConfiguration configuration) : PageModel
 {
     public const int GapsShown = 3;
 
@@ -52,6 +52,6 @@ public class IndexModel(DashboardQueries queries, IConfiguration configuration) 
         OverallByTumour = Core.Domain.OverallRating.NumberIn(Results.Select(q => q.Question)) is { } overall
             ? await queries.ByTumourGroupAsync(Header, Filter.EditionId, overall, cancellationToken)
             : [];
-        KeyFindings = await KeyFindingsView.LoadAsync(queries, Header, Filter.Year, cancellationToken);
+        KeyFindings = await KeyFindingsView.LoadAsync(queries, funnels, Header, Filter.Year, cancellationToken);
     }
 }

@@ -187,6 +187,35 @@ public class FindingsWriterTests
     }
 
     [Fact]
+    public void TumourGroup_AMeanWithRespondentsAndAPooledSpread_IsTestedOnItsRespondents()
+    {
+        // SE = 1.62 / √28 = 0.306; z = (8.14 - 8.94) / 0.306 = -2.61, p = 0.009 < 0.05.
+        var tumour = new TumourFindingInput(6, Fig(ResultBasis.Unadjusted, 8.14, 28), Fig(ResultBasis.Unadjusted, 8.94, 11492));
+        var input = Input([], tumours: [tumour]) with { OverallRatingSpread = new PooledSpread(1.62, "pooled over every CCG") };
+
+        var findings = FindingsWriter.Write(input);
+
+        var finding = Single(findings, FindingKind.TumourGroup);
+        finding.Verdict.Should().Be(Verdict.SignificantlyLower);
+        finding.Sentence.Should().Be("Haematological: patients rated their care 8.14 out of 10 (unadjusted), significantly lower than England's Haematological figure (8.94).");
+        finding.Evidence.Single().Test.Should().Be(
+            "z-test of the difference from the comparator's figure (taken as fixed), standard error from its 28 respondents and a spread of answers of 1.62 (pooled over every CCG), two-sided, p < 0.05 (a single comparison, no correction needed)");
+        finding.Evidence.Single().Result.Should().Be("z = -2.61, p = 0.009: significant");
+        Single(findings, FindingKind.TumourGroupSummary).Sentence.Should().Contain("1 of the 1 tested differs significantly");
+    }
+
+    [Fact]
+    public void TumourGroup_APooledSpreadButNoRespondents_StillCannotBeTested()
+    {
+        var tumour = new TumourFindingInput(3, Fig(ResultBasis.Unadjusted, 9.2), Fig(ResultBasis.Unadjusted, 8.8));
+        var input = Input([], tumours: [tumour]) with { OverallRatingSpread = new PooledSpread(1.62, "pooled over every CCG") };
+
+        var finding = Single(FindingsWriter.Write(input), FindingKind.TumourGroup);
+
+        finding.Verdict.Should().Be(Verdict.HigherUntested);
+    }
+
+    [Fact]
     public void TumourGroup_WithAnIntervalExcludingEngland_IsTestedWithABonferroniCorrection()
     {
         // SE = (8.6 - 7.8) / (2 × 1.96) = 0.204; z = (8.2 - 8.9) / 0.204 = -3.43, p = 0.0006 < 0.05 / 2.

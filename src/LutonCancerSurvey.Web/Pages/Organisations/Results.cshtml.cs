@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
-public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(queries)
+public class ResultsModel(DashboardQueries queries, FunnelQueries funnels) : OrganisationPageModel(queries)
 {
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public KeyFindingsView? KeyFindings { get; private set; }
@@ -47,7 +47,7 @@ public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(quer
         var result = await LoadAsync(code, cancellationToken);
         if (result is null && Filter is not null)
         {
-            KeyFindings = await KeyFindingsView.LoadAsync(Queries, Header!, Filter.Year, cancellationToken);
+            KeyFindings = await KeyFindingsView.LoadAsync(Queries, funnels, Header!, Filter.Year, cancellationToken);
         }
 
         return result ?? Page();
