@@ -25,6 +25,8 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<BreakdownGroup> Breakdowns => Set<BreakdownGroup>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SurveyResult> Results => Set<SurveyResult>();
+    public DbSet<AnswerSet> AnswerSets => Set<AnswerSet>();
+    public DbSet<AnswerOption> AnswerOptions => Set<AnswerOption>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SavedLayout> SavedLayouts => Set<SavedLayout>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();

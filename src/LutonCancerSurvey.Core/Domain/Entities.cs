@@ -194,3 +194,51 @@ public class SurveyResult
     public ImportRecord? Import { get; set; }
     public int SourceRow { get; set; }
 }
+
+/// <summary>
+/// How the respondents of one organisation, question, tumour group and breakdown in an edition answered: the question's
+/// respondents and its options. Answers are the raw (unadjusted) counts, so they have no basis. When the question has
+/// fewer than the minimum respondents, or the source suppressed it, no option keeps a figure.
+/// </summary>
+public class AnswerSet
+{
+    public long Id { get; set; }
+    public int EditionId { get; set; }
+    public SurveyEdition? Edition { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int QuestionId { get; set; }
+    public Question? Question { get; set; }
+    public int TumourGroupId { get; set; }
+    public int BreakdownId { get; set; }
+
+    /// <summary>Those who answered the question; null when suppressed.</summary>
+    public int? Respondents { get; set; }
+    public Suppression Suppression { get; set; }
+    public int ImportId { get; set; }
+    public List<AnswerOption> Options { get; set; } = [];
+}
+
+/// <summary>One answer option of an <see cref="AnswerSet"/>, in the questionnaire's order.</summary>
+public class AnswerOption
+{
+    public long Id { get; set; }
+    public long AnswerSetId { get; set; }
+
+    /// <summary>The option's place in the questionnaire, from 1.</summary>
+    public int Order { get; set; }
+    public required string Label { get; set; }
+
+    /// <summary>Whether the survey counts this answer towards the question's positive score.</summary>
+    public bool CountsAsPositive { get; set; }
+
+    /// <summary>Respondents choosing it; null when suppressed or not published.</summary>
+    public int? Respondents { get; set; }
+
+    /// <summary>The percentage of the question's respondents choosing it; null when suppressed.</summary>
+    public double? Percent { get; set; }
+
+    /// <summary>The places the percentage was published to, so it is shown and written back as published.</summary>
+    public int? PercentDecimals { get; set; }
+    public Suppression Suppression { get; set; }
+}

@@ -39,6 +39,12 @@ public enum Scoring
 {
     PercentPositive = 0,
     MeanOutOfTen = 1,
+
+    /// <summary>
+    /// A question the survey publishes only the answers to (routing and demographic questions): it has answer
+    /// frequencies but no result, so it never reaches a score's table, chart, test or finding.
+    /// </summary>
+    None = 2,
 }
 
 public enum ResultBasis

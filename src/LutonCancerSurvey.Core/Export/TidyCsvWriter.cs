@@ -38,7 +38,14 @@ public sealed record TidyRow(
     string? IcbName = null,
     string? RegionCode = null,
     string? RegionName = null,
-    Breakdown? ComparedWith = null);
+    Breakdown? ComparedWith = null,
+    TidyAnswer? Answer = null);
+
+/// <summary>
+/// The answer option a row of the long table of response frequencies gives: its respondents and score are then those
+/// choosing the option and the percentage they are of the question's respondents.
+/// </summary>
+public sealed record TidyAnswer(int Order, string Label, bool CountsAsPositive);
 
 public static class TidyCsvWriter
 {
@@ -60,6 +67,7 @@ public static class TidyCsvWriter
             .. Header.Take(alliance), .. icbs ? TidyLayout.IcbColumns : [], .. regions ? TidyLayout.RegionColumns : [], .. Header.Skip(alliance),
             .. rows.Any(r => r.Series is not null) ? [TidyLayout.SeriesColumn] : Array.Empty<string>(),
             .. rows.Any(ComparesNamedGroups) ? [TidyLayout.ComparedWithColumn] : Array.Empty<string>(),
+            .. rows.Any(r => r.Answer is not null) ? TidyLayout.AnswerColumns : Array.Empty<string>(),
         ];
     }
 
@@ -79,6 +87,7 @@ public static class TidyCsvWriter
         // without such rows keep exactly the columns they always had.
         var withSeries = all.Any(r => r.Series is not null);
         var withComparedGroups = all.Any(ComparesNamedGroups);
+        var withAnswers = all.Any(r => r.Answer is not null);
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in HeaderFor(all))
         {
@@ -125,6 +134,7 @@ public static class TidyCsvWriter
                 SpreadsheetText.Neutralise(row.SourceNote),
                 .. withSeries ? [row.Series] : Array.Empty<string?>(),
                 .. withComparedGroups ? [ComparesNamedGroups(row) ? row.ComparedWith!.Word : null] : Array.Empty<string?>(),
+                .. withAnswers ? AnswerFields(row.Answer) : Array.Empty<string?>(),
             ];
             foreach (var field in fields)
             {
@@ -136,6 +146,10 @@ public static class TidyCsvWriter
 
         await csv.FlushAsync().ConfigureAwait(false);
     }
+
+    private static string?[] AnswerFields(TidyAnswer? answer) => answer is null
+        ? [null, null, null]
+        : [SpreadsheetText.Neutralise(answer.Label), answer.Order.ToString(CultureInfo.InvariantCulture), answer.CountsAsPositive ? "yes" : "no"];
 
     /// <summary>A shown row whose published test names the group it compared (not written for a suppressed row, which has no test).</summary>
     private static bool ComparesNamedGroups(TidyRow row) =>

@@ -421,7 +421,19 @@ internal sealed class TidyLayout : IFileLayout
     /// </summary>
     public const string ComparedWithColumn = "compared_with";
 
-    public IReadOnlyList<string> OptionalColumns { get; } = [.. IcbColumns, .. RegionColumns, SeriesColumn, ComparedWithColumn];
+    /// <summary>
+    /// A row that fills <c>answer</c> is one answer option of its question (the long table of response frequencies):
+    /// written only when some row is.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AnswerColumns = ["answer", "answer_order", "answer_positive"];
+
+    private static readonly string[] NotForAnswers =
+        ["ci_lower", "ci_upper", "expected_lower", "expected_upper", "band", "change_since_previous", "change_overall", "group_difference"];
+
+    private static readonly IReadOnlyDictionary<string, bool> YesNo =
+        new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase) { ["yes"] = true, ["no"] = false };
+
+    public IReadOnlyList<string> OptionalColumns { get; } = [.. IcbColumns, .. RegionColumns, SeriesColumn, ComparedWithColumn, .. AnswerColumns];
 
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);
@@ -451,6 +463,7 @@ internal sealed class TidyLayout : IFileLayout
             ["section"] = (typeof(Question), nameof(Question.Section)),
             ["tumour_group"] = (typeof(TumourGroup), nameof(TumourGroup.Name)),
             ["source_note"] = (typeof(SurveyResult), nameof(SurveyResult.SourceNote)),
+            ["answer"] = (typeof(AnswerOption), nameof(AnswerOption.Label)),
         };
 
     public ImportRow? Read(FieldReader field)
@@ -487,9 +500,16 @@ internal sealed class TidyLayout : IFileLayout
         var (region, regionName) = ReadParent(
             field, Region, level, Optional(field, Region.CodeColumn), Optional(field, Region.NameColumn), Region.CodeColumn, Region.NameColumn);
 
-        if (suppressed == Suppression.None && score is null)
+        var answer = ReadAnswer(field, scoring, basis);
+        if (scoring == Scoring.None && answer is null)
         {
-            field.Fail("score", "is empty but the row is not marked suppressed (few-respondents or source)");
+            CheckUnscored(field, score, basis);
+        }
+        else if (suppressed == Suppression.None && score is null)
+        {
+            field.Fail("score", answer is null
+                ? "is empty but the row is not marked suppressed (few-respondents or source)"
+                : "is empty for an answer: give the percentage of respondents choosing it, or mark the row suppressed");
         }
 
         if (groupTest is not null && comparedWith is null && breakdown is { IsAllPatients: false } b
@@ -500,7 +520,7 @@ internal sealed class TidyLayout : IFileLayout
 
         // Without a count the disclosure rule cannot be checked, so such a figure needs the citation that published it
         // so (as a press release does); breakdowns by sex and deprivation are published without counts.
-        if (suppressed == Suppression.None && score is not null && respondents is null
+        if (suppressed == Suppression.None && score is not null && respondents is null && answer is null
             && breakdown is { IsAllPatients: true } && note.Length == 0)
         {
             field.Fail("respondents", "is empty for a published score: give the count, mark the row suppressed, "
@@ -549,7 +569,65 @@ internal sealed class TidyLayout : IFileLayout
             Suppression = suppressed,
             SourceNote = note.Length == 0 ? null : note,
             SeriesCode = series.Length == 0 ? null : series,
+            Answer = answer,
         };
+    }
+
+    /// <summary>
+    /// The row's answer option, when it fills <c>answer</c>: an order from 1, and whether it counts as positive (never,
+    /// for a question without a score). An answer is a raw count, so it is on the unadjusted basis and carries no
+    /// interval, range, band or test.
+    /// </summary>
+    private static AnswerRow? ReadAnswer(FieldReader field, Scoring? scoring, ResultBasis? basis)
+    {
+        var label = Optional(field, AnswerColumns[0]);
+        if (label.Length == 0)
+        {
+            foreach (var column in AnswerColumns.Skip(1).Where(c => Optional(field, c).Length > 0))
+            {
+                field.Fail(column, "is filled but answer is empty: name the answer option, or leave both empty for a result");
+            }
+
+            return null;
+        }
+
+        var order = field.HasColumn(AnswerColumns[1]) ? field.WholeNumber(AnswerColumns[1]) : null;
+        if (order is null or < 1)
+        {
+            field.Fail(AnswerColumns[1], "an answer needs its place in the questionnaire's list of options: a whole number from 1");
+        }
+
+        var positive = field.HasColumn(AnswerColumns[2]) && (field.Choice(AnswerColumns[2], YesNo, required: false) ?? false);
+        if (positive && scoring == Scoring.None)
+        {
+            field.Fail(AnswerColumns[2], "is 'yes' but the question has no score, so no answer counts as positive");
+        }
+
+        if (basis is not null and not ResultBasis.Unadjusted)
+        {
+            field.Fail("basis", "an answer is a raw count of respondents, so its basis is 'unadjusted'");
+        }
+
+        foreach (var column in NotForAnswers.Where(c => field.Text(c).Length > 0))
+        {
+            field.Fail(column, "is filled for an answer: an answer row gives only its respondents, the percentage choosing it (score) and whether it is suppressed");
+        }
+
+        return order is >= 1 ? new AnswerRow(order.Value, label, positive) : null;
+    }
+
+    /// <summary>A question without a score gives its respondents and answers only: no score, on the unadjusted basis.</summary>
+    private static void CheckUnscored(FieldReader field, double? score, ResultBasis? basis)
+    {
+        if (score is not null)
+        {
+            field.Fail("score", "is filled but the question's scoring is 'none': give its answers as rows with answer filled");
+        }
+
+        if (basis is not null and not ResultBasis.Unadjusted)
+        {
+            field.Fail("basis", "a question without a score has only raw counts of answers, so its basis is 'unadjusted'");
+        }
     }
 
     private static string Optional(FieldReader field, string column) => field.HasColumn(column) ? field.Text(column) : string.Empty;

@@ -58,7 +58,16 @@ internal sealed record ImportRow
 
     /// <summary>The questionnaire series the row's edition uses, where the file says (the tidy layout's <c>series</c>).</summary>
     public string? SeriesCode { get; init; }
+
+    /// <summary>
+    /// Set when the row is one answer option of its question rather than a result: its <see cref="Respondents"/> are
+    /// those choosing the option and its <see cref="Score"/> the percentage choosing it.
+    /// </summary>
+    public AnswerRow? Answer { get; init; }
 }
+
+/// <summary>One answer option as a file gives it: its place in the questionnaire, its words, and whether it counts as positive.</summary>
+internal sealed record AnswerRow(int Order, string Label, bool CountsAsPositive);
 
 public sealed record ImportError(int Line, string? Column, string Message)
 {

@@ -9,6 +9,11 @@ internal static class RowRules
 
     public static ImportRow? Apply(ImportRow row, FieldReader field, IReadOnlyDictionary<string, string> columnNames)
     {
+        if (row.Answer is not null)
+        {
+            return ApplyToAnswer(row, field, columnNames);
+        }
+
         var row2 = Suppress(row);
         if (row2.Suppression != Suppression.None)
         {
@@ -50,6 +55,21 @@ internal static class RowRules
         }
 
         return field.HasErrors ? null : row2;
+    }
+
+    /// <summary>
+    /// An answer option's count may be small: the minimum applies to the question's respondents (its own row), and an
+    /// option is withheld only where the source marks it so. A suppressed option keeps no figure.
+    /// </summary>
+    private static ImportRow? ApplyToAnswer(ImportRow row, FieldReader field, IReadOnlyDictionary<string, string> columnNames)
+    {
+        if (row.Suppression != Suppression.None)
+        {
+            return row with { Respondents = null, Score = null, ScoreDecimals = null };
+        }
+
+        CheckScale(field, columnNames["score"], row.Score, 100, "the percentage of respondents choosing the answer, from 0 to 100");
+        return field.HasErrors ? null : row;
     }
 
     /// <summary>A suppressed result keeps no figure at all, so no page, chart, download or API can show one.</summary>

@@ -213,6 +213,11 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         var seenInFile = new Dictionary<ResultKey, int>();
         var tally = new Tally();
 
+        // Only a file that can carry answers keeps its results' respondents for them.
+        var answers = new AnswerImport();
+        var withAnswers = columns.ContainsKey(TidyLayout.AnswerColumns[0]);
+        var unscored = new Dictionary<ResultKey, int>();
+
         // Reading and checking the file (CSV parsing, every field's validation) runs on its own thread while this one
         // matches rows to the database and writes them: each half is about as costly as the other, so on two cores
         // the import takes little more than the slower half. Rows and errors come through in file order, so errors
@@ -253,6 +258,12 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                         continue;
                     }
 
+                    if (row.Answer is not null)
+                    {
+                        answers.AddOption(row, key.Value, field);
+                        continue;
+                    }
+
                     if (!seenInFile.TryAdd(key.Value, row.Line))
                     {
                         field.Fail(null, $"duplicate result: line {seenInFile[key.Value]} has the same year, organisation, question, "
@@ -263,6 +274,18 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                     if (errors.Count > 0)
                     {
                         continue; // keep reading to report every error, but write nothing more
+                    }
+
+                    if (row.Scoring == Scoring.None)
+                    {
+                        answers.AddQuestion(row, key.Value);
+                        unscored[key.Value] = row.Line;
+                        continue;
+                    }
+
+                    if (withAnswers && row.Basis == ResultBasis.Unadjusted)
+                    {
+                        answers.AddQuestion(row, key.Value);
                     }
 
                     var existingId = await reference.FindExistingAsync(key.Value, cancellationToken).ConfigureAwait(false);
@@ -292,6 +315,12 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
             }
         }
 
+        // Answers are matched to their questions once every row is read; after other errors that would only repeat them.
+        foreach (var error in errors.Count == 0 ? answers.Check(unscored) : [])
+        {
+            errors.Add(parser.Sheet is null ? error : error with { Sheet = parser.Sheet });
+        }
+
         if (rows == 0)
         {
             errors.Add(AtHeader(new ImportError(1, null, "the file has a header but no results")));
@@ -305,6 +334,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await answers.WriteAsync(db, import.Id, cancellationToken).ConfigureAwait(false);
         if (deferral is not null)
         {
             await deferral.RebuildAsync(cancellationToken).ConfigureAwait(false);

@@ -66,6 +66,7 @@ public static class Vocabulary
     {
         [Scoring.PercentPositive] = "percent",
         [Scoring.MeanOutOfTen] = "mean",
+        [Scoring.None] = "none",
     };
 
     public static readonly IReadOnlyDictionary<ResultBasis, string> BasisWords = new Dictionary<ResultBasis, string>

@@ -21,6 +21,96 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnswerSetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("CountsAsPositive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("PercentDecimals")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Respondents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Suppression")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerSetId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("AnswerOptions", (string)null);
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BreakdownId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Respondents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Suppression")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TumourGroupId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("TumourGroupId");
+
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "BreakdownId")
+                        .IsUnique();
+
+                    b.ToTable("AnswerSets", (string)null);
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1310,6 +1400,54 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", null)
+                        .WithMany("Options")
+                        .HasForeignKey("AnswerSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.SurveyEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.TumourGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TumourGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Question");
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.OrganisationEdition", b =>
                 {
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Alliance")
@@ -1511,6 +1649,11 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,6 +16,92 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountsAsPositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("PercentDecimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suppression")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerSetId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("AnswerOptions", (string)null);
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BreakdownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suppression")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TumourGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("TumourGroupId");
+
+                    b.HasIndex("OrganisationId", "EditionId", "QuestionId", "TumourGroupId", "BreakdownId")
+                        .IsUnique();
+
+                    b.ToTable("AnswerSets", (string)null);
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1273,6 +1359,54 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", null)
+                        .WithMany("Options")
+                        .HasForeignKey("AnswerSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
+                {
+                    b.HasOne("LutonCancerSurvey.Core.Domain.SurveyEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LutonCancerSurvey.Core.Domain.TumourGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TumourGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Question");
+                });
+
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.OrganisationEdition", b =>
                 {
                     b.HasOne("LutonCancerSurvey.Core.Domain.Organisation", "Alliance")
@@ -1474,6 +1608,11 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

@@ -56,7 +56,11 @@ public enum ApiSuccessionKind
 /// questions, and results are comparable across years of the same questionnaire (or where a crosswalk matches them).</param>
 public sealed record ApiResults(
     ApiOrganisation Organisation, int Year, string TumourGroup, ApiBasis Basis, string Breakdown, IReadOnlyList<ApiResult> Results,
-    ApiEmbargo? Embargo, ApiQuestionnaire Questionnaire);
+    ApiEmbargo? Embargo, ApiQuestionnaire Questionnaire)
+{
+    /// <summary>Questions without a score, with the answers the file gave (all patients only); empty when none.</summary>
+    public IReadOnlyList<ApiUnscoredQuestion> Unscored { get; init; } = [];
+}
 
 /// <summary>A questionnaire series: the questions one or more editions asked, under one numbering.</summary>
 /// <param name="Series">Its code, e.g. cpes-2015, cpes-2021.</param>
@@ -118,7 +122,32 @@ public sealed record ApiResult(
     /// null for the tests of sex and deprivation (men against women, imd1 against imd5) and where there is no test.
     /// </summary>
     public string? ComparedWith { get; init; }
+
+    /// <summary>
+    /// How the organisation's respondents answered (response frequencies), in the questionnaire's order; null where
+    /// the file gave none. Every option's figures are null when the question is suppressed.
+    /// </summary>
+    public IReadOnlyList<ApiAnswer>? Answers { get; init; }
 }
+
+/// <summary>One answer option and how many chose it.</summary>
+/// <param name="Order">Its place in the questionnaire's list of options, from 1.</param>
+/// <param name="Label">Its words as the questionnaire prints them.</param>
+/// <param name="Positive">Whether the survey counts it towards the question's score (always false for a question without a score).</param>
+/// <param name="Respondents">How many chose it; null when withheld or not published.</param>
+/// <param name="Percent">The percentage of the question's respondents choosing it; null when withheld.</param>
+/// <param name="PercentText">The percentage as the pages write it, with its published places; null when withheld.</param>
+/// <param name="Suppressed">Null when shown; few-respondents (the question, or the option as the file marks it) or source.</param>
+public sealed record ApiAnswer(int Order, string Label, bool Positive, int? Respondents, double? Percent, string? PercentText, ApiSuppression? Suppressed);
+
+/// <summary>A question the survey publishes only the answers to (a routing or demographic question): no score.</summary>
+/// <param name="Question">The question label, e.g. "Q60".</param>
+/// <param name="Section">The questionnaire section.</param>
+/// <param name="Text">The question wording.</param>
+/// <param name="Respondents">How many answered; null when suppressed.</param>
+/// <param name="Suppressed">Null when shown, otherwise why not.</param>
+/// <param name="Answers">How they answered, in the questionnaire's order.</param>
+public sealed record ApiUnscoredQuestion(string Question, string Section, string Text, int? Respondents, ApiSuppression? Suppressed, IReadOnlyList<ApiAnswer> Answers);
 
 /// <summary>England's figure beside a result.</summary>
 /// <param name="Basis">The basis of England's figure: the result's own where published, otherwise unadjusted.</param>

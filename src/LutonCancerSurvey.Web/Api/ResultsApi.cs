@@ -99,6 +99,7 @@ public static class ResultsApi
 
     private static async Task<Results<Ok<ApiResults>, ProblemHttpResult>> ResultsAsync(
         DashboardQueries queries,
+        AnswerQueries answerQueries,
         [Description("The organisation code, e.g. 06P (NHS Luton CCG), RC9 (a Trust), E92000001 (England).")] string code,
         [Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
         [Description("The tumour group slug: all-cancers (default), brain-and-cns, breast, colorectal, gynaecological, "
@@ -154,10 +155,23 @@ public static class ResultsApi
         }
 
         IReadOnlyList<ApiResult> results;
+        IReadOnlyList<ApiUnscoredQuestion> unscored = [];
         if (group.IsAllPatients)
         {
             var all = await queries.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
-            results = all.Where(r => r.Organisation is not null).Select(r => ToApi(r.Question, r.Organisation!, null, r.England)).ToList();
+            var answers = (await answerQueries.ForEditionAsync(filter.EditionId, filter.TumourGroupId, [header.Organisation.Id], cancellationToken))
+                .ToDictionary(a => a.Question.Number);
+            results = all.Where(r => r.Organisation is not null)
+                .Select(r => ToApi(r.Question, r.Organisation!, null, r.England) with
+                {
+                    Answers = answers.TryGetValue(r.Question.Number, out var a) ? ToApi(a) : null,
+                })
+                .ToList();
+            unscored = answers.Values.Where(a => a.Question.Scoring == Scoring.None)
+                .Select(a => new ApiUnscoredQuestion(
+                    Display.Question(a.Question.Number), a.Question.Section, a.Question.Text, a.IsSuppressed ? null : a.Respondents,
+                    a.IsSuppressed ? ToApi(a.Suppression == Suppression.None ? Suppression.FewRespondents : a.Suppression) : null, ToApi(a)))
+                .ToList();
         }
         else
         {
@@ -197,7 +211,10 @@ public static class ResultsApi
             InequalityDisplay.Slug(group),
             results,
             embargo is null ? null : new ApiEmbargo(true, embargo.Until),
-            new ApiQuestionnaire(questionnaire.Code, questionnaire.Name, questionnaire.FirstYear, questionnaire.LastYear)));
+            new ApiQuestionnaire(questionnaire.Code, questionnaire.Name, questionnaire.FirstYear, questionnaire.LastYear))
+        {
+            Unscored = unscored,
+        });
     }
 
     private static ProblemHttpResult Problem(int statusCode, string detail, string? parameter) =>
@@ -259,6 +276,15 @@ public static class ResultsApi
             ToApi(figure.Suppression),
             ToApi(figure.Source));
     }
+
+    private static List<ApiAnswer> ToApi(AnswerSetView answers) =>
+        answers.Options
+            .Select(o => o.IsSuppressed
+                ? new ApiAnswer(o.Order, o.Label, o.CountsAsPositive, null, null, null,
+                    ToApi(o.Suppression == Suppression.None ? Suppression.FewRespondents : o.Suppression))
+                : new ApiAnswer(o.Order, o.Label, o.CountsAsPositive, o.Respondents, o.Percent,
+                    Core.Formatting.Format.Score(o.Percent!.Value, o.PercentDecimals, Scoring.PercentPositive), null))
+            .ToList();
 
     private static ApiNationalFigure ToNational(Figure england, Scoring scoring)
     {

@@ -12,18 +12,72 @@ public static class ResultsExport
     private static readonly OrganisationSummary England =
         new(0, Core.Import.Vocabulary.EnglandCode, Core.Import.Vocabulary.EnglandName, OrganisationLevel.National, null, null, null);
 
-    public static IReadOnlyList<TidyRow> Rows(OrganisationHeader header, ResultsFilter filter, IReadOnlyList<QuestionResult> results)
+    public static IReadOnlyList<TidyRow> Rows(
+        OrganisationHeader header, ResultsFilter filter, IReadOnlyList<QuestionResult> results, IReadOnlyList<AnswerSetView>? answers = null)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(results);
         var tumour = TumourGroups.NameOf(filter.TumourGroupId);
-        var own = results.Where(r => r.Organisation is not null)
-            .Select(r => Row(header.Organisation, filter.Year, tumour, r.Question, r.Organisation!));
-        var england = results.Where(r => r.England is not null)
-            .Select(r => Row(England, filter.Year, tumour, r.Question, r.England!));
-        return own.Concat(england).ToList();
+        var answered = (answers ?? []).ToLookup(a => (a.OrganisationId, a.Question.Number));
+        var series = results.Select(r => r.Question.SeriesCode).FirstOrDefault();
+
+        // Each result is followed by its answers (the long table), so a reader sees a score beside the answers it sums.
+        IEnumerable<TidyRow> WithAnswers(OrganisationSummary organisation, QuestionInfo question, TidyRow row) =>
+            [row, .. answered[(organisation.Id, question.Number)].SelectMany(a => AnswerRows(row, a))];
+
+        var englandId = header.EnglandId ?? -1;
+        var england = England with { Id = englandId };
+        var scored =
+            results.Where(r => r.Organisation is not null)
+                .SelectMany(r => WithAnswers(header.Organisation, r.Question, Row(header.Organisation, filter.Year, tumour, r.Question, r.Organisation!)))
+            .Concat(results.Where(r => r.England is not null)
+                .SelectMany(r => WithAnswers(england, r.Question, Row(england, filter.Year, tumour, r.Question, r.England!))));
+
+        // Questions without a score have only their respondents and answers: a row of their own, on the raw basis.
+        var unscored = (answers ?? [])
+            .Where(a => a.Question.Scoring == Scoring.None)
+            .OrderBy(a => a.OrganisationId == header.Organisation.Id ? 0 : 1)
+            .ThenBy(a => a.Question.Number)
+            .SelectMany(a =>
+            {
+                var organisation = a.OrganisationId == header.Organisation.Id ? header.Organisation : england;
+                var question = a.Question with { SeriesCode = series };
+                var row = new TidyRow(
+                    filter.Year, organisation.Level, organisation.Code, organisation.Name, organisation.AllianceCode, organisation.AllianceName,
+                    question.Number, question.Text, question.Section, question.Scoring, tumour, Breakdown.AllPatients, ResultBasis.Unadjusted,
+                    a.Respondents, null, null, null, null, null, null, null, null, null, WithheldAs(a.IsSuppressed, a.Suppression), null, null,
+                    question.SeriesCode, organisation.Icb?.Code, organisation.Icb?.Name, organisation.Region?.Code, organisation.Region?.Name);
+                return AnswerRows(row, a).Prepend(row);
+            });
+        return scored.Concat(unscored).ToList();
     }
+
+    /// <summary>What a withheld figure is written as: the source's own mark, else too few respondents.</summary>
+    private static Suppression WithheldAs(bool withheld, Suppression suppression) =>
+        !withheld ? Suppression.None : suppression == Suppression.None ? Suppression.FewRespondents : suppression;
+
+    /// <summary>One row per option, keyed as its question's row, with the option's count and percentage in place of the result's figures.</summary>
+    private static IEnumerable<TidyRow> AnswerRows(TidyRow question, AnswerSetView answers) =>
+        answers.Options.Select(o => question with
+        {
+            Basis = ResultBasis.Unadjusted,
+            Respondents = o.Respondents,
+            Score = o.Percent,
+            ScoreDecimals = o.PercentDecimals,
+            CiLower = null,
+            CiUpper = null,
+            ExpectedLower = null,
+            ExpectedUpper = null,
+            Band = null,
+            ChangeSincePrevious = null,
+            ChangeOverall = null,
+            GroupDifferenceSignificant = null,
+            ComparedWith = null,
+            Suppression = WithheldAs(o.IsSuppressed, o.Suppression),
+            SourceNote = null,
+            Answer = new TidyAnswer(o.Order, o.Label, o.CountsAsPositive),
+        });
 
     public static TidyRow Row(OrganisationSummary organisation, int year, string tumourGroup, QuestionInfo question, Figure figure)
     {

@@ -23,6 +23,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<SuccessionImporter>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<FunnelQueries>();
+        builder.Services.AddScoped<AnswerQueries>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
         builder.Services.AddSingleton<OrganisationHeaderCache>();
         builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();

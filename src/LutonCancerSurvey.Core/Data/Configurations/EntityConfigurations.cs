@@ -140,6 +140,33 @@ internal sealed class SurveyResultConfiguration : IEntityTypeConfiguration<Surve
     }
 }
 
+internal sealed class AnswerSetConfiguration : IEntityTypeConfiguration<AnswerSet>
+{
+    public void Configure(EntityTypeBuilder<AnswerSet> builder)
+    {
+        builder.ToTable("AnswerSets");
+
+        // The results' natural key without a basis (answers are raw counts), organisation first as the pages read it.
+        builder.HasIndex(a => new { a.OrganisationId, a.EditionId, a.QuestionId, a.TumourGroupId, a.BreakdownId }).IsUnique();
+        builder.HasOne(a => a.Edition).WithMany().HasForeignKey(a => a.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<TumourGroup>().WithMany().HasForeignKey(a => a.TumourGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ImportRecord>().WithMany().HasForeignKey(a => a.ImportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Options).WithOne().HasForeignKey(o => o.AnswerSetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnswerOptionConfiguration : IEntityTypeConfiguration<AnswerOption>
+{
+    public void Configure(EntityTypeBuilder<AnswerOption> builder)
+    {
+        builder.ToTable("AnswerOptions");
+        builder.Property(o => o.Label).HasMaxLength(200);
+        builder.HasIndex(o => new { o.AnswerSetId, o.Order }).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>One question for one organisation: its trend, where it sits among its peers, and its Alliance.</summary>
-public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : OrganisationPageModel(queries)
+public class QuestionModel(DashboardQueries queries, FunnelQueries funnels, AnswerQueries answers) : OrganisationPageModel(queries)
 {
+    /// <summary>How respondents answered, the organisation's beside its Alliance's and England's; null when not published.</summary>
+    public AnswersView? Answers { get; private set; }
+
     public QuestionDetail? Detail { get; private set; }
 
     /// <summary>The funnel plot's limits and the organisation's place on it, or null when no limits can be drawn.</summary>
@@ -25,6 +28,14 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
         }
 
         Detail = await Queries.QuestionDetailAsync(Header!, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
+        Answers = await AnswersAsync(number, cancellationToken);
+
+        // A question without a score has no result, only its answers: the page shows those.
+        if (Detail is null && Answers is { Question.Scoring: Scoring.None })
+        {
+            return Page();
+        }
+
         if (Detail is null)
         {
             Problem = new FilterError(404, $"Question {number} has no published {Filter.Year} result for {Header!.Organisation.Name} on this basis.");
@@ -36,5 +47,27 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
         (Previous, Next) = await Queries.NeighbouringQuestionsAsync(
             Header!.Organisation.Id, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         return Page();
+    }
+
+    private async Task<AnswersView?> AnswersAsync(int number, CancellationToken cancellationToken)
+    {
+        var organisation = Header!.Organisation;
+        var ids = new[] { (int?)organisation.Id, organisation.AllianceId, Header.EnglandId }.OfType<int>().Distinct().ToList();
+        var sets = await answers.ForQuestionAsync(Filter!.EditionId, number, Filter.TumourGroupId, ids, cancellationToken);
+        if (sets.FirstOrDefault(s => s.OrganisationId == organisation.Id) is not { } own)
+        {
+            return null;
+        }
+
+        var alliance = sets.FirstOrDefault(s => s.OrganisationId == organisation.AllianceId && organisation.AllianceId != organisation.Id);
+        var england = sets.FirstOrDefault(s => s.OrganisationId == Header.EnglandId && Header.EnglandId != organisation.Id);
+        return new AnswersView(
+            "answers-chart", own.Question,
+            [
+                new AnswersColumn(organisation.Name, false, own),
+                .. alliance is null ? [] : new[] { new AnswersColumn($"{organisation.AllianceName} Cancer Alliance", false, alliance) },
+                .. england is null ? [] : new[] { new AnswersColumn("England", true, england) },
+            ],
+            WithChart: true);
     }
 }

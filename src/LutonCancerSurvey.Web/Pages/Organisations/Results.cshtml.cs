@@ -5,8 +5,32 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
-public class ResultsModel(DashboardQueries queries, FunnelQueries funnels) : OrganisationPageModel(queries)
+public class ResultsModel(DashboardQueries queries, FunnelQueries funnels, AnswerQueries answers) : OrganisationPageModel(queries)
 {
+    /// <summary>How respondents answered each question, the organisation's and England's (response frequencies).</summary>
+    public IReadOnlyList<AnswerSetView> Answers { get; private set; } = [];
+
+    /// <summary>The organisation's answers to a question beside England's, for its "see the answers" disclosure; null when it has none.</summary>
+    public AnswersView? AnswersOf(QuestionInfo question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var own = Answers.FirstOrDefault(a => a.OrganisationId == Header!.Organisation.Id && a.Question.Number == question.Number);
+        if (own is null)
+        {
+            return null;
+        }
+
+        var england = Answers.FirstOrDefault(a => a.OrganisationId == Header!.EnglandId && a.Question.Number == question.Number);
+        return new AnswersView(
+            $"answers-q{question.Number}", question,
+            [new AnswersColumn(Header!.Organisation.Name, false, own), .. england is null ? [] : new[] { new AnswersColumn("England", true, england) }],
+            WithChart: false);
+    }
+
+    /// <summary>Questions the survey publishes only the answers to (routing and demographic questions), in order.</summary>
+    public IReadOnlyList<QuestionInfo> Unscored =>
+        Answers.Where(a => a.OrganisationId == Header!.Organisation.Id && a.Question.Scoring == Scoring.None).Select(a => a.Question).ToList();
+
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public KeyFindingsView? KeyFindings { get; private set; }
 
@@ -62,7 +86,7 @@ public class ResultsModel(DashboardQueries queries, FunnelQueries funnels) : Org
             return result;
         }
 
-        var rows = ResultsExport.Rows(Header!, Filter!, Results);
+        var rows = ResultsExport.Rows(Header!, Filter!, Results, Answers);
         var fileName = $"cpes-{Header!.Organisation.Code}-{Filter!.Year}-{ResultsFilter.TumourSlug(Filter.TumourGroupId)}-{ResultsFilter.BasisSlug(Filter.Basis)}.csv";
         return await ResultsExport.CsvAsync(Response, fileName, rows, Header.EmbargoOf(Filter.Year), cancellationToken);
     }
@@ -75,6 +99,8 @@ public class ResultsModel(DashboardQueries queries, FunnelQueries funnels) : Org
         }
 
         Results = await Queries.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
+        int[] organisations = Header!.EnglandId is { } england ? [Header.Organisation.Id, england] : [Header.Organisation.Id];
+        Answers = await answers.ForEditionAsync(Filter.EditionId, Filter.TumourGroupId, organisations, cancellationToken);
         return null;
     }
 }

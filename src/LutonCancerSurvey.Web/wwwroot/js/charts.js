@@ -1,7 +1,7 @@
 // Draws a Chart.js chart from the table the server renders beside it, so the page works without JavaScript and
 // every number on the chart is also in the table. Contract (the pages rely on it):
 //
-//   <figure class="app-chart" data-chart-type="comparison|trend|funnel|dotplot" data-scale="percent|mean" [data-series-label]
+//   <figure class="app-chart" data-chart-type="comparison|trend|funnel|dotplot|answers" data-scale="percent|mean" [data-series-label]
 //           [data-row-height data-min-height]  (comparison only: the canvas height per row and at least)
 //           [data-national="56" data-national-text="56%" data-limits='[{"n":21,"l95":..,"u95":..,"l998":..,"u998":..}]'  (funnel only)]>
 //     <figcaption>…</figcaption>
@@ -773,7 +773,50 @@
     return { type: 'line', data: { labels: rows.map((r) => r.label), datasets }, options, plugins: [spreadMarkers] };
   }
 
-  const builders = { comparison, trend, funnel, spine, dotplot };
+  // Answers: one stacked bar per organisation (the table's columns), one segment per answer option (its rows), in the
+  // questionnaire's order. Positive options are blues with a solid dark edge, the others greys and oranges with a dashed
+  // edge, and the legend and tooltips say "positive", so the meaning never rests on colour. Tooltips show the table's
+  // own text for the cell.
+  const positiveShades = ['#003087', '#005eb8', '#41b6e6', '#7fcbf0'];
+  const otherShades = ['#ffb81c', '#ed8b00', '#aeb7bd', '#768692', '#425563', '#d8dde0'];
+
+  function answers(_, __, figure) {
+    const heads = Array.from(figure.querySelectorAll('thead th[data-series]'));
+    const table = Array.from(figure.querySelectorAll('tbody tr[data-point]'));
+    const options = baseOptions();
+    options.indexAxis = 'y';
+    options.scales = {
+      x: {
+        stacked: true, min: 0, max: 100,
+        title: { display: true, text: 'Per cent of respondents', color: colours.text },
+        ticks: { color: colours.text, callback: (v) => `${tick(v)}%` },
+        grid: { color: colours.grid },
+      },
+      y: { stacked: true, ticks: { color: colours.text, autoSkip: false }, grid: { display: false } },
+    };
+    options.plugins.legend.labels.usePointStyle = false; // boxes show each option's edge: solid for positive, dashed otherwise
+    options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${ctx.dataset.appTexts[ctx.dataIndex]}`;
+    let positives = 0;
+    let others = 0;
+    const datasets = table.map((tr) => {
+      const positive = tr.dataset.positive === 'true';
+      const colour = positive ? positiveShades[positives++ % positiveShades.length] : otherShades[others++ % otherShades.length];
+      const cells = Array.from(tr.querySelectorAll('td[data-value]'));
+      return {
+        label: positive ? `${tr.dataset.label} (positive)` : tr.dataset.label,
+        data: cells.map((td) => number(td.dataset.value)),
+        appTexts: cells.map((td) => td.dataset.text ?? ''),
+        backgroundColor: colour,
+        borderColor: colours.text,
+        borderWidth: positive ? 2 : 1,
+        borderDash: positive ? [] : [4, 2],
+        borderSkipped: false,
+      };
+    });
+    return { type: 'bar', data: { labels: heads.map((th) => th.dataset.series), datasets }, options };
+  }
+
+  const builders = { comparison, trend, funnel, spine, dotplot, answers };
 
   // Comparison charts grow with the number of rows so the labels stay readable on a phone.
   function sizeCanvasBox(figure, type, rowCount) {
@@ -782,6 +825,9 @@
       // Room in each row for every marker's own slot (see dotplot): at least 6 px between neighbours.
       const series = figure.querySelectorAll('thead th[data-series]').length;
       box.style.height = `${Math.max(200, rowCount * Math.max(30, series * 6) + 110)}px`;
+    }
+    if (box && type === 'answers') {
+      box.style.height = `${Math.max(180, figure.querySelectorAll('thead th[data-series]').length * 60 + 130)}px`;
     }
     if (box && type === 'comparison') {
       const perRow = number(figure.dataset.rowHeight) ?? 36;

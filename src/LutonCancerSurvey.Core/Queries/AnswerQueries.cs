@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LutonCancerSurvey.Core.Queries;
+
+/// <summary>One answer option as shown: no figure when the option or its question is suppressed.</summary>
+public sealed record AnswerShare(int Order, string Label, bool CountsAsPositive, int? Respondents, double? Percent, int? PercentDecimals, Suppression Suppression)
+{
+    public bool IsSuppressed => Suppression != Suppression.None || Percent is null;
+}
+
+/// <summary>How one organisation's respondents answered one question: its respondents and options in order.</summary>
+public sealed record AnswerSetView(int OrganisationId, QuestionInfo Question, int? Respondents, Suppression Suppression, IReadOnlyList<AnswerShare> Options)
+{
+    /// <summary>
+    /// Too few respondents, or suppressed by the source: nothing of it is shown. The import keeps no option's figure
+    /// then; the count is checked again here so that a row stored by any other route cannot show one either.
+    /// </summary>
+    public bool IsSuppressed => Suppression != Suppression.None || Respondents is not >= Disclosure.MinimumRespondents;
+}
+
+/// <summary>
+/// The answers (response frequencies) the results and question pages show beside the scores: only those of editions
+/// this viewer may see, all patients only.
+/// </summary>
+public sealed class AnswerQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
+{
+    private Expression<Func<AnswerSet, bool>> Visible =>
+        EditionVisibility.Through<AnswerSet>(a => a.Edition!, EditionVisibility.VisibleTo(viewer.SeesDrafts, time.GetUtcNow()));
+
+    /// <summary>Every question's answers in one edition and tumour group for the given organisations (the page's and England).</summary>
+    public Task<IReadOnlyList<AnswerSetView>> ForEditionAsync(
+        int editionId, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken) =>
+        ReadAsync(
+            db.AnswerSets.Where(a => a.EditionId == editionId && a.TumourGroupId == tumourGroupId && organisationIds.Contains(a.OrganisationId)),
+            cancellationToken);
+
+    /// <summary>One question's answers in one edition and tumour group for the given organisations.</summary>
+    public Task<IReadOnlyList<AnswerSetView>> ForQuestionAsync(
+        int editionId, int questionNumber, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken) =>
+        ReadAsync(
+            db.AnswerSets.Where(a => a.EditionId == editionId && a.Question!.Number == questionNumber && a.TumourGroupId == tumourGroupId
+                && organisationIds.Contains(a.OrganisationId)),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<AnswerSetView>> ReadAsync(IQueryable<AnswerSet> sets, CancellationToken cancellationToken)
+    {
+        var rows = await sets.AsNoTracking()
+            .Where(Visible)
+            .Where(a => a.BreakdownId == Breakdown.AllPatientsId)
+            .Select(a => new
+            {
+                a.OrganisationId,
+                Question = new QuestionInfo(a.Question!.Number, a.Question.Text, a.Question.Section, a.Question.Scoring, null),
+                a.Respondents,
+                a.Suppression,
+                Options = a.Options.OrderBy(o => o.Order)
+                    .Select(o => new AnswerShare(o.Order, o.Label, o.CountsAsPositive, o.Respondents, o.Percent, o.PercentDecimals, o.Suppression))
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows
+            .Select(r =>
+            {
+                var set = new AnswerSetView(r.OrganisationId, r.Question, r.Respondents, r.Suppression, r.Options);
+                return set.IsSuppressed ? set with { Respondents = null, Options = [.. r.Options.Select(Withheld)] } : set;
+            })
+            .OrderBy(s => s.Question.Number)
+            .ToList();
+    }
+
+    private static AnswerShare Withheld(AnswerShare option) =>
+        option with { Respondents = null, Percent = null, PercentDecimals = null, Suppression = option.Suppression == Suppression.None ? Suppression.FewRespondents : option.Suppression };
+}
