@@ -1,0 +1,93 @@
+using LutonCancerSurvey.BrowserTests.Support;
+using LutonCancerSurvey.Web.Tests.Support;
+using Xunit.Abstractions;
+
+namespace LutonCancerSurvey.BrowserTests;
+
+/// <summary>The dashboard over the response-frequency fixture alone (Fixtures/answers-2019.csv, invented figures).</summary>
+public sealed class AnswersDashboard : BrowserDashboard
+{
+    protected override async Task LoadDataAsync(DashboardFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var outcome = await app.ImportAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "answers-2019.csv"), publish: true);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException($"The fixture did not import: {string.Join("; ", outcome.Errors)}");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AnswersGroup : ICollectionFixture<AnswersDashboard>
+{
+    public const string Name = "Dashboard with response frequencies in Chromium";
+}
+
+/// <summary>The stacked bar of a question's answers: drawn from its table, positive answers told apart by more than colour.</summary>
+[Collection(AnswersGroup.Name)]
+public class AnswersBrowserTests
+{
+    private const string Path = "/organisations/99X/questions/58?year=2019&basis=unadjusted";
+
+    private readonly AnswersDashboard _app;
+    private readonly ITestOutputHelper _output;
+
+    public AnswersBrowserTests(AnswersDashboard app, ITestOutputHelper output)
+    {
+        _app = app;
+        _output = output;
+    }
+
+    public sealed record Segment(string Label, List<double?> Data, int BorderWidth, List<int> BorderDash, string FirstTooltip);
+
+    public sealed record Bars(List<string> Labels, List<Segment> Segments);
+
+    [ChromiumFact]
+    public async Task StackedBar_IsDrawnFromTheTable_WithPositiveAnswersMarkedInWords_AndNoWcagViolations()
+    {
+        await using var visit = await _app.OpenAsync(Path);
+        var charts = await visit.WaitForChartsAsync();
+
+        var bars = await visit.EvaluateJsonAsync<Bars>("""
+            () => {
+              const chart = window.Chart.getChart(document.querySelector('#answers-chart canvas'));
+              const tooltip = chart.options.plugins.tooltip.callbacks.label;
+              return JSON.stringify({
+                labels: chart.data.labels,
+                segments: chart.data.datasets.map((d) => ({
+                  label: d.label,
+                  data: d.data,
+                  borderWidth: d.borderWidth,
+                  borderDash: d.borderDash,
+                  firstTooltip: tooltip({ dataset: d, dataIndex: 0 }),
+                })),
+              });
+            }
+            """);
+        var violations = await visit.AccessibilityViolationsAsync();
+        violations.ToList().ForEach(_output.WriteLine);
+
+        visit.Errors.Should().BeEmpty();
+        charts.Should().Contain(c => c.Name.StartsWith("answers-figure", StringComparison.Ordinal) && c.Drawn);
+        bars.Labels.Should().Equal("NHS Testshire CCG", "Test Alliance Cancer Alliance", "England");
+        bars.Segments.Select(s => s.Label).Should().Equal("Very good (positive)", "Good (positive)", "Neither good nor poor", "Poor", "Very poor");
+        bars.Segments[0].Data.Should().Equal(50, 53, 55);
+        bars.Segments[4].Data.Should().Equal(null, 1, 1);
+        bars.Segments.Select(s => s.FirstTooltip).Should().Equal(
+            "Very good (positive): 50.0%", "Good (positive): 38.0%", "Neither good nor poor: 7.0%", "Poor: 4.0%",
+            "Very poor: Not shown: too few respondents chose it");
+        bars.Segments.Take(2).Should().OnlyContain(s => s.BorderWidth == 2 && s.BorderDash.Count == 0);
+        bars.Segments.Skip(2).Should().OnlyContain(s => s.BorderWidth == 1 && s.BorderDash.Count == 2);
+        violations.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task WithoutJavaScript_TheAnswersAreATable()
+    {
+        await using var visit = await _app.OpenAsync(Path, javaScript: false);
+
+        (await visit.Page.Locator("#answers-chart table:visible").CountAsync()).Should().Be(1);
+        (await visit.Page.Locator("#answers-chart [data-testid=answer-row]").CountAsync()).Should().Be(5);
+    }
+}
