@@ -120,6 +120,55 @@ public class UploadMappingTests
         visit.Errors.Should().BeEmpty();
     }
 
+    [ChromiumFact]
+    public async Task Upload_WithAnAgeColumn_MapsItsWordsToAnyBreakdownTyped()
+    {
+        var email = await _app.CreateAdministratorAsync();
+        await using var visit = await _app.OpenAsync("/account/sign-in");
+        await visit.Page.FillAsync("#Email", email);
+        await visit.Page.FillAsync("#Password", BrowserDashboard.AdministratorPassword);
+        await visit.Page.ClickAsync("[data-testid='sign-in']");
+        await visit.Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        const string Alliance = "Cancer Alliance,E56000097,Age Test Alliance,Support for people with cancer,Q22,\"Were you told how to get financial help, or benefits?\"";
+        var workbook = new XlsxBuilder()
+            .Sheet("CPES 2021 by age")
+            .RowsOfCsv(string.Join('\n',
+                "Level,Org code,Organisation,Section,Question number,Question,Age group,Patients answering,Score",
+                $"{Alliance},All ages,3000,60",
+                $"{Alliance},16 to 24,,48",
+                $"{Alliance},75 and over,,66"))
+            .ToBytes();
+
+        await visit.GoToAsync(new Uri(_app.BaseAddress, "/admin/upload"));
+        await UploadAsync(visit, workbook, "alliance-by-age-2021.xlsx");
+        await visit.Page.SelectOptionAsync("[data-testid='column-breakdown']", "Age group");
+        await visit.Page.SelectOptionAsync("[data-testid='column-respondents']", "Patients answering");
+        await visit.Page.SelectOptionAsync("[data-testid='column-score']", "Score");
+        await visit.Page.FillAsync("[data-testid='fixed-scoring']", "percent");
+        await visit.Page.FillAsync("[data-testid='fixed-basis']", "unadjusted");
+        await visit.Page.ClickAsync("[data-testid='check-layout']");
+        await visit.Page.WaitForSelectorAsync("[data-testid='words-breakdown']");
+        var words = await visit.Page.Locator("[data-testid='words-breakdown'] label").AllTextContentsAsync();
+        await visit.Page.FillAsync("[data-testid='word-breakdown-0']", "all");
+        await visit.Page.FillAsync("[data-testid='word-breakdown-1']", "age:16-24");
+        await visit.Page.FillAsync("[data-testid='word-breakdown-2']", "age:75+");
+        await visit.Page.FillAsync("[data-testid='layout-name']", "Alliance by age 2021");
+        var violations = await visit.AccessibilityViolationsAsync();
+        await visit.Page.ClickAsync("[data-testid='save-layout']");
+        await visit.Page.WaitForSelectorAsync("[data-testid='confirm']");
+        await visit.Page.ClickAsync("[data-testid='confirm']");
+        var imported = await visit.Page.TextContentAsync("[data-testid='admin-message']");
+        await visit.GoToAsync(new Uri(_app.BaseAddress, "/organisations/E56000097/inequalities?year=2021"));
+        var dimensions = await visit.Page.Locator("figure[data-chart-type=inequality]").EvaluateAllAsync<string[]>("(figures) => figures.map((f) => f.dataset.comparison)");
+
+        violations.ToList().ForEach(_output.WriteLine);
+        words.Should().Equal("All ages", "16 to 24", "75 and over");
+        imported.Should().Be("alliance-by-age-2021.xlsx was imported: 3 results added, 0 replaced.");
+        dimensions.Should().Equal("age");
+        violations.Should().BeEmpty();
+        visit.Errors.Should().BeEmpty();
+    }
+
     private static async Task UploadAsync(Visit visit, byte[] workbook, string name)
     {
         await visit.Page.SetInputFilesAsync("#file", new FilePayload
