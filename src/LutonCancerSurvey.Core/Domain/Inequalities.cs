@@ -12,9 +12,10 @@ public sealed record GroupComparison(string Dimension, Breakdown Subject, Breakd
     public static GroupComparison Deprivation { get; } = new(Breakdown.Deprivation, Breakdown.Imd1, Breakdown.Imd5);
 
     /// <summary>
-    /// The comparison of each dimension the questions have, in the order their groups come: the pair the survey's test
-    /// names where a row says which groups it compared, else the fixed pair of sex and deprivation. A dimension with
-    /// neither has no comparison (its groups are shown, and no gap is claimed).
+    /// The comparisons of each dimension the questions have, in the order their groups come: every pair the survey's
+    /// tests name where rows say which groups they compared (each age band against the oldest, say: one comparison per
+    /// pair, whichever side names it), else the fixed pair of sex and deprivation. A dimension with neither has no
+    /// comparison (its groups are shown, and no gap is claimed).
     /// </summary>
     public static IReadOnlyList<GroupComparison> Of(IReadOnlyList<QuestionInequality> questions)
     {
@@ -23,22 +24,33 @@ public sealed record GroupComparison(string Dimension, Breakdown Subject, Breakd
         var comparisons = new List<GroupComparison>();
         foreach (var dimension in groups.Select(g => g.Breakdown.Dimension).Distinct())
         {
-            var named = groups.FirstOrDefault(g => g.Breakdown.Dimension == dimension && g.ComparedWith is not null);
-            var comparison = named is not null
-                ? new GroupComparison(dimension, named.Breakdown, named.ComparedWith!)
-                : dimension switch
-                {
-                    Breakdown.Sex => Sex,
-                    Breakdown.Deprivation => Deprivation,
-                    _ => null,
-                };
-            if (comparison is not null)
+            var named = groups
+                .Where(g => g.Breakdown.Dimension == dimension && g.ComparedWith is not null)
+                .Select(g => new GroupComparison(dimension, g.Breakdown, g.ComparedWith!))
+                .DistinctBy(c => PairKey(c.Subject, c.Reference))
+                .ToList();
+            if (named.Count > 0)
             {
-                comparisons.Add(comparison);
+                comparisons.AddRange(named);
+            }
+            else if (dimension == Breakdown.Sex)
+            {
+                comparisons.Add(Sex);
+            }
+            else if (dimension == Breakdown.Deprivation)
+            {
+                comparisons.Add(Deprivation);
             }
         }
 
         return comparisons;
+    }
+
+    /// <summary>The same two groups whichever side names the other.</summary>
+    private static (string, string) PairKey(Breakdown a, Breakdown b)
+    {
+        var (x, y) = (a.Word.ToUpperInvariant(), b.Word.ToUpperInvariant());
+        return string.CompareOrdinal(x, y) <= 0 ? (x, y) : (y, x);
     }
 }
 
@@ -67,13 +79,18 @@ public sealed record QuestionInequality(QuestionInfo Question, IReadOnlyList<Gro
 
     /// <summary>
     /// The survey's test of a comparison: significant, not significant, or null where it gave none. Both sides carry
-    /// the same published result; a suppressed side carries none, and sides that disagree (only possible in a hand-made
-    /// file) are treated as no test rather than picking one.
+    /// the same published result (a side that names another group it was compared with carries that pair's); a
+    /// suppressed side carries none, and sides that disagree (only possible in a hand-made file) are treated as no test
+    /// rather than picking one.
     /// </summary>
     public bool? Test(GroupComparison comparison)
     {
         var (subject, reference) = Sides(comparison);
-        var results = Groups.Where(g => (g.Breakdown == subject || g.Breakdown == reference) && !g.Figure.IsSuppressed)
+        // A row that names the group its test compared speaks only of that pair: the oldest band, tested against the
+        // youngest, says nothing of its gap to the middle band.
+        var results = Groups.Where(g => !g.Figure.IsSuppressed
+                && ((g.Breakdown == subject && (g.ComparedWith is null || g.ComparedWith == reference))
+                    || (g.Breakdown == reference && (g.ComparedWith is null || g.ComparedWith == subject))))
             .Select(g => g.GroupDifferenceSignificant)
             .Where(t => t is not null)
             .Distinct()

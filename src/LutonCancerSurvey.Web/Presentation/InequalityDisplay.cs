@@ -6,10 +6,10 @@ using LutonCancerSurvey.Core.Queries;
 namespace LutonCancerSurvey.Web.Presentation;
 
 /// <summary>
-/// One dimension as the inequalities view shows it: its groups, in their stored order, and the survey's comparison of
-/// two of them where it published one.
+/// One dimension as the inequalities view shows it: its groups, in their stored order, and the survey's comparisons of
+/// pairs of them where it published any (one for sex and deprivation; each age band against the oldest, say).
 /// </summary>
-public sealed record InequalityDimension(string Dimension, IReadOnlyList<Breakdown> Groups, GroupComparison? Comparison);
+public sealed record InequalityDimension(string Dimension, IReadOnlyList<Breakdown> Groups, IReadOnlyList<GroupComparison> Comparisons);
 
 /// <summary>How results by group of patients are named on pages and written to the tidy layout.</summary>
 public static class InequalityDisplay
@@ -26,7 +26,7 @@ public static class InequalityDisplay
             .Select(d => new InequalityDimension(
                 d.Key,
                 d.Select(g => g.Breakdown).Distinct().ToList(),
-                comparisons.FirstOrDefault(c => c.Dimension == d.Key)))
+                comparisons.Where(c => c.Dimension == d.Key).ToList()))
             .ToList();
     }
 

@@ -33,6 +33,27 @@ public class GroupComparisonTests
     }
 
     [Fact]
+    public void Of_SeveralNamedPairsInADimension_GivesEachPairOnceWithItsOwnTest()
+    {
+        // Each younger band against the oldest: 75+ carries its test against 16-24 only.
+        var question = new QuestionInequality(Q22,
+        [
+            Figure("all", 60, 0), Figure("age:16-24", 48, 20001, true, "age:75+"), Figure("age:25-64", 64, 20002, false, "age:75+"),
+            Figure("age:75+", 66, 20003, true, "age:16-24"),
+        ]);
+
+        var comparisons = GroupComparison.Of([question]);
+        var findings = InequalityFindings.Write("Test Alliance", 2019, [question]);
+
+        comparisons.Should().Equal(
+            new GroupComparison("age", Group("age:16-24"), Group("age:75+")),
+            new GroupComparison("age", Group("age:25-64"), Group("age:75+")));
+        comparisons.Select(question.Test).Should().Equal(true, false);
+        comparisons.Select(question.Gap).Should().Equal(-18, -2);
+        findings.Select(f => (f.Tested, f.Significant)).Should().Equal((1, 1), (1, 0));
+    }
+
+    [Fact]
     public void Findings_OfANamedPair_SpeakOfItsGroups()
     {
         var question = new QuestionInequality(Q22,
