@@ -45,7 +45,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         response.Status.Should().Be(200);
         response.MediaType.Should().Be("application/json");
         var body = response.Body;
-        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results", "embargo", "questionnaire");
+        body.PropertyNames().Should().Equal("organisation", "year", "tumourGroup", "basis", "breakdown", "results", "embargo", "questionnaire", "unscored");
         body.GetProperty("organisation").GetRawText().Should().Be(
             """{"code":"06P","name":"NHS Luton CCG","level":"ccg","alliance":null,"icb":null,"region":null,"became":[],"embargo":null}""");
         body.GetProperty("year").GetInt32().Should().Be(2016);
@@ -58,7 +58,7 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
         var q59 = response.Result("Q59");
         q59.PropertyNames().Should().Equal(
             "question", "section", "text", "scoring", "respondents", "score", "scoreText", "ciLower", "ciUpper", "expectedLower",
-            "expectedUpper", "band", "changeFlag", "groupDifference", "national", "suppressed", "source", "comparedWith");
+            "expectedUpper", "band", "changeFlag", "groupDifference", "national", "suppressed", "source", "comparedWith", "answers");
         q59.GetProperty("section").GetString().Should().Be("Your overall NHS care");
         q59.GetProperty("text").GetString().Should().Be("Overall, how would you rate your care?");
         q59.GetProperty("scoring").GetString().Should().Be("mean");
@@ -204,6 +204,12 @@ public class ResultsApiSeedTests : IClassFixture<DashboardFactory>
             .Should().Equal("series", "name", "firstYear", "lastYear");
         schemas.GetProperty("ApiResults").GetProperty("properties").GetProperty("questionnaire").GetProperty("description").GetString()
             .Should().StartWith("The questionnaire the year's edition used");
+        schemas.GetProperty("ApiAnswer").GetProperty("properties").PropertyNames()
+            .Should().Equal("order", "label", "positive", "respondents", "percent", "percentText", "suppressed");
+        schemas.GetProperty("ApiResult").GetProperty("properties").GetProperty("answers").GetProperty("description").GetString()
+            .Should().StartWith("How the organisation's respondents answered");
+        schemas.GetProperty("ApiResults").GetProperty("properties").GetProperty("unscored").GetProperty("description").GetString()
+            .Should().StartWith("Questions without a score");
     }
 
     [Fact]
