@@ -17,7 +17,7 @@ public class ChartFigureTests
 
     public ChartFigureTests(BrowserDashboard app) => _app = app;
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task FunnelTooltip_OnAFigureEndingIn5_ShowsTheTablesFigure()
     {
         await using var visit = await _app.OpenAsync(EastLancashireQ59);
@@ -30,7 +30,7 @@ public class ChartFigureTests
         tooltip.Should().Equal("NHS East Lancashire CCG: 8.85 (" + await RespondentsAsync(visit.Page) + " respondents)");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task TrendTooltip_OnAFigureEndingIn5_ShowsTheTablesFigure()
     {
         await using var visit = await _app.OpenAsync(EastLancashireQ59);
@@ -45,7 +45,7 @@ public class ChartFigureTests
         tooltip.Should().Equal("NHS East Lancashire CCG: 8.85"); // trend figures carry no interval
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task CompareTooltip_OnTheSeededRating_ShowsTheServersText()
     {
         await using var visit = await _app.OpenAsync("/compare?codes=06P&year=2016");
@@ -60,7 +60,7 @@ public class ChartFigureTests
         england.Should().Equal("England: 8.7");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task InequalityTooltip_OnARating_ShowsTheServersTextAndTheAxisReadsLikeTheServer()
     {
         await using var visit = await _app.OpenAsync("/organisations/E56000009/inequalities?year=2018");

@@ -1,5 +1,4 @@
 using System.Net;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using LutonCancerSurvey.Core.Import;
-using LutonCancerSurvey.Core.Tests.RealData;
 using LutonCancerSurvey.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,7 +170,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
         using var written = new MemoryStream();
         written.Write(bytes);
 
-        var outcome = await new SurveyImporter(db, new FixedTimeProvider())
+        var outcome = await new SurveyImporter(db, TestClock.At())
             .ImportAsync(written, "tidy-valid.csv", new ImportOptions(), progress: null, CancellationToken.None);
 
         outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
@@ -179,7 +178,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
             .And.NotBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task The_real_2018_file_is_well_within_the_default_decompressed_limit()
     {
         await using var file = File.OpenRead(RealDataFiles.CombinedFile!);

@@ -18,7 +18,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     {
         await using var db = _database.NewContext();
         await db.Database.OpenConnectionAsync();
-        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        var importer = new SurveyImporter(db, TestClock.At());
         using var file = new MemoryStream(Fixtures.Bytes("combined-valid.csv"), writable: false);
 
         var outcome = await importer.ImportAsync(file, "combined-valid.csv", new ImportOptions(), progress: null, CancellationToken.None);
@@ -156,7 +156,7 @@ public sealed class ImporterBehaviourTests : IDisposable
         var now = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
         var outcome = await Importing.ImportFixtureAsync(
-            _database, Fixtures.CombinedValid, new ImportOptions { Publish = true }, new FixedTimeProvider(now));
+            _database, Fixtures.CombinedValid, new ImportOptions { Publish = true }, TestClock.At(now));
 
         outcome.Summary!.Editions.Should().Equal(
             new EditionTouched(2015, EditionStatus.Published, false),
@@ -176,10 +176,10 @@ public sealed class ImporterBehaviourTests : IDisposable
     {
         var published = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
         await Importing.ImportAsync(_database, CombinedCsv.Create().Row().ToBytes(), "a.csv",
-            new ImportOptions { Publish = true }, new FixedTimeProvider(published));
+            new ImportOptions { Publish = true }, TestClock.At(published));
 
         var outcome = await Importing.ImportAsync(_database, CombinedCsv.Create().Row().ToBytes(), "b.csv",
-            new ImportOptions { Publish = true }, new FixedTimeProvider(published.AddDays(3)));
+            new ImportOptions { Publish = true }, TestClock.At(published.AddDays(3)));
 
         outcome.Summary!.Editions.Should().Equal(new EditionTouched(2018, EditionStatus.Published, true));
         await using var db = _database.NewContext();
@@ -200,7 +200,7 @@ public sealed class ImporterBehaviourTests : IDisposable
         var record = await db.Imports.AsNoTracking().SingleAsync();
         record.FileName.Should().Be("combined-valid.csv");
         record.Sha256.Should().Be(expectedHash);
-        record.ImportedAt.Should().Be(FixedTimeProvider.DefaultNow);
+        record.ImportedAt.Should().Be(TestClock.DefaultNow);
         record.Rows.Should().Be(22);
         var results = await db.Results.AsNoTracking().ToListAsync();
         results.Should().OnlyContain(r => r.ImportId == record.Id);
@@ -325,7 +325,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     {
         var reports = new List<ImportProgress>();
         await using var db = _database.NewContext();
-        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        var importer = new SurveyImporter(db, TestClock.At());
         using var stream = new MemoryStream(Fixtures.Bytes(Fixtures.CombinedValid));
 
         var outcome = await importer.ImportAsync(

@@ -96,7 +96,7 @@ public sealed class LargeFileTests : IDisposable
         // The importer hashes the whole file first, then reads it again: cancel half way through the second reading.
         await using var stream = new CancellingStream(csv, csv.Length + (csv.Length / 2), cancellation);
         await using var db = _database.NewContext();
-        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        var importer = new SurveyImporter(db, TestClock.At());
 
         var import = () => importer.ImportAsync(stream, "large.csv", new ImportOptions(), progress: null, cancellation.Token);
 

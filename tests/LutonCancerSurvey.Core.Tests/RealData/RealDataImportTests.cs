@@ -13,7 +13,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
 {
     private const long TotalRows = 361_868;
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public void The_whole_file_imports_without_errors()
     {
         var outcome = import.RequireFirst();
@@ -28,7 +28,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
             "every CCG and Trust names an Alliance that should be matched");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public void Each_question_takes_the_wording_most_rows_give_it_and_the_stray_ones_are_reported()
     {
         var warnings = import.RequireFirst().Summary!.Warnings;
@@ -39,7 +39,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
             + "you had cancer, had you been told you bring a family member or friend with you?\" (1 row)");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public void The_summary_counts_rows_by_level_and_basis()
     {
         var summary = import.RequireFirst().Summary!;
@@ -62,7 +62,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         summary.Editions.Select(e => e.Year).Should().Equal(2015, 2016, 2017, 2018);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Suppression_follows_the_file_and_the_21_respondent_rule()
     {
         import.RequireFirst();
@@ -81,7 +81,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         shownWithFewRespondents.Should().Be(0);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton_2018_adjusted_overall_rating_matches_the_published_figures()
     {
         import.RequireFirst();
@@ -100,7 +100,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         result.Suppression.Should().Be(Suppression.None);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton_2016_financial_help_trend_matches_the_press_release()
     {
         import.RequireFirst();
@@ -112,7 +112,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         result.Respondents.Should().Be(122);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Organisations_are_counted_per_level_with_England_as_the_national_organisation()
     {
         import.RequireFirst();
@@ -132,7 +132,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         (await db.OrganisationAsync(Vocabulary.EnglandCode)).Name.Should().Be(Vocabulary.EnglandName);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Every_CCG_and_Trust_is_linked_to_a_Cancer_Alliance()
     {
         import.RequireFirst();
@@ -152,7 +152,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         luton.AllianceName.Should().Be("East of England");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public void A_second_import_of_the_same_file_replaces_every_row_and_adds_none()
     {
         import.RequireFirst();

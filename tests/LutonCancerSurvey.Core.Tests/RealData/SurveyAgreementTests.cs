@@ -19,7 +19,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
         public ValueTask<string> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult("real-2018");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Funnel_limits_reproduce_the_published_bands_and_never_contradict_a_published_within()
     {
         import.RequireFirst();
@@ -69,7 +69,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
         }
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Funnel_limits_against_the_published_bands_at_every_level_in_both_directions()
     {
         import.RequireFirst();
@@ -128,7 +128,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
         Summary(OrganisationLevel.CancerAlliance).Should().Be((952, 14, 22, 0));
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Year_on_year_test_is_measured_against_the_published_2018_flags()
     {
         import.RequireFirst();

@@ -1,7 +1,6 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Web.Presentation;
 using LutonCancerSurvey.Web.Routing;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LutonCancerSurvey.Web.Tests.Presentation;
