@@ -133,9 +133,3 @@ public sealed class RealDataDashboard : DashboardFactory, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
-
-[CollectionDefinition(Name)]
-public sealed class RealDataGroup : ICollectionFixture<RealDataDashboard>
-{
-    public const string Name = "Dashboard with the real data";
-}

@@ -59,12 +59,6 @@ public sealed class OidcProviderFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class OidcGroup : ICollectionFixture<OidcProviderFixture>
-{
-    public const string Name = "A real OpenID Connect provider";
-}
-
 /// <summary>
 /// The dashboard on a real loopback Kestrel port (the provider redirects the browser back to it), signing in through
 /// the test provider, with any extra settings (e.g. role mappings).
