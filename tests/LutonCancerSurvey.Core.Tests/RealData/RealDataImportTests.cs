@@ -14,7 +14,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     private const long TotalRows = 361_868;
 
     [RequiresFact(Needs.RealData)]
-    public void The_whole_file_imports_without_errors()
+    public void TheWholeFileImportsWithoutErrors()
     {
         var outcome = import.RequireFirst();
 
@@ -29,7 +29,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public void Each_question_takes_the_wording_most_rows_give_it_and_the_stray_ones_are_reported()
+    public void EachQuestionTakesTheWordingMostRowsGiveItAndTheStrayOnesAreReported()
     {
         var warnings = import.RequireFirst().Summary!.Warnings;
 
@@ -40,7 +40,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public void The_summary_counts_rows_by_level_and_basis()
+    public void TheSummaryCountsRowsByLevelAndBasis()
     {
         var summary = import.RequireFirst().Summary!;
 
@@ -63,7 +63,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Suppression_follows_the_file_and_the_21_respondent_rule()
+    public async Task SuppressionFollowsTheFileAndThe21RespondentRule()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -82,7 +82,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Luton_2018_adjusted_overall_rating_matches_the_published_figures()
+    public async Task Luton2018AdjustedOverallRatingMatchesThePublishedFigures()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -101,7 +101,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Luton_2016_financial_help_trend_matches_the_press_release()
+    public async Task Luton2016FinancialHelpTrendMatchesThePressRelease()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -113,7 +113,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Organisations_are_counted_per_level_with_England_as_the_national_organisation()
+    public async Task OrganisationsAreCountedPerLevelWithEnglandAsTheNationalOrganisation()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -133,7 +133,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Every_CCG_and_Trust_is_linked_to_a_Cancer_Alliance()
+    public async Task EveryCCGAndTrustIsLinkedToACancerAlliance()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -153,7 +153,7 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
     }
 
     [RequiresFact(Needs.RealData)]
-    public void A_second_import_of_the_same_file_replaces_every_row_and_adds_none()
+    public void ASecondImportOfTheSameFileReplacesEveryRowAndAddsNone()
     {
         import.RequireFirst();
         var second = import.Second;

@@ -20,7 +20,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Funnel_limits_reproduce_the_published_bands_and_never_contradict_a_published_within()
+    public async Task FunnelLimitsReproduceThePublishedBandsAndNeverContradictAPublishedWithin()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -70,7 +70,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Funnel_limits_against_the_published_bands_at_every_level_in_both_directions()
+    public async Task FunnelLimitsAgainstThePublishedBandsAtEveryLevelInBothDirections()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -129,7 +129,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
     }
 
     [RequiresFact(Needs.RealData)]
-    public async Task Year_on_year_test_is_measured_against_the_published_2018_flags()
+    public async Task YearOnYearTestIsMeasuredAgainstThePublished2018Flags()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();

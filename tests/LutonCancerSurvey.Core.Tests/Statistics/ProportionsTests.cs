@@ -6,7 +6,7 @@ namespace LutonCancerSurvey.Core.Tests.Statistics;
 public class ProportionsTests
 {
     [Fact]
-    public void TwoProportionZTest_Luton_financial_help_against_England_is_significantly_higher()
+    public void TwoProportionZTest_LutonFinancialHelpAgainstEnglandIsSignificantlyHigher()
     {
         // pooled p = (0.70·122 + 0.56·70000) / 70122 = 0.560244; SE = √(p(1−p)(1/122 + 1/70000)) = 0.044977;
         // z = 0.14 / 0.044977 = 3.113; two-sided p = 0.00185.
@@ -20,7 +20,7 @@ public class ProportionsTests
     }
 
     [Fact]
-    public void TwoProportionZTest_is_antisymmetric_in_its_arguments()
+    public void TwoProportionZTest_IsAntisymmetricInItsArguments()
     {
         var forward = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
         var backward = Proportions.TwoProportionZTest(56, 70_000, 70, 122);
@@ -31,7 +31,7 @@ public class ProportionsTests
     }
 
     [Fact]
-    public void TwoProportionZTest_small_difference_is_unchanged()
+    public void TwoProportionZTest_SmallDifferenceIsUnchanged()
     {
         // pooled p = (120 + 115.5) / 410 = 0.574390; SE = √(p(1−p)(1/200 + 1/210)) = 0.048851; z = 0.05 / 0.048851 = 1.0235
         var test = Proportions.TwoProportionZTest(60, 200, 55, 210);
@@ -45,7 +45,7 @@ public class ProportionsTests
     [InlineData(56)]
     [InlineData(0)]
     [InlineData(100)]
-    public void TwoProportionZTest_equal_proportions_give_z_0_and_p_1(double percent)
+    public void TwoProportionZTest_EqualProportionsGiveZ0AndP1(double percent)
     {
         var test = Proportions.TwoProportionZTest(percent, 150, percent, 3_000);
 
@@ -55,7 +55,7 @@ public class ProportionsTests
     }
 
     [Fact]
-    public void TwoProportionZTest_validates_each_argument_by_name()
+    public void TwoProportionZTest_ValidatesEachArgumentByName()
     {
         FluentActions.Invoking(() => Proportions.TwoProportionZTest(101, 10, 50, 10))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("percent1");
@@ -71,7 +71,7 @@ public class ProportionsTests
     [InlineData(0.0)]
     [InlineData(1.0)]
     [InlineData(5.0)]
-    public void Direction_rejects_levels_outside_0_to_1(double level)
+    public void Direction_RejectsLevelsOutside0To1(double level)
     {
         var test = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
 
@@ -83,14 +83,14 @@ public class ProportionsTests
 public class ProportionsRoundingTests
 {
     [Fact]
-    public void A_verdict_that_half_a_point_of_rounding_could_flip_is_borderline()
+    public void AVerdictThatHalfAPointOfRoundingCouldFlipIsBorderline()
     {
         // 60 % vs 54 % of 400 each: p = 0.087, but 60.5 vs 53.5 gives p = 0.046 — significant at 5 %.
         Proportions.RoundingCouldFlip(60, 400, 54, 400, 0.05).Should().BeTrue();
     }
 
     [Fact]
-    public void A_verdict_that_survives_rounding_is_not_borderline()
+    public void AVerdictThatSurvivesRoundingIsNotBorderline()
     {
         // 60 % vs 50 %: p = 0.0045, and 0.0106 at the nearest corner; 60 % vs 59 %: p = 0.77, 0.56 at the farthest.
         Proportions.RoundingCouldFlip(60, 400, 50, 400, 0.05).Should().BeFalse();
@@ -98,7 +98,7 @@ public class ProportionsRoundingTests
     }
 
     [Fact]
-    public void OneSampleZTest_measures_against_a_fixed_reference()
+    public void OneSampleZTest_MeasuresAgainstAFixedReference()
     {
         // (0.55 − 0.5)/√(0.25/100) = 1.0
         var test = Proportions.OneSampleZTest(55, 100, 50);
@@ -108,7 +108,7 @@ public class ProportionsRoundingTests
     }
 
     [Fact]
-    public void ZTestAgainstFixed_uses_the_given_standard_error()
+    public void ZTestAgainstFixed_UsesTheGivenStandardError()
     {
         var test = Proportions.ZTestAgainstFixed(8.6, 8.8, 0.1);
 
