@@ -1,5 +1,4 @@
 using LutonCancerSurvey.BrowserTests.Support;
-using LutonCancerSurvey.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace LutonCancerSurvey.BrowserTests;
@@ -43,7 +42,7 @@ public class AnswersBrowserTests
 
     public sealed record Bars(List<string> Labels, List<Segment> Segments);
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task StackedBar_IsDrawnFromTheTable_WithPositiveAnswersMarkedInWords_AndNoWcagViolations()
     {
         await using var visit = await _app.OpenAsync(Path);
@@ -82,7 +81,7 @@ public class AnswersBrowserTests
         violations.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task WithoutJavaScript_TheAnswersAreATable()
     {
         await using var visit = await _app.OpenAsync(Path, javaScript: false);

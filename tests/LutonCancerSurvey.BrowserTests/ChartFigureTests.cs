@@ -17,20 +17,20 @@ public class ChartFigureTests
 
     public ChartFigureTests(BrowserDashboard app) => _app = app;
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task FunnelTooltip_OnAFigureEndingIn5_ShowsTheTablesFigure()
     {
         await using var visit = await _app.OpenAsync(EastLancashireQ59);
         await visit.WaitForChartsAsync();
         var table = await visit.Page.Locator("[data-testid='own'] [data-testid='score']").TextContentAsync();
 
-        var tooltip = await HoverAsync(visit.Page, "funnel-chart", "dataset.isHighlight", "0");
+        var tooltip = await visit.HoverAsync("[data-testid='funnel-chart']", "dataset.isHighlight", 0);
 
         table.Should().Be("8.85");
         tooltip.Should().Equal("NHS East Lancashire CCG: 8.85 (" + await RespondentsAsync(visit.Page) + " respondents)");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task TrendTooltip_OnAFigureEndingIn5_ShowsTheTablesFigure()
     {
         await using var visit = await _app.OpenAsync(EastLancashireQ59);
@@ -39,35 +39,42 @@ public class ChartFigureTests
         var index = await visit.Page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll(\"[data-testid='trend-chart'] tr[data-point]\")].findIndex(r => r.dataset.label === '2018')");
 
-        var tooltip = await HoverAsync(visit.Page, "trend-chart", "index === 0", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var tooltip = await visit.HoverAsync("[data-testid='trend-chart']", "index === 0", index);
 
         table.Should().Be("8.85");
         tooltip.Should().Equal("NHS East Lancashire CCG: 8.85"); // trend figures carry no interval
     }
 
-    /// <summary>
-    /// Moves the mouse onto one drawn point, as a reader would, and returns the lines of the tooltip Chart.js shows
-    /// for it. <paramref name="dataset"/> picks the dataset (a condition on `dataset` and `index`).
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> HoverAsync(IPage page, string chart, string dataset, string point)
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
+    public async Task CompareTooltip_OnTheSeededRating_ShowsTheServersText()
     {
-        var canvas = page.Locator($"[data-testid='{chart}'] canvas");
-        await canvas.ScrollIntoViewIfNeededAsync();
-        var position = await page.EvaluateAsync<double[]>($$"""
-            () => {
-              const chart = Chart.getChart(document.querySelector("[data-testid='{{chart}}'] canvas"));
-              const index = chart.data.datasets.findIndex((dataset, index) => {{dataset}});
-              const element = chart.getDatasetMeta(index).data[{{point}}];
-              return [element.x, element.y];
-            }
-            """);
-        var box = (await canvas.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
-        await page.WaitForFunctionAsync(
-            $$"""() => (Chart.getChart(document.querySelector("[data-testid='{{chart}}'] canvas")).tooltip.body ?? []).length > 0""");
-        return await page.EvaluateAsync<string[]>(
-            $$"""() => Chart.getChart(document.querySelector("[data-testid='{{chart}}'] canvas")).tooltip.body.flatMap(b => b.lines)""");
+        await using var visit = await _app.OpenAsync("/compare?codes=06P&year=2016");
+        await visit.WaitForChartsAsync();
+        var lutonCell = await visit.Page.Locator("[data-testid='compare-59'] [data-testid='cell-06P']").TextContentAsync();
+
+        var luton = await visit.HoverAsync(Q59Chart, "dataset.series === '06P'", 0);
+        var england = await visit.HoverAsync(Q59Chart, "dataset.series === 'England'", 0);
+
+        lutonCell!.Trim().Should().Be("8.7");
+        luton.Should().Equal("NHS Luton CCG: 8.7");
+        england.Should().Equal("England: 8.7");
     }
+
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
+    public async Task InequalityTooltip_OnARating_ShowsTheServersTextAndTheAxisReadsLikeTheServer()
+    {
+        await using var visit = await _app.OpenAsync("/organisations/E56000009/inequalities?year=2018");
+        await visit.WaitForChartsAsync();
+        const string bySex = "figure[data-chart-type=inequality]:has(tr[data-label='Q59'])";
+
+        var men = await visit.HoverAsync(bySex, "dataset.label === 'Men'", 0);
+        var ticks = await visit.AxisTicksAsync(bySex);
+
+        men.Should().Equal("Men: 8.82");
+        ticks.Should().Equal("8", "8.1", "8.2", "8.3", "8.4", "8.5", "8.6", "8.7", "8.8", "8.9", "9");
+    }
+
+    private const string Q59Chart = "figure[data-chart-type=dotplot]:has(tr[data-testid='compare-59'])";
 
     private static async Task<string> RespondentsAsync(IPage page) =>
         (await page.Locator("[data-testid='own'] td").Nth(2).TextContentAsync())!.Trim();

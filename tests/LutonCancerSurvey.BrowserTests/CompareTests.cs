@@ -42,7 +42,7 @@ public class CompareTests
 
     public static TheoryData<int> Widths => new() { 1280, 375 };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(Widths))]
     public async Task Compare_DrawsADotPlotPerSection_WhoseMarkersAreItsTablesFigures(int width)
     {
@@ -61,7 +61,7 @@ public class CompareTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(Widths))]
     public async Task Compare_QuestionsAreShortLabelsOneRowHigh_WithTheFullWordingOnDemand(int width)
     {
@@ -80,7 +80,7 @@ public class CompareTests
         (await row.Locator("details p").IsVisibleAsync()).Should().BeTrue("Enter on the label shows the full wording");
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(Widths))]
     public async Task Compare_ScrolledSideways_KeepsTheQuestionColumnInView(int width)
     {

@@ -46,7 +46,7 @@ public class InequalitiesBrowserTests
 
     public sealed record ChartAndTable(List<string> ChartLabels, List<Series> ChartSeries, List<string> TableLabels, List<TableSeries> TableSeries);
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [InlineData(Alliance)]
     [InlineData(England)]
     [InlineData("/organisations/06P/inequalities")]
@@ -64,7 +64,7 @@ public class InequalitiesBrowserTests
         violations.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task EveryChart_PlotsExactlyTheFiguresOfItsTable()
     {
         await using var visit = await _app.OpenAsync(Alliance);
@@ -88,7 +88,7 @@ public class InequalitiesBrowserTests
         await visit.ScreenshotAsync("inequalities-desktop");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task EveryTooltip_ShowsTheFigureAsItsTableWritesIt()
     {
         await using var visit = await _app.OpenAsync(Alliance);
@@ -112,7 +112,7 @@ public class InequalitiesBrowserTests
         pairs.Should().Contain(p => p[0] == "Men: 8.82");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Phone_DoesNotScrollSideways_AndStaysAccessible()
     {
         await using var visit = await _app.OpenAsync(Alliance, BrowserDashboard.Phone);
@@ -132,7 +132,7 @@ public class InequalitiesBrowserTests
         await visit.ScreenshotAsync("inequalities-phone");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task WithoutJavaScript_EveryFigureIsATable()
     {
         await using var visit = await _app.OpenAsync(Alliance, javaScript: false);
@@ -144,7 +144,7 @@ public class InequalitiesBrowserTests
         (await visit.Page.Locator("figure.app-chart tbody tr[data-point]").CountAsync()).Should().Be(104, "52 questions by sex and by deprivation");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Print_HidesTheNavigation_AndChartsAndTablesFitThePage()
     {
         await using var visit = await _app.OpenAsync(Alliance, new ViewportSize { Width = PrintWidth, Height = 1000 });

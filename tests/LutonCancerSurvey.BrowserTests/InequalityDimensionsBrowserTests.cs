@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LutonCancerSurvey.BrowserTests.Support;
-using LutonCancerSurvey.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace LutonCancerSurvey.BrowserTests;
@@ -45,7 +44,7 @@ public class InequalityDimensionsBrowserTests
 
     public sealed record Figure(string Dimension, List<Series> ChartSeries, List<string> TableLabels, List<List<string>> TableCells);
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task EveryDimension_IsDrawnFromItsTable_EachGroupAShapeOfItsOwn_WithNoWcagViolations()
     {
         await using var visit = await _app.OpenAsync(Path);
@@ -84,7 +83,7 @@ public class InequalityDimensionsBrowserTests
         violations.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task WithoutJavaScript_EveryDimensionIsATable_WithTheCaveat()
     {
         await using var visit = await _app.OpenAsync(Path, javaScript: false);

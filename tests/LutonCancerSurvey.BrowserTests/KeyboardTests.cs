@@ -48,7 +48,7 @@ public class KeyboardTests
         "/compare?codes=06P,RC9&year=2018",
     };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(PagesToTabThrough))]
     public async Task Tab_ReachesEveryLinkAndControl_EachWithAVisibleFocusIndicator(string path)
     {
@@ -79,7 +79,7 @@ public class KeyboardTests
             .Should().BeEmpty("each element should look different when focused, and be scrolled into view");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task SkipLink_IsTheFirstTabStop_IsShownWhenFocused_AndMovesFocusToTheMainContent()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018");
@@ -102,7 +102,7 @@ public class KeyboardTests
             .Should().BeTrue("the next Tab stays in the main content, past the navigation");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task OrganisationFilters_CanBeChangedAndAppliedWithTheKeyboard()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018");
@@ -136,7 +136,7 @@ public class KeyboardTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Find_TypeAndEnterSearches_AndEnterOnAResultOpensIt()
     {
         await using var visit = await _app.OpenAsync("/organisations");
@@ -154,7 +154,7 @@ public class KeyboardTests
         (await page.Locator("h1").InnerTextAsync()).Should().Contain("Luton");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Compare_CodesTypedAndSubmittedWithEnter_ShowTheTable()
     {
         await using var visit = await _app.OpenAsync("/compare");
@@ -168,7 +168,7 @@ public class KeyboardTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task FunnelTable_OpensWithSpaceAndClosesWithEnter()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P/questions/59?year=2018");

@@ -73,7 +73,7 @@ public class LayoutTests
         { "/account/sign-in", false },
     };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(PhonePages))]
     public async Task Phone_PageDoesNotScrollSideways_WideTablesScrollInTheirOwnBox(string path, bool hasWideTable)
     {
@@ -113,7 +113,7 @@ public class LayoutTests
         "/compare?codes=06P,RC9&year=2018",
     };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(PrintPages))]
     public async Task Print_HidesTheNavigation_AndChartsAndTablesFitThePage(string path)
     {
@@ -142,7 +142,7 @@ public class LayoutTests
         { "/organisations/06P/questions/59?year=2018", 2 },
     };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(ChartPages))]
     public async Task WithoutJavaScript_EveryFigureIsStillOnThePage_AsATable(string path, int figures)
     {
@@ -168,7 +168,7 @@ public class LayoutTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Screenshots_OfTheOverviewAndAnOrganisation_AtDesktopAndPhoneWidth()
     {
         var shots = new List<string>();

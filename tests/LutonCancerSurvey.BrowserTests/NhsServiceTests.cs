@@ -42,7 +42,7 @@ public class NhsServiceTests
 
     private sealed record CrumbLayout(List<Box> Items, Box Back, string BackText);
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(BreadcrumbPages))]
     public async Task Breadcrumbs_OnDesktop_AreOneLine_WithNoBackLink(string path)
     {
@@ -57,7 +57,7 @@ public class NhsServiceTests
         layout.Back.Shown.Should().BeFalse("the back link is for phones");
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(BreadcrumbPages))]
     public async Task Breadcrumbs_OnAPhone_AreABackLinkToTheLastStep(string path)
     {
@@ -71,7 +71,7 @@ public class NhsServiceTests
         layout.Items.Should().OnlyContain(i => !i.Shown, "the trail gives way to the back link on a phone");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Footer_LinksTheStandardPages_AndEachOpens()
     {
         await using var visit = await _app.OpenAsync("/");
@@ -82,7 +82,7 @@ public class NhsServiceTests
 
         texts.Select(t => t.Trim()).Should().Equal(
             "About the data", "API reference", "Accessibility statement", "Cookies and privacy", "Contact us");
-        hrefs.Should().Equal("/about", "/api-reference", "/accessibility", "/cookies", "mailto:" + LutonCancerSurvey.Web.Tests.Support.DashboardFactory.ContactEmail);
+        hrefs.Should().Equal("/about", "/api-reference", "/accessibility", "/cookies", "mailto:" + DashboardFactory.ContactEmail);
         foreach (var (href, heading) in new[] { ("/api-reference", "API reference"), ("/accessibility", "Accessibility statement for Luton Cancer Survey"), ("/cookies", "Cookies and privacy") })
         {
             await visit.Page.ClickAsync($"[data-testid='footer-links'] a[href='{href}']");
@@ -95,7 +95,7 @@ public class NhsServiceTests
     }
 
     /// <summary>Layout shift (CLS) of the overview on a phone, as Chromium reports it, while it loads and draws its charts.</summary>
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Overview_OnAPhone_ShiftsItsLayoutByAtMost005()
     {
         await using var visit = await _app.OpenAsync("/", BrowserDashboard.Phone);
@@ -119,7 +119,7 @@ public class NhsServiceTests
         (await visit.Page.EvaluateAsync<bool>("() => document.body.classList.contains('js-enabled')")).Should().BeTrue();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task ResultsTable_OnAPhone_PutsTheVerdictStraightAfterTheScore_AndShowsEveryFigure()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018", BrowserDashboard.Phone);
@@ -148,7 +148,7 @@ public class NhsServiceTests
         label.Should().Contain("Compared with expected");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task UnpublishAndPublish_AskForConfirmation_AndWorkWithoutJavaScript()
     {
         var email = await _app.CreateAdministratorAsync();
@@ -181,7 +181,7 @@ public class NhsServiceTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task SignIn_ShowPassword_RevealsThePasswordAndHidesItAgain()
     {
         await using var visit = await _app.OpenAsync("/account/sign-in");

@@ -22,7 +22,7 @@ public class OidcSignInTests
         _output = output;
     }
 
-    [OidcChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.OidcProvider)]
     public async Task InvitedCommissioner_SignsInThroughTheProvidersLoginPage_AndLandsSignedInWithTheRole()
     {
         var email = await _oidc.InviteAsync("Commissioner");
@@ -48,7 +48,7 @@ public class OidcSignInTests
         errors.Should().BeEmpty();
     }
 
-    [OidcChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.OidcProvider)]
     public async Task UninvitedPerson_IsRefusedWithAnAccessibleExplanation_AndNotSignedIn()
     {
         var email = $"stranger-{Guid.NewGuid():N}@example.nhs.uk";

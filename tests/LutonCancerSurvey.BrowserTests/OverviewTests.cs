@@ -28,7 +28,7 @@ public class OverviewTests
         _output = output;
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Overview_At1280x800_ShowsBothComparisonChartsAboveTheFold_AndIsFarShorterThanWithItsNotesOpen()
     {
         await using var visit = await _app.OpenAsync("/", Laptop);
@@ -52,7 +52,7 @@ public class OverviewTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task KeyFindings_ReadAsSentences_TheirNotesFoldedAway_AndAFindingsNumberOpensItsNote()
     {
         await using var visit = await _app.OpenAsync("/", Laptop);
@@ -72,7 +72,7 @@ public class OverviewTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Overview_Printed_ShowsItsEvidenceNotes_ThoughTheyAreFoldedOnScreen()
     {
         await using var visit = await _app.OpenAsync("/", Laptop);
@@ -90,7 +90,7 @@ public class OverviewTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task PrintableBriefing_ShowsEveryEvidenceNote_WithoutOpeningAnything()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P/briefing?year=2018");

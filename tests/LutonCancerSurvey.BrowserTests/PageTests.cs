@@ -42,7 +42,7 @@ public class PageTests
         { "/api-reference", 0 },
     };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(Pages))]
     public async Task Page_LoadsCleanly_DrawsEveryChart_AndHasNoWcagViolations(string path, int charts)
     {

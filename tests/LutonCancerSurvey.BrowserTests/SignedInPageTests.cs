@@ -16,7 +16,7 @@ public class SignedInPageTests
         _output = output;
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task SignInPage_HasNoWcagViolations()
     {
         await using var visit = await _app.OpenAsync("/account/sign-in");
@@ -27,7 +27,7 @@ public class SignedInPageTests
         violations.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task HttpsRequiredPage_HasNoWcagViolations()
     {
         await using var visit = await _app.OpenAsync("/account/https-required");
@@ -38,7 +38,7 @@ public class SignedInPageTests
         violations.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task AdministrationPages_SignedInWithTheForm_LoadCleanlyWithNoWcagViolations()
     {
         var email = await _app.CreateAdministratorAsync();

@@ -57,7 +57,7 @@ public class SpineChartTests
         "/organisations/06P?year=2018&tumour=breast&basis=unadjusted",
     };
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [MemberData(nameof(ResultsPages))]
     public async Task SpineChart_HasOnePointPerShownRowOfTheTables_AtTheTablesDifferenceFromEngland_ShapedByItsBand(string path)
     {
@@ -127,7 +127,7 @@ public class SpineChartTests
         });
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task SpineChart_Prints_OnAtMostTwoA4Pages()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018", new ViewportSize { Width = PrintWidth, Height = 1000 });
@@ -142,7 +142,7 @@ public class SpineChartTests
         (await visit.ChartsAsync()).Where(c => !c.Drawn).Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task WithoutJavaScript_TheSpineChartIsNotShown_AndItsTablesAre()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018", javaScript: false);

@@ -1,7 +1,6 @@
 using System.Text;
 using LutonCancerSurvey.BrowserTests.Support;
 using LutonCancerSurvey.Core.Import;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -79,7 +78,7 @@ public class SuccessionBrowserTests
         _output = output;
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task TheOldPage_TellsWhatItBecame_AndItsLinkLeadsToTheSuccessor()
     {
         await using var visit = await _app.OpenAsync("/organisations/91A");
@@ -99,7 +98,7 @@ public class SuccessionBrowserTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task TheFinder_FindsTheFormerName_AndSaysWhatItIsNow()
     {
         await using var visit = await _app.OpenAsync("/organisations");
@@ -118,7 +117,7 @@ public class SuccessionBrowserTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task TheSuccessorsTrend_DrawsEachPredecessorAsALineOfItsOwn_FromItsTable()
     {
         await using var visit = await _app.OpenAsync("/organisations/QT1/questions/59");

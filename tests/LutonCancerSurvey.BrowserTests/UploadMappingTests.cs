@@ -1,5 +1,4 @@
 using LutonCancerSurvey.BrowserTests.Support;
-using LutonCancerSurvey.TestSupport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -34,7 +33,7 @@ public class UploadMappingTests
         .Blank().Row("* suppressed by the publisher")
         .ToBytes();
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Upload_OfWorkbookInAnotherLayout_IsMappedSavedAndUsedAgainForTheSameHeader()
     {
         var email = await _app.CreateAdministratorAsync();
@@ -120,7 +119,7 @@ public class UploadMappingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Upload_WithAnAgeColumn_MapsItsWordsToAnyBreakdownTyped()
     {
         var email = await _app.CreateAdministratorAsync();

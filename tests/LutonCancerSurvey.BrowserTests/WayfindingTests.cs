@@ -21,7 +21,7 @@ public class WayfindingTests
         _output = output;
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Results_ForATumourTypeWithNothingShown_SaysSoAtTheTop_LinksToWhereTheDataExist_AndDrawsNoEmptyCharts()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018&tumour=lung", BrowserDashboard.Desktop);
@@ -47,7 +47,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Compare_ByANameThatFitsSeveral_GivesTheNhsErrorSummaryAndInlineError_WithSuggestionsThatWork(bool javaScript)
@@ -78,7 +78,7 @@ public class WayfindingTests
             "the only failure is the answer to the name that fits several, a 404 like any unknown organisation");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Compare_MarkersOfEqualValue_EachStayVisible_AndTheLegendNamesTheOrganisations()
     {
         await using var visit = await _app.OpenAsync("/compare?codes=06P,RC9,RWH,RC1,06K&year=2018", BrowserDashboard.Desktop);
@@ -112,7 +112,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Compare_TwoOrganisationsAt1280_ShowsEveryFigureWithoutScrolling()
     {
         await using var visit = await _app.OpenAsync("/compare?codes=06P,RC9&year=2018", new ViewportSize { Width = 1280, Height = 800 });
@@ -124,7 +124,7 @@ public class WayfindingTests
         hidden.Should().OnlyContain(h => h <= 0, "every organisation's figures are in view");
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Finder_AddToComparison_AddsToTheComparisonBeingBuilt()
     {
         await using var visit = await _app.OpenAsync("/compare?codes=06P&year=2018", BrowserDashboard.Desktop);
@@ -141,7 +141,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Results_AddToComparison_ThenANameTypedInTheSuggestingField_ComparesBothForTheTumourTypeChosen()
     {
         await using var visit = await _app.OpenAsync("/organisations/RC9?year=2018&tumour=breast&basis=unadjusted", BrowserDashboard.Desktop);
@@ -162,7 +162,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task Overview_HasAShortSummaryForPatientsAboveTheFindings_AndNamesTheOrganisationInItsLegend()
     {
         await using var visit = await _app.OpenAsync("/", BrowserDashboard.Desktop);
@@ -178,7 +178,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [InlineData("guys")]
     [InlineData("Guy’s")]
     [InlineData("GUY'S AND ST THOMAS")]
@@ -193,7 +193,7 @@ public class WayfindingTests
         text.Should().NotContain("\n·").And.NotStartWith("·");
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [InlineData(true)]
     [InlineData(false)]
     public async Task RankedTable_ListsTheWorstFirst_AndSortsByAnyColumnWithJavaScript(bool javaScript)
@@ -219,7 +219,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumTheory]
+    [RequiresTheory(Needs.Chromium | Needs.RealData)]
     [InlineData("/organisations/06P?year=2018", 12)]
     [InlineData("/organisations/E56000009/inequalities?year=2018", 12)]
     public async Task LongPages_HaveAContentsList_WhoseLinksReachTheirHeadings(string path, int atLeast)
@@ -241,7 +241,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task QuestionPage_PreviousAndNext_StepThroughTheQuestionsAndBack()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P/questions/26?year=2018", BrowserDashboard.Desktop);
@@ -262,7 +262,7 @@ public class WayfindingTests
         visit.Errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
+    [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task RatingChart_IsZoomedToTheScores_AndItsAxisSaysWhereItStarts()
     {
         await using var visit = await _app.OpenAsync("/organisations/06P?year=2018", BrowserDashboard.Desktop);

@@ -1,5 +1,4 @@
 using System.Net;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 
@@ -15,6 +14,9 @@ public class FilterAndErrorTests : IClassFixture<DashboardFactory>
     [InlineData("/organisations/06P?tumour=nonsense", HttpStatusCode.BadRequest, "is not a tumour group")]
     [InlineData("/organisations/06P?basis=nonsense", HttpStatusCode.BadRequest, "is not a basis")]
     [InlineData("/organisations?level=nonsense", HttpStatusCode.BadRequest, "is not a type of organisation")]
+    [InlineData("/compare?codes=06P&year=abc", HttpStatusCode.BadRequest, "The year 'abc' is not a year. Choose one of 2016.")]
+    [InlineData("/compare?codes=06P&year=-2016", HttpStatusCode.BadRequest, "The year '-2016' is not a year. Choose one of 2016.")]
+    [InlineData("/compare?codes=06P&year=2030", HttpStatusCode.NotFound, "There are no published 2030 results. Choose one of 2016.")]
     [InlineData("/compare?codes=A,B,C,D,E,F", HttpStatusCode.BadRequest, "at most 5")]
     [InlineData("/compare?codes=NOPE", HttpStatusCode.NotFound, "No organisation is called “NOPE” or has that code")]
     public async Task BadQueryString_GetsAClearMessageAndStatus(string url, HttpStatusCode status, string message)

@@ -1,6 +1,5 @@
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Web.CommandLine;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

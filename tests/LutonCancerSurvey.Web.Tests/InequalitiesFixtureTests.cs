@@ -2,7 +2,6 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LutonCancerSurvey.Web.Tests.Api;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 

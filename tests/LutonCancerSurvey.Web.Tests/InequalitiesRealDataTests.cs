@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using CsvHelper;
-using LutonCancerSurvey.Core.Tests.RealData;
 using LutonCancerSurvey.Web.Tests.Api;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 
@@ -26,7 +24,7 @@ public class InequalitiesRealDataTests
     /// <summary>One breakdown figure as the file publishes it, with its test in the tidy layout's words.</summary>
     public sealed record PublishedGroup(string Code, int Question, string Breakdown, double Score, string Test);
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Alliance_Page_ShowsThePublishedFiguresAndTests()
     {
         var page = await _app.GetDocumentAsync($"/organisations/{EastOfEngland}/inequalities?year=2018");
@@ -51,7 +49,7 @@ public class InequalitiesRealDataTests
             + "patients from the most deprived areas were more likely than those from the least deprived areas to answer positively (42% against 30%);");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task England_Page_ShowsThePublishedFiguresAndTests()
     {
         var page = await _app.GetDocumentAsync($"/organisations/{England}/inequalities?year=2018");
@@ -76,7 +74,7 @@ public class InequalitiesRealDataTests
         page.QuerySelectorAll("[data-testid='gaps-sex'] li").Should().HaveCount(38);
     }
 
-    [RealDataTheory]
+    [RequiresTheory(Needs.RealData)]
     [InlineData(EastOfEngland)]
     [InlineData(England)]
     public async Task Page_EveryBreakdownFigureIsTheFiles(string code)
@@ -94,7 +92,7 @@ public class InequalitiesRealDataTests
         shown.Should().BeEquivalentTo(published.Select(p => (p.Question, p.Breakdown, p.Score)));
     }
 
-    [RealDataTheory]
+    [RequiresTheory(Needs.RealData)]
     [InlineData(EastOfEngland)]
     [InlineData(England)]
     public async Task Csv_EveryBreakdownFigureAndTestIsTheFiles(string code)
@@ -116,7 +114,7 @@ public class InequalitiesRealDataTests
         rows.Where(r => r.Breakdown != "all").Should().OnlyContain(r => r.Respondents.Length == 0, "the survey publishes no counts for these groups");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Csv_OfTheAlliance_HasThePublishedLine()
     {
         using var client = _app.CreateClient();
@@ -127,7 +125,7 @@ public class InequalitiesRealDataTests
             "2018,cancer-alliance,E56000009,East of England,,,Q55,Have you been given a care plan?,Your overall NHS care,percent,All Cancers,imd1,unadjusted,,42,,,,,,,,significant,,");
     }
 
-    [RealDataTheory]
+    [RequiresTheory(Needs.RealData)]
     [InlineData(EastOfEngland)]
     [InlineData(England)]
     public async Task Api_EveryBreakdownFigureAndTestIsTheFiles(string code)
@@ -149,7 +147,7 @@ public class InequalitiesRealDataTests
         shown.Should().BeEquivalentTo(Published.Value.Where(p => p.Code == code).Select(p => (p.Question, p.Breakdown, p.Score, p.Test)));
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Api_AlliancesMostDeprivedOnQ55_IsThePublishedFigure_BesideEnglandsSameGroup()
     {
         var response = await ApiResponse.GetAsync(_app, $"/api/v1/organisations/{EastOfEngland}/results?year=2018&breakdown=imd1");
@@ -196,11 +194,4 @@ public class InequalitiesRealDataTests
 
         return rows;
     }
-}
-
-/// <summary>A theory that needs the real data file, skipped on the same terms as <see cref="RealDataFactAttribute"/>.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class RealDataTheoryAttribute : TheoryAttribute
-{
-    public RealDataTheoryAttribute() => Skip = new RealDataFactAttribute().Skip;
 }

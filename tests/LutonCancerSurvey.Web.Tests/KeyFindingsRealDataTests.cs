@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using LutonCancerSurvey.Core.Tests.RealData;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 
@@ -22,7 +20,7 @@ public class KeyFindingsRealDataTests
     private static string Evidence(IElement finding) =>
         finding.QuerySelector("[data-testid='finding-evidence']")!.TextContent.Trim();
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018_AQuestionAboveItsExpectedRange_IsSignificantlyHigherThanExpected()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
@@ -36,7 +34,7 @@ public class KeyFindingsRealDataTests
         Findings(page, "below-expected").Select(f => f.GetAttribute("data-question")).Should().Equal("26");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018_AScoreRatedAboveThatRoundsOntoItsRange_SaysRoundingHidesTheDifference()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
@@ -46,7 +44,7 @@ public class KeyFindingsRealDataTests
             ": 64% positive, significantly higher than expected (expected range 49 to 64; England 56%): rounded as published, the score sits on the range, but the survey rated its unrounded score, which is above it.");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018_OverallRatingWithinItsRange_IsLowerThanEnglandButNotSignificantly()
     {
         var page = await _app.GetDocumentAsync("/");
@@ -57,7 +55,7 @@ public class KeyFindingsRealDataTests
         Sentence(Findings(page, "overall-alliance").Single()).Should().EndWith("similar to the East of England Cancer Alliance (8.81).");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Northumberland2018_ATrendFlaggedDown_IsDescribedAsADecline()
     {
         var page = await _app.GetDocumentAsync("/organisations/00L?year=2018");
@@ -68,7 +66,7 @@ public class KeyFindingsRealDataTests
         Evidence(q55).Should().Contain("2018: 497; 2017: 452").And.Contain("published flag Down");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2017_WithoutPublishedFlags_StatesTheDashboardsOwnTestAndItsLevel()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2017");
@@ -80,7 +78,7 @@ public class KeyFindingsRealDataTests
             && Sentence(f).Contains("8.63 out of 10 in 2017, higher than the 2016 figure (8.61); whether that is more than chance cannot be tested", StringComparison.Ordinal));
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task England2017_WithMostVerdictsBorderline_SaysThePublishedFiguresCannotDecideInsteadOfACount()
     {
         var page = await _app.GetDocumentAsync("/organisations/E92000001?year=2017");
@@ -89,7 +87,7 @@ public class KeyFindingsRealDataTests
             "but 41 of its 51 verdicts are borderline: within the rounding of the published figures each could go either way, so the published figures cannot decide how many questions changed.");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018_TumourGroupRatings_AreTestedOnTheirRespondentsWithThePooledSpread()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
@@ -103,7 +101,7 @@ public class KeyFindingsRealDataTests
         Sentence(Findings(page, "tumour-summary").Single()).Should().Contain("3 can be shown (10 have fewer than 21 respondents or are suppressed); 1 of the 3 tested differs significantly");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Briefing2018_HasTheFindingsAFigureTableAndANoteForEach()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P/briefing?year=2018");

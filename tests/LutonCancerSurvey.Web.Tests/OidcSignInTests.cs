@@ -29,7 +29,7 @@ public class OidcSignInTests
 
     private OidcProvider Provider => _oidc.Running;
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task InvitedEmail_FirstSignIn_SignsInAsTheLocalAccountAndLinksTheLogin()
     {
         var app = _oidc.App();
@@ -46,7 +46,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, email)).Should().Equal($"OpenIdConnect:{login}");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task UninvitedEmail_IsRefusedWithAClearPageAndNotSignedIn()
     {
         var app = _oidc.App();
@@ -67,7 +67,7 @@ public class OidcSignInTests
         (await users.FindByEmailAsync(email)).Should().BeNull("a refused sign-in creates no account");
     }
 
-    [OidcTheory]
+    [RequiresTheory(Needs.OidcProvider)]
     [InlineData("jsmith", "j\u017Fmith")] // long s, which upper-cases to S
     [InlineData("kate", "\u212Aate")] // Kelvin sign, which Unicode normalisation turns into K
     public async Task FirstSignIn_WithLookAlikeEmail_IsRefusedAsUninvitedAndNotLinked(string invitedName, string lookAlikeName)
@@ -89,7 +89,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, invited)).Should().BeEmpty("the invitation stays for the person it was made for");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task FirstSignIn_WithTheInvitedEmailInOtherAsciiCase_SignsInAsTheInvitedAccount()
     {
         var app = _oidc.App();
@@ -106,7 +106,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, invited)).Should().Equal($"OpenIdConnect:{login}");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task SecondSignIn_FindsTheLinkedLogin_EvenAfterTheProviderEmailChanged()
     {
         var app = _oidc.App();
@@ -128,7 +128,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, email)).Should().Equal($"OpenIdConnect:{login}");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task DisabledAccount_IsRefused_WhetherLinkedOrNot()
     {
         var app = _oidc.App();
@@ -159,7 +159,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, unlinkedEmail)).Should().BeEmpty("a disabled account is not linked");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task UnverifiedProviderEmail_IsRefusedAndNotLinked()
     {
         var app = _oidc.App();
@@ -175,7 +175,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, email)).Should().BeEmpty();
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task MappedRoleClaim_GivesTheMappedRole_AndTheLocalAccountFollowsIt()
     {
         var app = _oidc.App(MappedRoles);
@@ -194,7 +194,7 @@ public class OidcSignInTests
         (await AuditAsync(app, email)).Should().Contain(("identity provider", "user-role", $"{email} is now {Administrator} (survey-administrators)"));
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task MappedRoles_WithNoMappedValue_RefuseAndRemoveTheLocalRole()
     {
         var app = _oidc.App(MappedRoles);
@@ -211,7 +211,7 @@ public class OidcSignInTests
         (await RolesOfAsync(app, email)).Should().BeEmpty("the provider no longer grants a role");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task LocalRoles_IgnoreTheProviderRoleClaim_WhenNoMappingIsConfigured()
     {
         var app = _oidc.App();
@@ -227,7 +227,7 @@ public class OidcSignInTests
         admin.StatusCode.Should().Be(HttpStatusCode.Redirect, "a commissioner is sent to the access-denied page");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task SignIn_ThroughTheProvider_IsAuditedWithTheLink()
     {
         var app = _oidc.App();
@@ -241,7 +241,7 @@ public class OidcSignInTests
         (await AuditAsync(app, email)).Should().Contain(("identity provider", "user-link", $"{email} linked to OpenIdConnect login {login}"));
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task AdministratorInvitesWithoutAPassword_ThePersonSignsInThroughTheirOrganisationOnly()
     {
         var app = _oidc.App();
@@ -272,7 +272,7 @@ public class OidcSignInTests
         (await users.HasPasswordAsync((await users.FindByEmailAsync(email))!)).Should().BeFalse("an invitation has no password to leak");
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task CancelledAtTheProvider_EndsOnTheSignInPageWithAMessage()
     {
         var app = _oidc.App();
@@ -290,7 +290,7 @@ public class OidcSignInTests
         (await LoginsOfAsync(app, email)).Should().BeEmpty();
     }
 
-    [OidcFact]
+    [RequiresFact(Needs.OidcProvider)]
     public async Task SignInPage_OffersTheOrganisationButton_OnlyWhenConfigured()
     {
         var app = _oidc.App();

@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Html.Dom;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 

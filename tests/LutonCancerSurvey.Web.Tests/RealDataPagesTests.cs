@@ -1,6 +1,4 @@
 using AngleSharp.Html.Dom;
-using LutonCancerSurvey.Core.Tests.RealData;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 
@@ -19,7 +17,7 @@ public class RealDataPagesTests
     private static string Cell(IHtmlTableRowElement row, string testId) =>
         row.QuerySelector($"[data-testid='{testId}']")!.TextContent.Trim();
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task CcgResults_Q59Adjusted_ShowsScoreIntervalExpectedRangeAndBand()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
@@ -34,7 +32,7 @@ public class RealDataPagesTests
         page.TestId("basis-statement").Should().Contain("case-mix adjusted");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task CcgResults_ShowEveryScoredQuestionWithAChartPerSectionAndScale()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
@@ -44,7 +42,7 @@ public class RealDataPagesTests
         page.QuerySelectorAll("figure[data-testid='section-chart'] table caption").Should().HaveCount(13, "Q59 is drawn on its own 0-10 scale");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task CcgResults_PercentageQuestion_IsAWholeNumberWithItsNoisyIntervalCleaned()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018");
@@ -59,7 +57,7 @@ public class RealDataPagesTests
         q22.GetAttribute("data-lower").Should().Be("56");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task TrustResults_Q59Adjusted_ShowsItsFigures()
     {
         var page = await _app.GetDocumentAsync("/organisations/RC9?year=2018");
@@ -72,7 +70,7 @@ public class RealDataPagesTests
         Cell(q59, "respondents").Should().Be("319");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task AllianceResults_Q59Adjusted_ShowsItsFigures()
     {
         var page = await _app.GetDocumentAsync("/organisations/E56000009?year=2018");
@@ -84,7 +82,7 @@ public class RealDataPagesTests
         Cell(q59, "respondents").Should().Be("8,839");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task TumourFilter_Breast_ShowsUnadjustedResultsAgainstEnglandsBreastFigures()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=breast&basis=unadjusted");
@@ -96,7 +94,7 @@ public class RealDataPagesTests
         page.QuerySelector("[data-testid='result-59'] [data-testid='expected']").Should().BeNull();
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task SuppressedResult_OnThePage_ShowsTheReasonAndNoNumber()
     {
         // Haematological cancers in Luton: some questions have 21 or more respondents, Q23 has 16.
@@ -111,7 +109,7 @@ public class RealDataPagesTests
         page.QuerySelector("[data-testid='ranked-23'] [data-testid='gap']")!.TextContent.Should().Be("–");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task TumourTypeWithEveryResultWithheld_SaysSo_AndRepeatsNoRowOfWithheldResults()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P?year=2018&tumour=brain-and-cns&basis=unadjusted");
@@ -124,7 +122,7 @@ public class RealDataPagesTests
         page.QuerySelectorAll("canvas").Should().BeEmpty();
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task SuppressedResults_InTheCsv_HaveNoFigures()
     {
         using var client = _app.CreateClient();
@@ -135,7 +133,7 @@ public class RealDataPagesTests
         q1.Should().EndWith(",unadjusted,,,,,,,,,,,few-respondents,");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task QuestionDetail_Q59_ShowsTrendFunnelRankAndAlliance()
     {
         var page = await _app.GetDocumentAsync("/organisations/06P/questions/59?year=2018");
@@ -151,7 +149,7 @@ public class RealDataPagesTests
         page.TestId("rank").Should().Contain("of").And.Contain("Rankings exaggerate small differences");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task QuestionDetail_Q58ForLutonAndDunstable_AgreesWithThePublishedWithinAndStatesTheMethod()
     {
         var page = await _app.GetDocumentAsync("/organisations/RC9/questions/58?year=2018&basis=adjusted");
@@ -164,7 +162,7 @@ public class RealDataPagesTests
             .And.Contain("τ² = 26.4").And.Contain("recovered from the expected ranges the survey published");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task QuestionDetail_Q22ForLutonAndDunstable_LeadsWithThePublishedAboveAndCallsThe998LimitsStricter()
     {
         var page = await _app.GetDocumentAsync("/organisations/RC9/questions/22?year=2018&basis=adjusted");
@@ -175,7 +173,7 @@ public class RealDataPagesTests
         page.TestId("funnel-outside").Should().MatchRegex(@"^On this funnel \d+ of the \d+ NHS Trusts plotted fall outside the 95% limits and \d+ outside the 99\.8% limits\.");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task QuestionDetail_ScoreSharedWithOthers_IsAJointRankNamingHowManyShareIt()
     {
         // Q19 2018, case-mix adjusted: 30 CCGs are shown above 90% and 19, Bolton among them, at 90%.
@@ -184,7 +182,7 @@ public class RealDataPagesTests
         page.TestId("rank").Should().StartWith("Ranked joint 31st of 194 CCGs on this question (19 CCGs share 90%).");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Finder_ByName_FindsLutonsCcgAndTrust()
     {
         var page = await _app.GetDocumentAsync("/organisations?q=luton");
@@ -193,7 +191,7 @@ public class RealDataPagesTests
             .Should().BeEquivalentTo("Luton and Dunstable University Hospital NHS Foundation Trust", "NHS Luton CCG");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Compare_TwoOrganisations_AddsTheirAllianceAndEngland()
     {
         var page = await _app.GetDocumentAsync("/compare?codes=06P,RC9&year=2018");

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using LutonCancerSurvey.Web.Setup;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

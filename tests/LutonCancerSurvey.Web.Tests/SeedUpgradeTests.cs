@@ -1,5 +1,4 @@
 using LutonCancerSurvey.Web.Tests.Security;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Web.Tests;

@@ -4,9 +4,7 @@ using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Findings;
 using LutonCancerSurvey.Core.Queries;
-using LutonCancerSurvey.Core.Tests.RealData;
 using LutonCancerSurvey.Web.Presentation;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -25,7 +23,7 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
 
     private static readonly OrganisationLevel[] Levels = [OrganisationLevel.Ccg, OrganisationLevel.Trust, OrganisationLevel.CancerAlliance];
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task EveryBoldVerdict_AgreesWithThePublishedBand()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -67,7 +65,7 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
             "on 2,318 pages the stricter test differs from the band, so the check had something to catch");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task EveryFunnelsMethod_NamesACentreThatExists()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -109,7 +107,7 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
             "tumour-group and trend funnels have no England interval to centre on");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task NoSentence_PutsAScoreInsideTheRangeItCallsItOutsideOf_WithoutSayingWhy()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,7 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using LutonCancerSurvey.Web.Access;
-using LutonCancerSurvey.TestSupport;
 using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests;

@@ -383,21 +383,12 @@ internal sealed class CombinedLayout(QuestionnaireCatalogue questionnaires) : IF
 /// </summary>
 internal sealed class TidyLayout : IFileLayout
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "year", "level", "organisation_code", "organisation_name", "alliance_code", "alliance_name", "question", "question_text",
-        "section", "scoring", "tumour_group", "breakdown", "basis", "respondents", "score", "ci_lower", "ci_upper",
-        "expected_lower", "expected_upper", "band", "change_since_previous", "change_overall", "group_difference",
-        "suppressed", "source_note",
-    ];
+    /// <summary>The 25 columns every tidy file has (<see cref="TidyColumns.All"/> defines them).</summary>
+    public static readonly IReadOnlyList<string> Columns = TidyColumns.All.Where(c => c.Required).Select(c => c.Name).ToList();
 
-    /// <summary>
-    /// What an organisation is part of beyond its Alliance, in editions from 2022: written only when some row has one,
-    /// so files of earlier editions keep exactly the 25 columns above.
-    /// </summary>
-    public static readonly IReadOnlyList<string> IcbColumns = ["icb_code", "icb_name"];
+    public static readonly IReadOnlyList<string> IcbColumns = [TidyColumns.IcbCode, TidyColumns.IcbName];
 
-    public static readonly IReadOnlyList<string> RegionColumns = ["region_code", "region_name"];
+    public static readonly IReadOnlyList<string> RegionColumns = [TidyColumns.RegionCode, TidyColumns.RegionName];
 
     private static readonly IReadOnlyDictionary<string, OrganisationLevel> Levels = Vocabulary.Reverse(Vocabulary.LevelWords);
     private static readonly IReadOnlyDictionary<string, Scoring> Scorings = Vocabulary.Reverse(Vocabulary.ScoringWords);
@@ -413,19 +404,19 @@ internal sealed class TidyLayout : IFileLayout
     public bool QuotesText => true;
     public IReadOnlyList<string> RequiredColumns => Columns;
     /// <summary>Written only when some row needs it, so files of editions on their default questionnaire keep 25 columns.</summary>
-    public const string SeriesColumn = "series";
+    public const string SeriesColumn = TidyColumns.Series;
 
     /// <summary>
     /// The group a breakdown row's published test compared it with, for dimensions other than sex and deprivation (whose
     /// tests always compare men with women and IMD 1 with 5): written only when some row has one.
     /// </summary>
-    public const string ComparedWithColumn = "compared_with";
+    public const string ComparedWithColumn = TidyColumns.ComparedWith;
 
     /// <summary>
     /// A row that fills <c>answer</c> is one answer option of its question (the long table of response frequencies):
     /// written only when some row is.
     /// </summary>
-    public static readonly IReadOnlyList<string> AnswerColumns = ["answer", "answer_order", "answer_positive"];
+    public static readonly IReadOnlyList<string> AnswerColumns = [TidyColumns.Answer, TidyColumns.AnswerOrder, TidyColumns.AnswerPositive];
 
     private static readonly string[] NotForAnswers =
         ["ci_lower", "ci_upper", "expected_lower", "expected_upper", "band", "change_since_previous", "change_overall", "group_difference"];
@@ -433,7 +424,7 @@ internal sealed class TidyLayout : IFileLayout
     private static readonly IReadOnlyDictionary<string, bool> YesNo =
         new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase) { ["yes"] = true, ["no"] = false };
 
-    public IReadOnlyList<string> OptionalColumns { get; } = [.. IcbColumns, .. RegionColumns, SeriesColumn, ComparedWithColumn, .. AnswerColumns];
+    public IReadOnlyList<string> OptionalColumns { get; } = TidyColumns.All.Where(c => !c.Required).Select(c => c.Name).ToList();
 
     public IReadOnlyDictionary<string, string> MeasureColumns { get; } =
         new[] { "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper" }.ToDictionary(c => c, c => c);

@@ -68,9 +68,6 @@ public sealed record OrganisationHeader(OrganisationSummary Organisation, int? E
         Facets.Where(f => f.Year == year && f.TumourGroupId == tumourGroupId).Select(f => f.Basis).Distinct().Order().ToList();
 }
 
-public sealed record ResultsView(
-    OrganisationHeader Header, int Year, int TumourGroupId, ResultBasis Basis, IReadOnlyList<QuestionResult> Results);
-
 // AsksAs: null when the point is this question in this questionnaire; otherwise what it was asked as in an earlier or
 // later questionnaire that a crosswalk matches with it ("Q10 in the CPES questionnaire used 2015 to 2019").
 public sealed record TrendPoint(int Year, Figure? Organisation, Figure? England, string? AsksAs = null);

@@ -3,38 +3,11 @@ using LutonCancerSurvey.Core.Domain;
 namespace LutonCancerSurvey.Core.Statistics;
 
 /// <summary>
-/// Intervals and tests for percentage-positive scores (Q1-Q58), which are proportions of respondents; all inputs and
+/// Tests for percentage-positive scores (Q1-Q58), which are proportions of respondents; all inputs and
 /// outputs are percentages (0-100) because that is how the survey publishes them.
 /// </summary>
 public static class Proportions
 {
-    /// <summary>
-    /// The Wilson score interval around <paramref name="percent"/> of <paramref name="n"/> respondents, in percent.
-    /// Chosen over the simple normal interval because it stays inside 0-100 and keeps its coverage at 0 %, 100 % and small n.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="percent"/> is outside 0-100, <paramref name="n"/> is not positive, or
-    /// <paramref name="confidence"/> is not strictly between 0 and 1.
-    /// </exception>
-    public static Interval WilsonInterval(double percent, int n, double confidence = 0.95)
-    {
-        Guard.Percent(percent, nameof(percent));
-        Guard.Positive(n, nameof(n));
-        Guard.OpenUnit(confidence, nameof(confidence));
-
-        var z = Normal.TwoSidedCriticalValue(confidence);
-        var p = percent / 100;
-        var z2OverN = z * z / n;
-        var denominator = 1 + z2OverN;
-        var centre = (p + z2OverN / 2) / denominator;
-        var halfWidth = z / denominator * Math.Sqrt(p * (1 - p) / n + z2OverN / (4 * n));
-
-        // At 0 % and 100 % the matching bound is exactly 0 or 100; set it so rounding cannot show 99.99999.
-        var lower = p == 0 ? 0 : Math.Clamp((centre - halfWidth) * 100, 0, 100);
-        var upper = p == 1 ? 100 : Math.Clamp((centre + halfWidth) * 100, 0, 100);
-        return new Interval(lower, upper);
-    }
-
     /// <summary>
     /// Tests whether <paramref name="percent1"/> of <paramref name="n1"/> differs from <paramref name="percent2"/> of
     /// <paramref name="n2"/> (e.g. this year against last year, or an area against England), with the pooled standard

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
+using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LutonCancerSurvey.Web.Api;
 
@@ -78,7 +80,7 @@ public static class ResultsApi
 
     private static async Task<Results<Ok<IReadOnlyList<ApiOrganisation>>, ProblemHttpResult>> ListOrganisationsAsync(
         DashboardQueries queries,
-        [Description("Optional search: an organisation code, or part of a name (e.g. 06P, Luton); at most 100 characters.")] string? q,
+        [FromQuery(Name = QueryNames.Search), Description("Optional search: an organisation code, or part of a name (e.g. 06P, Luton); at most 100 characters.")] string? q,
         CancellationToken cancellationToken)
     {
         if (q is { Length: > Pages.Organisations.IndexModel.MaxQueryLength })
@@ -101,12 +103,12 @@ public static class ResultsApi
         DashboardQueries queries,
         AnswerQueries answerQueries,
         [Description("The organisation code, e.g. 06P (NHS Luton CCG), RC9 (a Trust), E92000001 (England).")] string code,
-        [Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
-        [Description("The tumour group slug: all-cancers (default), brain-and-cns, breast, colorectal, gynaecological, "
+        [FromQuery(Name = QueryNames.Year), Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
+        [FromQuery(Name = QueryNames.TumourGroup), Description("The tumour group slug: all-cancers (default), brain-and-cns, breast, colorectal, gynaecological, "
             + "haematological, head-and-neck, lung, prostate, sarcoma, skin, upper-gastro, urological, other.")] string? tumourGroup,
-        [Description("adjusted, unadjusted or trend. Default: adjusted where published (All Cancers), otherwise unadjusted; "
+        [FromQuery(Name = QueryNames.Basis), Description("adjusted, unadjusted or trend. Default: adjusted where published (All Cancers), otherwise unadjusted; "
             + "unadjusted with a breakdown.")] string? basis,
-        [Description("Which patients: all (default), male, female, imd1, imd2, imd3, imd4, imd5 (deprivation quintile, "
+        [FromQuery(Name = QueryNames.Breakdown), Description("Which patients: all (default), male, female, imd1, imd2, imd3, imd4, imd5 (deprivation quintile, "
             + "1 most deprived), or any other group as dimension:group, e.g. age:16-24 or ethnic-group:Asian (the tidy layout's words). "
             + "Published for Cancer Alliances and England only.")] string? breakdown,
         CancellationToken cancellationToken)
@@ -138,9 +140,9 @@ public static class ResultsApi
         {
             var parameter = error.Field switch
             {
-                FilterField.Year => "year",
-                FilterField.TumourGroup => "tumourGroup",
-                FilterField.Basis => "basis",
+                FilterField.Year => QueryNames.Year,
+                FilterField.TumourGroup => QueryNames.TumourGroup,
+                FilterField.Basis => QueryNames.Basis,
                 _ => null,
             };
             var detail = error.StatusCode == StatusCodes.Status400BadRequest && parameter is not null

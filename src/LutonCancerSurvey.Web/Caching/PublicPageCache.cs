@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -21,7 +22,7 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
     /// <c>?handler=</c> with the page itself, so any other value is keyed as no handler: random values find the
     /// page already stored instead of rendering and storing a copy each.
     /// </summary>
-    public static readonly IReadOnlyList<string> KnownHandlers = ["csv"];
+    public static readonly IReadOnlyList<string> KnownHandlers = [PageLinks.CsvHandler];
     private readonly bool _enabled = configuration.GetValue("Caching:Enabled", true);
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -42,7 +43,7 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
         }
 
         context.CacheVaryByRules.QueryKeys = QueryKeysFor(request.Path);
-        context.CacheVaryByRules.VaryByValues["handler"] = HandlerOf(request);
+        context.CacheVaryByRules.VaryByValues[QueryNames.Handler] = HandlerOf(request);
 
         // Keyed on the encoding the compression middleware will choose, not on the header's text: every spelling of
         // Accept-Encoding ("gzip, br", "br;q=1, x-random") is one of three stored answers.
@@ -67,20 +68,22 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
         var segments = (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments switch
         {
-            ["api", "v1", "organisations"] => new[] { "q" },
-            ["api", "v1", "organisations", _, "results"] => new[] { "year", "tumourGroup", "basis", "breakdown" },
-            ["organisations"] => new[] { "q", "level", "compare" },
-            ["organisations", ..] => new[] { "year", "tumour", "basis" },
-            ["compare"] => new[] { "codes", "add", "year", "tumour" },
+            ["api", "v1", "organisations"] => Keys(QueryNames.ApiOrganisations),
+            ["api", "v1", "organisations", _, "results"] => Keys(QueryNames.ApiResults),
+            ["organisations"] => Keys(QueryNames.FindOrganisation),
+            ["organisations", ..] => Keys(QueryNames.OrganisationPage),
+            ["compare"] => Keys(QueryNames.ComparePage),
             _ => Microsoft.Extensions.Primitives.StringValues.Empty,
         };
     }
+
+    private static Microsoft.Extensions.Primitives.StringValues Keys(IReadOnlyList<string> names) => names.ToArray();
 
     /// <summary>The handler a request selects, as one of <see cref="KnownHandlers"/>, or empty for the page itself.</summary>
     public static string HandlerOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var asked = request.Query["handler"].FirstOrDefault();
+        var asked = request.Query[QueryNames.Handler].FirstOrDefault();
         return KnownHandlers.FirstOrDefault(h => string.Equals(h, asked, StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
     }
 

@@ -1,6 +1,6 @@
 using LutonCancerSurvey.Core.Domain;
-using LutonCancerSurvey.Core.Export;
 using LutonCancerSurvey.Core.Findings;
+using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Web.Presentation;

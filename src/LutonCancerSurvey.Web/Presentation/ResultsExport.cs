@@ -1,6 +1,7 @@
 using System.Text;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Export;
+using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
 using Microsoft.AspNetCore.Mvc;
 

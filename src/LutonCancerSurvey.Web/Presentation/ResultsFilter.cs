@@ -33,18 +33,10 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
             return (null, new FilterError(404, $"There are no published results for {name} yet."));
         }
 
-        int chosenYear;
-        if (string.IsNullOrWhiteSpace(year))
+        var (resolvedYear, yearError) = ResolveYear(year, header.Years, name);
+        if (resolvedYear is not { } chosenYear)
         {
-            chosenYear = header.Years[0];
-        }
-        else if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out chosenYear))
-        {
-            return (null, new FilterError(400, $"The year '{year}' is not a year. Choose one of {Years(header)}.", FilterField.Year));
-        }
-        else if (!header.Years.Contains(chosenYear))
-        {
-            return (null, new FilterError(404, $"There are no published {chosenYear} results for {name}. Choose one of {Years(header)}.", FilterField.Year));
+            return (null, yearError);
         }
 
         var tumourGroupId = TumourGroups.AllCancersId;
@@ -85,8 +77,29 @@ public sealed record ResultsFilter(int Year, int EditionId, int TumourGroupId, R
         return (new ResultsFilter(chosenYear, header.EditionIdOf(chosenYear)!.Value, tumourGroupId, chosenBasis), null);
     }
 
-    private static string Years(OrganisationHeader header) =>
-        string.Join(", ", header.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// The one reading of a year in a query string, for every page and the API: the latest of <paramref name="years"/>
+    /// (newest first) when none is asked for; an error when the text is not a year (bad request) or no edition of that
+    /// year is published, for <paramref name="whose"/> results when named (not found).
+    /// </summary>
+    public static (int? Year, FilterError? Error) ResolveYear(string? text, IReadOnlyList<int> years, string? whose = null)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var choices = string.Join(", ", years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (years.Count > 0 ? years[0] : null, null);
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return (null, new FilterError(400, $"The year '{text}' is not a year. Choose one of {choices}.", FilterField.Year));
+        }
+
+        return years.Contains(year)
+            ? (year, null)
+            : (null, new FilterError(404, $"There are no published {year} results{(whose is null ? "" : " for " + whose)}. Choose one of {choices}.", FilterField.Year));
+    }
 }
 
 /// <summary>Why a filter could not be resolved, and which of its values was at fault (none when nothing is published).</summary>

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.Html;
 
 namespace LutonCancerSurvey.Web.Presentation;
@@ -40,7 +41,7 @@ public static class SuccessionText
     /// The story of what an organisation became, as one sentence with each successor linked: "NHS Luton CCG became
     /// part of NHS Testshire CCG in 2021, which became part of NHS Testshire ICB in 2022."
     /// </summary>
-    public static IHtmlContent Chain(IReadOnlyList<SuccessionStep> chain)
+    public static IHtmlContent Chain(IReadOnlyList<SuccessionStep> chain, PageLinks links)
     {
         ArgumentNullException.ThrowIfNull(chain);
         var html = new StringBuilder();
@@ -48,28 +49,28 @@ public static class SuccessionText
         {
             var step = chain[i];
             html.Append(i == 0 ? Encode(step.Predecessor.Name) + " " : ", which ");
-            html.Append(Step(step));
+            html.Append(Step(step, links));
         }
 
         return new HtmlString(html.Append('.').ToString());
     }
 
     /// <summary>One step with its predecessor linked: "&lt;a&gt;NHS Luton CCG&lt;/a&gt; became part of NHS Testshire CCG in 2021".</summary>
-    public static IHtmlContent Linked(SuccessionStep step)
+    public static IHtmlContent Linked(SuccessionStep step, PageLinks links)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return new HtmlString($"{Link(step.Predecessor)} {Step(step)}");
+        return new HtmlString($"{Link(step.Predecessor, links)} {Step(step, links)}");
     }
 
-    private static string Step(SuccessionStep step)
+    private static string Step(SuccessionStep step, PageLinks links)
     {
         var (before, after) = Verb(step.Kind, step.FromYear, step.Successor is not null);
-        var successor = step.Successor is null ? string.Empty : Link(step.Successor);
+        var successor = step.Successor is null ? string.Empty : Link(step.Successor, links);
         return Encode(before) + successor + Encode(after ?? string.Empty);
     }
 
-    private static string Link(OrganisationLink organisation) =>
-        $"<a href=\"/organisations/{Encode(organisation.Code)}\">{Encode(organisation.Name)}</a>";
+    private static string Link(OrganisationLink organisation, PageLinks links) =>
+        $"<a href=\"{Encode(links.Results(organisation.Code))}\">{Encode(organisation.Name)}</a>";
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 

@@ -43,6 +43,7 @@ public static class ServicesSetup
         });
         builder.Services.AddRouting(options =>
             options.SetParameterPolicy<Routing.OrganisationCodeConstraint>(Routing.OrganisationCodeConstraint.Name));
+        builder.Services.AddSingleton<Routing.PageLinks>();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);

@@ -1,6 +1,4 @@
 using System.Net;
-using LutonCancerSurvey.Core.Tests.RealData;
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,6 +14,8 @@ namespace LutonCancerSurvey.BrowserTests.Support;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync")]
 public class BrowserDashboard : IAsyncLifetime
 {
+    private const Needs Required = Needs.Chromium | Needs.RealData;
+
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
 
@@ -37,9 +37,9 @@ public class BrowserDashboard : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (BrowserRequirements.Missing() is { } why)
+        if (Requirements.Missing(Required) is { } why)
         {
-            if (BrowserRequirements.InCi)
+            if (Requirements.InCi)
             {
                 throw new InvalidOperationException($"The browser tests cannot run in CI: {why}.");
             }
@@ -59,7 +59,7 @@ public class BrowserDashboard : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = BrowserRequirements.ChromiumPath,
+            ExecutablePath = Requirements.ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });
@@ -81,7 +81,7 @@ public class BrowserDashboard : IAsyncLifetime
     public async Task<Visit> OpenAsync(string path, ViewportSize? viewport = null, bool javaScript = true, float scale = 1)
     {
         var browser = _browser ?? throw new InvalidOperationException(
-            $"The browser fixture did not start: {BrowserRequirements.Missing() ?? "see the fixture's error"}.");
+            $"The browser fixture did not start: {Requirements.Missing(Required) ?? "see the fixture's error"}.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport ?? Desktop,

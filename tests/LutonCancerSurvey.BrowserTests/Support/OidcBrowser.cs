@@ -1,4 +1,3 @@
-using LutonCancerSurvey.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,6 +11,8 @@ namespace LutonCancerSurvey.BrowserTests.Support;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync")]
 public sealed class OidcBrowser : IAsyncLifetime
 {
+    private const Needs Required = Needs.Chromium | Needs.OidcProvider;
+
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -28,9 +29,9 @@ public sealed class OidcBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (OidcBrowserRequirements.Missing() is { } why)
+        if (Requirements.Missing(Required) is { } why)
         {
-            if (BrowserRequirements.InCi)
+            if (Requirements.InCi)
             {
                 throw new InvalidOperationException($"The OpenID Connect browser tests cannot run in CI: {why}.");
             }
@@ -43,7 +44,7 @@ public sealed class OidcBrowser : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = BrowserRequirements.ChromiumPath,
+            ExecutablePath = Requirements.ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });
@@ -68,7 +69,7 @@ public sealed class OidcBrowser : IAsyncLifetime
     public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync()
     {
         var browser = _browser ?? throw new InvalidOperationException(
-            $"The browser fixture did not start: {OidcBrowserRequirements.Missing() ?? "see the fixture's error"}.");
+            $"The browser fixture did not start: {Requirements.Missing(Required) ?? "see the fixture's error"}.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = BrowserDashboard.Desktop,
@@ -113,36 +114,6 @@ public sealed class OidcBrowser : IAsyncLifetime
         _playwright?.Dispose();
         await _oidc.DisposeAsync();
     }
-}
-
-/// <summary>What the browser sign-in tests need: Chromium and Node.js (the real data is not needed here).</summary>
-public static class OidcBrowserRequirements
-{
-    public static string? Missing()
-    {
-        var missing = new List<string>();
-        if (!File.Exists(BrowserRequirements.ChromiumPath))
-        {
-            missing.Add($"Chromium is not installed at {BrowserRequirements.ChromiumPath} (install it with `{BrowserRequirements.InstallCommand}`)");
-        }
-
-        if (OidcRequirements.Missing() is { } noProvider)
-        {
-            missing.Add(noProvider);
-        }
-
-        return missing.Count == 0 ? null : string.Join("; ", missing);
-    }
-
-    public static string? SkipReason =>
-        BrowserRequirements.InCi ? null : Missing() is { } why ? $"OpenID Connect browser tests skipped: {why}" : null;
-}
-
-/// <summary>A browser test through the real provider, skipped with the reason when Chromium or Node.js is missing, except in CI.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class OidcChromiumFactAttribute : FactAttribute
-{
-    public OidcChromiumFactAttribute() => Skip = OidcBrowserRequirements.SkipReason;
 }
 
 [CollectionDefinition(Name)]

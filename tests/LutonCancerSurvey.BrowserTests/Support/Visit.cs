@@ -133,6 +133,35 @@ public sealed class Visit : IAsyncDisposable
         return path;
     }
 
+    /// <summary>
+    /// Moves the mouse onto one drawn point of the first chart in <paramref name="figure"/> (a CSS selector), as a reader
+    /// would, and returns the lines of the tooltip Chart.js shows for it. <paramref name="dataset"/> picks the dataset
+    /// (a condition on `dataset` and `index`) and <paramref name="point"/> the point's index in it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> HoverAsync(string figure, string dataset, int point)
+    {
+        var chart = $$"""Chart.getChart(document.querySelector("{{figure}} canvas"))""";
+        var canvas = Page.Locator($"{figure} canvas").First;
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var position = await Page.EvaluateAsync<double[]>($$"""
+            () => {
+              const chart = {{chart}};
+              const index = chart.data.datasets.findIndex((dataset, index) => {{dataset}});
+              const element = chart.getDatasetMeta(index).data[{{point}}];
+              return [element.x, element.y];
+            }
+            """);
+        var box = (await canvas.BoundingBoxAsync())!;
+        await Page.Mouse.MoveAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+        await Page.WaitForFunctionAsync($"() => ({chart}.tooltip.body ?? []).length > 0");
+        return await Page.EvaluateAsync<string[]>($"() => {chart}.tooltip.body.flatMap(b => b.lines)");
+    }
+
+    /// <summary>The labels on the x axis of the first chart in <paramref name="figure"/> (a CSS selector), as drawn.</summary>
+    public async Task<IReadOnlyList<string>> AxisTicksAsync(string figure) =>
+        await Page.EvaluateAsync<string[]>(
+            $$"""() => Chart.getChart(document.querySelector("{{figure}} canvas")).scales.x.ticks.map(t => String(t.label))""");
+
     public async Task<T> EvaluateJsonAsync<T>(string expression)
     {
         var json = await Page.EvaluateAsync<string>(expression);

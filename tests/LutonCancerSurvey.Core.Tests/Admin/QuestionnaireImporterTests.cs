@@ -22,14 +22,14 @@ public sealed class QuestionnaireImporterTests : IDisposable
     private async Task<QuestionnaireOutcome> ImportQuestionnaireAsync(string text)
     {
         await using var db = _database.NewContext();
-        return await new QuestionnaireImporter(db, new AuditLog(db, new FixedTimeProvider()))
+        return await new QuestionnaireImporter(db, new AuditLog(db, TestClock.At()))
             .ImportQuestionnaireAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test", CancellationToken.None);
     }
 
     private async Task<QuestionnaireOutcome> ImportCrosswalkAsync(string text)
     {
         await using var db = _database.NewContext();
-        return await new QuestionnaireImporter(db, new AuditLog(db, new FixedTimeProvider()))
+        return await new QuestionnaireImporter(db, new AuditLog(db, TestClock.At()))
             .ImportCrosswalkAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test", CancellationToken.None);
     }
 

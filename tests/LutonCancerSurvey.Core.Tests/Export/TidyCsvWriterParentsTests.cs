@@ -1,5 +1,6 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Export;
+using LutonCancerSurvey.Core.Import;
 
 namespace LutonCancerSurvey.Core.Tests.Export;
 

@@ -25,7 +25,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task An_unknown_header_is_rejected_on_line_1()
+    public async Task AnUnknownHeaderIsRejectedOnLine1()
     {
         var outcome = await Importing.ImportTextAsync(_database, "name,value,colour\nTestshire,12,blue\n");
 
@@ -33,7 +33,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_missing_column_is_named()
+    public async Task AMissingColumnIsNamed()
     {
         var header = CombinedCsv.Header.Where(c => c != "Significance.test").ToList();
         var csv = CombinedCsv.Create().WithHeader(header).Row().ToString();
@@ -44,7 +44,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_extra_column_is_named()
+    public async Task AnUnknownExtraColumnIsNamed()
     {
         var header = CombinedCsv.Header.Append("Colour").ToList();
         var csv = CombinedCsv.Create().WithHeader(header).Row().ToString();
@@ -55,7 +55,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_non_numeric_score_is_rejected()
+    public async Task ANonNumericScoreIsRejected()
     {
         var csv = CombinedCsv.Create().Row().Row(("Cancer.Type", "Breast"), ("scored.percentage", "sixty")).ToString();
 
@@ -65,7 +65,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_percentage_above_100_is_rejected()
+    public async Task APercentageAbove100IsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row(("scored.percentage", "104.0"), ("Lower.95..confidence.interval", ""), ("Upper.95..confidence.interval", ""))
@@ -77,7 +77,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_negative_percentage_is_rejected()
+    public async Task ANegativePercentageIsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row(("scored.percentage", "-1.0"), ("Lower.95..confidence.interval", ""), ("Upper.95..confidence.interval", ""))
@@ -89,7 +89,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_mean_rating_above_10_is_rejected()
+    public async Task AMeanRatingAbove10IsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row(
@@ -103,7 +103,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_percentage_scale_score_on_the_mean_question_is_rejected()
+    public async Task APercentageScaleScoreOnTheMeanQuestionIsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row(("Question.Number", "Q59"), ("qnum", "59.0"), ("scored.percentage", "66.0"),
@@ -117,7 +117,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_score_outside_its_confidence_interval_is_rejected()
+    public async Task AScoreOutsideItsConfidenceIntervalIsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row(("scored.percentage", "80.0"), ("Lower.95..confidence.interval", "60.0"), ("Upper.95..confidence.interval", "70.0"))
@@ -129,7 +129,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_confidence_interval_with_its_ends_reversed_is_rejected()
+    public async Task AConfidenceIntervalWithItsEndsReversedIsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row(("Lower.95..confidence.interval", "74.0"), ("Upper.95..confidence.interval", "58.0"))
@@ -141,7 +141,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_tumour_group_is_rejected()
+    public async Task AnUnknownTumourGroupIsRejected()
     {
         var csv = CombinedCsv.Create().Row(("Cancer.Type", "Kidney")).ToString();
 
@@ -151,7 +151,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_level_is_rejected()
+    public async Task AnUnknownLevelIsRejected()
     {
         var csv = CombinedCsv.Create().Row(("Geog", "Region")).ToString();
 
@@ -161,7 +161,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_unscored_question_is_rejected()
+    public async Task AnUnscoredQuestionIsRejected()
     {
         var csv = CombinedCsv.Create().Row(("Question.Number", "Q24"), ("qnum", "24.0")).ToString();
 
@@ -171,7 +171,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_row_breaking_down_by_gender_and_deprivation_at_once_is_rejected()
+    public async Task ARowBreakingDownByGenderAndDeprivationAtOnceIsRejected()
     {
         var csv = CombinedCsv.Create().Row(("Gender", "Male"), ("IMD", "3")).ToString();
 
@@ -181,7 +181,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_duplicate_key_within_the_file_is_rejected_naming_both_lines()
+    public async Task ADuplicateKeyWithinTheFileIsRejectedNamingBothLines()
     {
         var csv = CombinedCsv.Create()
             .Row()
@@ -195,7 +195,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_organisation_code_used_at_two_levels_in_one_edition_is_rejected()
+    public async Task AnOrganisationCodeUsedAtTwoLevelsInOneEditionIsRejected()
     {
         var csv = CombinedCsv.Create().Row(("Geog", "Trust")).ToString();
 
@@ -205,7 +205,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_row_with_the_wrong_number_of_fields_is_rejected()
+    public async Task ARowWithTheWrongNumberOfFieldsIsRejected()
     {
         var csv = CombinedCsv.Create()
             .Row()
@@ -218,7 +218,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_empty_file_is_rejected()
+    public async Task AnEmptyFileIsRejected()
     {
         var outcome = await Importing.ImportAsync(_database, [], "empty.csv");
 
@@ -226,7 +226,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_file_with_only_the_header_is_rejected()
+    public async Task AFileWithOnlyTheHeaderIsRejected()
     {
         var outcome = await Importing.ImportTextAsync(_database, CombinedCsv.Create().ToString());
 
@@ -234,7 +234,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_gzip_file_is_rejected()
+    public async Task ATruncatedGzipFileIsRejected()
     {
         var gzip = Importing.Gzip(Fixtures.Bytes(Fixtures.CombinedValid));
         var truncated = gzip[..(gzip.Length - 40)];
@@ -245,7 +245,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_gzip_file_cut_just_before_its_trailer_is_rejected()
+    public async Task AGzipFileCutJustBeforeItsTrailerIsRejected()
     {
         var gzip = Importing.Gzip(Fixtures.Bytes(Fixtures.CombinedValid));
         var truncated = gzip[..(gzip.Length - 8)];
@@ -256,7 +256,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_is_not_UTF8_is_rejected()
+    public async Task AFileThatIsNotUTF8IsRejected()
     {
         var csv = CombinedCsv.Create().Row(("Trust.Name", "NHS Testshire CCG \u00e9")).ToString();
         var windows1252 = Encoding.Latin1.GetBytes(csv);
@@ -268,7 +268,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Errors_are_listed_up_to_the_limit_and_all_counted()
+    public async Task ErrorsAreListedUpToTheLimitAndAllCounted()
     {
         var csv = CombinedCsv.Create();
         var tumourGroups = new[] { "Breast", "Colorectal", "Lung", "Prostate", "Skin", "Sarcoma", "Other" };
@@ -288,7 +288,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task One_bad_row_among_good_rows_writes_none_of_them()
+    public async Task OneBadRowAmongGoodRowsWritesNoneOfThem()
     {
         var csv = CombinedCsv.Create()
             .Row(("Trust.Code", "98A"), ("Trust.Name", "NHS Newshire CCG"))
@@ -301,7 +301,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Errors_read_as_line_and_column()
+    public void ErrorsReadAsLineAndColumn()
     {
         new ImportError(3, "scored.percentage", "'x' is not a number").ToString()
             .Should().Be("line 3, column 'scored.percentage': 'x' is not a number");
@@ -313,7 +313,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     [InlineData("<i>98F")]
     [InlineData("98f")]
     [InlineData("9 8F")]
-    public async Task An_organisation_code_other_than_capital_letters_and_digits_is_named_by_line_and_column(string code)
+    public async Task AnOrganisationCodeOtherThanCapitalLettersAndDigitsIsNamedByLineAndColumn(string code)
     {
         var csv = CombinedCsv.Create().Row().Row(("Cancer.Type", "Breast"), ("Trust.Code", code)).ToString();
 
@@ -323,7 +323,7 @@ public sealed class BadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void An_error_of_the_whole_file_is_said_of_the_file_not_of_line_0()
+    public void AnErrorOfTheWholeFileIsSaidOfTheFileNotOfLine0()
     {
         var error = new ImportError(0, null, "the file is not UTF-8 text");
         var group = new ImportErrorGroup(null, "the file is larger than 1 MiB once decompressed", 1, [(0, 0)], false);

@@ -9,7 +9,7 @@ namespace LutonCancerSurvey.Core.Tests.Import;
 public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IClassFixture<CombinedFixtureImport>
 {
     [Fact]
-    public void The_fixture_imports_without_errors()
+    public void TheFixtureImportsWithoutErrors()
     {
         import.Outcome.Errors.Should().BeEmpty();
         import.Outcome.ErrorCount.Should().Be(0);
@@ -19,7 +19,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task Whole_numbers_written_as_floats_are_stored_as_respondents()
+    public async Task WholeNumbersWrittenAsFloatsAreStoredAsRespondents()
     {
         await using var db = import.Database.NewContext();
 
@@ -31,7 +31,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task Binary_noise_in_figures_is_rounded_away()
+    public async Task BinaryNoiseInFiguresIsRoundedAway()
     {
         await using var db = import.Database.NewContext();
 
@@ -45,7 +45,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task An_empty_score_with_few_respondents_is_stored_as_suppressed_for_few_respondents()
+    public async Task AnEmptyScoreWithFewRespondentsIsStoredAsSuppressedForFewRespondents()
     {
         await using var db = import.Database.NewContext();
 
@@ -58,7 +58,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task An_empty_score_with_21_or_more_respondents_is_stored_as_suppressed_by_the_source()
+    public async Task AnEmptyScoreWith21OrMoreRespondentsIsStoredAsSuppressedByTheSource()
     {
         await using var db = import.Database.NewContext();
 
@@ -72,7 +72,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task A_shown_score_with_fewer_than_21_respondents_is_stored_suppressed_without_any_figure()
+    public async Task AShownScoreWithFewerThan21RespondentsIsStoredSuppressedWithoutAnyFigure()
     {
         await using var db = import.Database.NewContext();
 
@@ -86,7 +86,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task A_shown_score_without_a_count_of_respondents_is_kept()
+    public async Task AShownScoreWithoutACountOfRespondentsIsKept()
     {
         await using var db = import.Database.NewContext();
 
@@ -99,7 +99,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task The_national_row_is_stored_as_England()
+    public async Task TheNationalRowIsStoredAsEngland()
     {
         await using var db = import.Database.NewContext();
 
@@ -117,7 +117,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task A_rounded_percentage_just_outside_its_unrounded_interval_is_accepted()
+    public async Task ARoundedPercentageJustOutsideItsUnroundedIntervalIsAccepted()
     {
         await using var db = import.Database.NewContext();
 
@@ -130,7 +130,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task CCGs_and_Trusts_are_linked_to_Alliances_listed_later_in_the_file()
+    public async Task CCGsAndTrustsAreLinkedToAlliancesListedLaterInTheFile()
     {
         await using var db = import.Database.NewContext();
 
@@ -145,7 +145,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task A_CCG_is_linked_to_its_Alliance_when_the_file_spells_the_Alliance_name_differently()
+    public async Task ACCGIsLinkedToItsAllianceWhenTheFileSpellsTheAllianceNameDifferently()
     {
         await using var db = import.Database.NewContext();
 
@@ -156,7 +156,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task Alliances_themselves_have_no_Alliance()
+    public async Task AlliancesThemselvesHaveNoAlliance()
     {
         await using var db = import.Database.NewContext();
 
@@ -174,7 +174,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     [InlineData("female", 455, 57.0, 52.0, 62.0, true)]
     [InlineData("imd1", 180, 66.0, 59.0, 73.0, false)]
     [InlineData("all", 865, 60.0, 57.0, 63.0, null)]
-    public async Task Gender_and_deprivation_breakdowns_are_stored_as_separate_results(
+    public async Task GenderAndDeprivationBreakdownsAreStoredAsSeparateResults(
         string breakdown, int respondents, double score, double ciLower, double ciUpper, bool? significant)
     {
         await using var db = import.Database.NewContext();
@@ -189,7 +189,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task A_tumour_group_row_is_stored_under_its_tumour_group()
+    public async Task ATumourGroupRowIsStoredUnderItsTumourGroup()
     {
         await using var db = import.Database.NewContext();
 
@@ -206,7 +206,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task An_adjusted_mean_score_keeps_its_interval_expected_range_and_band()
+    public async Task AnAdjustedMeanScoreKeepsItsIntervalExpectedRangeAndBand()
     {
         await using var db = import.Database.NewContext();
 
@@ -227,7 +227,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     [InlineData("RZZ", 59, Band.Below, 8.95, 9.1)]
     [InlineData("99Y", 59, Band.Within, 8.4, 9.1)]
     [InlineData("E57000099", 59, Band.Within, 8.7, 8.9)]
-    public async Task Performance_ratings_are_stored_as_bands(string code, int question, Band band, double expectedLower, double expectedUpper)
+    public async Task PerformanceRatingsAreStoredAsBands(string code, int question, Band band, double expectedLower, double expectedUpper)
     {
         await using var db = import.Database.NewContext();
 
@@ -239,7 +239,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task Unadjusted_results_carry_no_band_or_expected_range()
+    public async Task UnadjustedResultsCarryNoBandOrExpectedRange()
     {
         await using var db = import.Database.NewContext();
 
@@ -254,7 +254,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     [InlineData(2018, 22, ChangeDirection.Up, ChangeDirection.Unchanged)]
     [InlineData(2018, 54, ChangeDirection.Down, ChangeDirection.Down)]
     [InlineData(2017, 22, null, null)]
-    public async Task Published_change_flags_are_stored_on_trend_results(
+    public async Task PublishedChangeFlagsAreStoredOnTrendResults(
         int year, int question, ChangeDirection? sincePrevious, ChangeDirection? overall)
     {
         await using var db = import.Database.NewContext();
@@ -266,7 +266,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task Quoted_question_text_with_a_comma_is_read_whole_and_the_section_comes_from_the_questionnaire()
+    public async Task QuotedQuestionTextWithACommaIsReadWholeAndTheSectionComesFromTheQuestionnaire()
     {
         await using var db = import.Database.NewContext();
 
@@ -278,7 +278,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task Each_year_becomes_a_draft_edition_with_its_own_questions()
+    public async Task EachYearBecomesADraftEditionWithItsOwnQuestions()
     {
         await using var db = import.Database.NewContext();
 
@@ -292,7 +292,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public void The_summary_counts_rows_by_level_and_basis()
+    public void TheSummaryCountsRowsByLevelAndBasis()
     {
         var summary = import.Outcome.Summary!;
 
@@ -318,7 +318,7 @@ public sealed class CombinedLayoutQuirksTests(CombinedFixtureImport import) : IC
     }
 
     [Fact]
-    public async Task The_database_holds_one_result_per_row_and_one_organisation_per_code()
+    public async Task TheDatabaseHoldsOneResultPerRowAndOneOrganisationPerCode()
     {
         var counts = await import.Database.CountAsync();
 

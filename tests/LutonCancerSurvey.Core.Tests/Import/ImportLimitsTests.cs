@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using LutonCancerSurvey.Core.Import;
-using LutonCancerSurvey.Core.Tests.RealData;
 using LutonCancerSurvey.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +28,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task A_gzip_bomb_of_one_endless_line_is_refused_on_that_line_with_memory_staying_flat()
+    public async Task AGzipBombOfOneEndlessLineIsRefusedOnThatLineWithMemoryStayingFlat()
     {
         // 256 MiB of zeros after the header, with no line end: about 250 KB compressed.
         var bomb = GzipOf(Encoding.UTF8.GetBytes(string.Join(',', CombinedCsv.Header) + "\n"), zeros: 256L * 1024 * 1024);
@@ -45,7 +44,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_file_of_distinct_short_fields_within_every_limit_is_read_with_memory_staying_flat()
+    public async Task AFileOfDistinctShortFieldsWithinEveryLimitIsReadWithMemoryStayingFlat()
     {
         // 300,000 lines of 25 fields never seen before (about 70 MB decompressed, well within the limits): a parser
         // that remembered every distinct field would hold 7.5 million strings, several hundred MB.
@@ -87,7 +86,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_gzip_bomb_of_short_lines_is_refused_once_it_passes_the_decompressed_limit()
+    public async Task AGzipBombOfShortLinesIsRefusedOnceItPassesTheDecompressedLimit()
     {
         var lines = Encoding.UTF8.GetBytes(string.Join(',', CombinedCsv.Header) + "\n" + string.Concat(Enumerable.Repeat("0\n", 4 * 1024 * 1024)));
         var bomb = Importing.Gzip(lines);
@@ -102,7 +101,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_plain_file_over_the_limit_is_refused_before_it_is_read()
+    public async Task APlainFileOverTheLimitIsRefusedBeforeItIsRead()
     {
         var csv = CombinedCsv.Create().Row().Row(("Cancer.Type", "Breast")).ToBytes();
 
@@ -113,7 +112,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_field_longer_than_its_column_holds_is_named_by_line_and_column()
+    public async Task AFieldLongerThanItsColumnHoldsIsNamedByLineAndColumn()
     {
         var csv = CombinedCsv.Create()
             .Row()
@@ -129,7 +128,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_field_exactly_as_long_as_its_column_holds_is_imported()
+    public async Task AFieldExactlyAsLongAsItsColumnHoldsIsImported()
     {
         var name = new string('x', 200);
         var csv = CombinedCsv.Create().Row(("Trust.Code", "97Q"), ("Trust.Name", name));
@@ -142,7 +141,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Rows_failing_for_one_reason_are_grouped_with_their_count_and_lines()
+    public async Task RowsFailingForOneReasonAreGroupedWithTheirCountAndLines()
     {
         var csv = CombinedCsv.Create();
         foreach (var tumourGroup in new[] { "Breast", "Colorectal", "Lung", "Prostate", "Skin" })
@@ -164,14 +163,14 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task The_recorded_hash_is_of_the_whole_file_whatever_position_the_stream_was_left_at()
+    public async Task TheRecordedHashIsOfTheWholeFileWhateverPositionTheStreamWasLeftAt()
     {
         var bytes = Fixtures.Bytes(Fixtures.TidyValid);
         await using var db = _database.NewContext();
         using var written = new MemoryStream();
         written.Write(bytes);
 
-        var outcome = await new SurveyImporter(db, new FixedTimeProvider())
+        var outcome = await new SurveyImporter(db, TestClock.At())
             .ImportAsync(written, "tidy-valid.csv", new ImportOptions(), progress: null, CancellationToken.None);
 
         outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
@@ -179,8 +178,8 @@ public sealed class ImportLimitsTests : IAsyncLifetime, IDisposable
             .And.NotBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
-    [RealDataFact]
-    public async Task The_real_2018_file_is_well_within_the_default_decompressed_limit()
+    [RequiresFact(Needs.RealData)]
+    public async Task TheReal2018FileIsWellWithinTheDefaultDecompressedLimit()
     {
         await using var file = File.OpenRead(RealDataFiles.CombinedFile!);
         await using var gzip = new GZipStream(file, CompressionMode.Decompress);

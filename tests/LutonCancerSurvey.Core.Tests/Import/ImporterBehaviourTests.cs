@@ -18,7 +18,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     {
         await using var db = _database.NewContext();
         await db.Database.OpenConnectionAsync();
-        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        var importer = new SurveyImporter(db, TestClock.At());
         using var file = new MemoryStream(Fixtures.Bytes("combined-valid.csv"), writable: false);
 
         var outcome = await importer.ImportAsync(file, "combined-valid.csv", new ImportOptions(), progress: null, CancellationToken.None);
@@ -31,7 +31,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_question_worded_two_ways_takes_the_wording_most_rows_give_and_says_so()
+    public async Task AQuestionWordedTwoWaysTakesTheWordingMostRowsGiveAndSaysSo()
     {
         const string Usual = "Were you told by hospital staff how to get financial help, or benefits?";
         const string Stray = "Were you told how to get financial help?";
@@ -51,7 +51,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_file_replaces_results_with_the_same_key_and_adds_new_ones()
+    public async Task ASecondFileReplacesResultsWithTheSameKeyAndAddsNewOnes()
     {
         var first = CombinedCsv.Create()
             .Row()
@@ -99,7 +99,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_replaced_result_that_is_now_suppressed_loses_its_old_figures()
+    public async Task AReplacedResultThatIsNowSuppressedLosesItsOldFigures()
     {
         await Importing.ImportTextAsync(_database, CombinedCsv.Create().Row().ToString());
 
@@ -120,7 +120,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Importing_the_same_file_twice_replaces_every_row_and_adds_none()
+    public async Task ImportingTheSameFileTwiceReplacesEveryRowAndAddsNone()
     {
         await Importing.ImportFixtureAsync(_database, Fixtures.CombinedValid);
         var before = await _database.CountAsync();
@@ -133,7 +133,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_gzip_file_imports_the_same_as_the_plain_file()
+    public async Task AGzipFileImportsTheSameAsThePlainFile()
     {
         using var plainDatabase = new TestDatabase();
         var plain = await Importing.ImportFixtureAsync(plainDatabase, Fixtures.CombinedValid);
@@ -150,13 +150,13 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Publish_publishes_every_edition_the_file_touches_and_no_other()
+    public async Task PublishPublishesEveryEditionTheFileTouchesAndNoOther()
     {
         await Importing.ImportTextAsync(_database, CombinedCsv.Create().Row(("Year", "2016")).ToString());
         var now = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
         var outcome = await Importing.ImportFixtureAsync(
-            _database, Fixtures.CombinedValid, new ImportOptions { Publish = true }, new FixedTimeProvider(now));
+            _database, Fixtures.CombinedValid, new ImportOptions { Publish = true }, TestClock.At(now));
 
         outcome.Summary!.Editions.Should().Equal(
             new EditionTouched(2015, EditionStatus.Published, false),
@@ -172,14 +172,14 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Reimporting_into_a_published_edition_keeps_its_publication_date_and_says_it_was_published()
+    public async Task ReimportingIntoAPublishedEditionKeepsItsPublicationDateAndSaysItWasPublished()
     {
         var published = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
         await Importing.ImportAsync(_database, CombinedCsv.Create().Row().ToBytes(), "a.csv",
-            new ImportOptions { Publish = true }, new FixedTimeProvider(published));
+            new ImportOptions { Publish = true }, TestClock.At(published));
 
         var outcome = await Importing.ImportAsync(_database, CombinedCsv.Create().Row().ToBytes(), "b.csv",
-            new ImportOptions { Publish = true }, new FixedTimeProvider(published.AddDays(3)));
+            new ImportOptions { Publish = true }, TestClock.At(published.AddDays(3)));
 
         outcome.Summary!.Editions.Should().Equal(new EditionTouched(2018, EditionStatus.Published, true));
         await using var db = _database.NewContext();
@@ -187,7 +187,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task The_import_record_keeps_the_file_name_hash_time_and_row_count_and_each_result_points_back_to_its_line()
+    public async Task TheImportRecordKeepsTheFileNameHashTimeAndRowCountAndEachResultPointsBackToItsLine()
     {
         var bytes = Fixtures.Bytes(Fixtures.CombinedValid);
         var expectedHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -200,7 +200,7 @@ public sealed class ImporterBehaviourTests : IDisposable
         var record = await db.Imports.AsNoTracking().SingleAsync();
         record.FileName.Should().Be("combined-valid.csv");
         record.Sha256.Should().Be(expectedHash);
-        record.ImportedAt.Should().Be(FixedTimeProvider.DefaultNow);
+        record.ImportedAt.Should().Be(TestClock.DefaultNow);
         record.Rows.Should().Be(22);
         var results = await db.Results.AsNoTracking().ToListAsync();
         results.Should().OnlyContain(r => r.ImportId == record.Id);
@@ -210,7 +210,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task The_hash_of_a_gzip_file_is_the_hash_of_the_bytes_given()
+    public async Task TheHashOfAGzipFileIsTheHashOfTheBytesGiven()
     {
         var gzip = Importing.Gzip(Fixtures.Bytes(Fixtures.CombinedValid));
 
@@ -220,7 +220,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_UTF8_file_with_a_byte_order_mark_and_accented_names_is_read()
+    public async Task AUTF8FileWithAByteOrderMarkAndAccentedNamesIsRead()
     {
         var csv = CombinedCsv.Create().Row(("Trust.Name", "NHS Test\u00e9shire CCG")).ToString();
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray();
@@ -233,7 +233,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task The_tidy_layout_is_read_with_its_sections_alliance_codes_suppression_and_notes()
+    public async Task TheTidyLayoutIsReadWithItsSectionsAllianceCodesSuppressionAndNotes()
     {
         var outcome = await Importing.ImportFixtureAsync(_database, Fixtures.TidyValid);
 
@@ -277,7 +277,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tidy_row_with_an_empty_score_that_is_not_marked_suppressed_is_rejected()
+    public async Task ATidyRowWithAnEmptyScoreThatIsNotMarkedSuppressedIsRejected()
     {
         var lines = File.ReadAllLines(Fixtures.PathOf(Fixtures.TidyValid));
         var header = lines[0];
@@ -292,7 +292,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tidy_row_with_a_score_but_no_respondent_count_or_citation_is_rejected()
+    public async Task ATidyRowWithAScoreButNoRespondentCountOrCitationIsRejected()
     {
         var lines = File.ReadAllLines(Fixtures.PathOf(Fixtures.TidyValid));
         var header = lines[0];
@@ -308,7 +308,7 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tidy_row_with_a_score_and_no_count_is_kept_when_it_cites_its_source()
+    public async Task ATidyRowWithAScoreAndNoCountIsKeptWhenItCitesItsSource()
     {
         var lines = File.ReadAllLines(Fixtures.PathOf(Fixtures.TidyValid));
         var header = lines[0];
@@ -321,11 +321,11 @@ public sealed class ImporterBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Progress_is_reported_when_the_import_finishes()
+    public async Task ProgressIsReportedWhenTheImportFinishes()
     {
         var reports = new List<ImportProgress>();
         await using var db = _database.NewContext();
-        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        var importer = new SurveyImporter(db, TestClock.At());
         using var stream = new MemoryStream(Fixtures.Bytes(Fixtures.CombinedValid));
 
         var outcome = await importer.ImportAsync(

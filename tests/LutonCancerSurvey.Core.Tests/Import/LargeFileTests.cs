@@ -19,7 +19,7 @@ public sealed class LargeFileTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task Every_row_of_a_large_file_is_stored_once_against_its_own_line()
+    public async Task EveryRowOfALargeFileIsStoredOnceAgainstItsOwnLine()
     {
         var csv = LargeFile().Row(("Trust.Code", "999"), ("Number.of.responses", "12.0"));
 
@@ -38,7 +38,7 @@ public sealed class LargeFileTests : IDisposable
     }
 
     [Fact]
-    public async Task An_error_on_the_last_line_of_a_large_file_writes_nothing_and_names_that_line()
+    public async Task AnErrorOnTheLastLineOfALargeFileWritesNothingAndNamesThatLine()
     {
         var csv = LargeFile().Row(("Trust.Code", "97Z"), ("scored.percentage", "n/a")).ToBytes();
         csv.Length.Should().BeGreaterThan((int)SqliteIndexDeferral.MinimumFileBytes);
@@ -53,7 +53,7 @@ public sealed class LargeFileTests : IDisposable
     }
 
     [Fact]
-    public async Task After_a_large_file_fails_late_the_same_rows_import_and_the_results_keep_their_indexes()
+    public async Task AfterALargeFileFailsLateTheSameRowsImportAndTheResultsKeepTheirIndexes()
     {
         var indexesBefore = await ResultIndexesAsync();
         await Importing.ImportAsync(_database, LargeFile().Row(("scored.percentage", "n/a")).ToBytes(), "bad.csv");
@@ -67,7 +67,7 @@ public sealed class LargeFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Errors_found_while_reading_and_while_matching_rows_are_listed_in_file_order()
+    public async Task ErrorsFoundWhileReadingAndWhileMatchingRowsAreListedInFileOrder()
     {
         var csv = LargeFile()
             .Row(("Trust.Code", "001"), ("Geog", "Trust"))
@@ -88,7 +88,7 @@ public sealed class LargeFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_part_way_through_a_large_file_writes_nothing()
+    public async Task CancellingPartWayThroughALargeFileWritesNothing()
     {
         var csv = LargeFile().ToBytes();
         using var cancellation = new CancellationTokenSource();
@@ -96,7 +96,7 @@ public sealed class LargeFileTests : IDisposable
         // The importer hashes the whole file first, then reads it again: cancel half way through the second reading.
         await using var stream = new CancellingStream(csv, csv.Length + (csv.Length / 2), cancellation);
         await using var db = _database.NewContext();
-        var importer = new SurveyImporter(db, new FixedTimeProvider());
+        var importer = new SurveyImporter(db, TestClock.At());
 
         var import = () => importer.ImportAsync(stream, "large.csv", new ImportOptions(), progress: null, cancellation.Token);
 
@@ -106,7 +106,7 @@ public sealed class LargeFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_dry_run_of_a_large_file_counts_every_row_and_writes_nothing()
+    public async Task ADryRunOfALargeFileCountsEveryRowAndWritesNothing()
     {
         var outcome = await Importing.ImportAsync(_database, LargeFile().ToBytes(), "large.csv", new ImportOptions { DryRun = true });
 
@@ -117,7 +117,7 @@ public sealed class LargeFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_later_file_renames_organisations_and_rewords_questions()
+    public async Task ALaterFileRenamesOrganisationsAndRewordsQuestions()
     {
         await Importing.ImportAsync(_database, LargeFile().ToBytes(), "first.csv");
         var renamed = CombinedCsv.Create()

@@ -2,7 +2,6 @@ using System.Text;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Tests.Support;
-using LutonCancerSurvey.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Tests.Import;
@@ -228,7 +227,7 @@ public sealed class LayoutMappingTests : IDisposable
     {
         await using (var db = _database.NewContext())
         {
-            (await new SavedLayouts(db, new FixedTimeProvider()).SaveAsync(await CorrectedLayoutAsync(), "admin@example.nhs.uk", CancellationToken.None))
+            (await new SavedLayouts(db, TestClock.At()).SaveAsync(await CorrectedLayoutAsync(), "admin@example.nhs.uk", CancellationToken.None))
                 .Should().BeEmpty();
         }
 
@@ -248,7 +247,7 @@ public sealed class LayoutMappingTests : IDisposable
         var layout = await CorrectedLayoutAsync() with { Sheet = "Trusts" };
         await using (var db = _database.NewContext())
         {
-            (await new SavedLayouts(db, new FixedTimeProvider()).SaveAsync(layout, "admin@example.nhs.uk", CancellationToken.None)).Should().BeEmpty();
+            (await new SavedLayouts(db, TestClock.At()).SaveAsync(layout, "admin@example.nhs.uk", CancellationToken.None)).Should().BeEmpty();
         }
 
         var workbook = new XlsxBuilder().Sheet("Contents").Row("Trusts: results by trust").Sheet("Trusts").Row("Invented figures").RowsOfCsv(Published).ToBytes();
@@ -265,7 +264,7 @@ public sealed class LayoutMappingTests : IDisposable
     {
         await using (var db = _database.NewContext())
         {
-            await new SavedLayouts(db, new FixedTimeProvider()).SaveAsync(await CorrectedLayoutAsync(), "admin@example.nhs.uk", CancellationToken.None);
+            await new SavedLayouts(db, TestClock.At()).SaveAsync(await CorrectedLayoutAsync(), "admin@example.nhs.uk", CancellationToken.None);
         }
 
         var other = Published.Replace("Org code", "Organisation code", StringComparison.Ordinal);
@@ -286,13 +285,13 @@ public sealed class LayoutMappingTests : IDisposable
         IReadOnlyList<string> problems;
         await using (var db = other.NewContext())
         {
-            (saved, problems) = await new SavedLayouts(db, new FixedTimeProvider()).ImportJsonAsync(json, "admin@example.nhs.uk", CancellationToken.None);
+            (saved, problems) = await new SavedLayouts(db, TestClock.At()).ImportJsonAsync(json, "admin@example.nhs.uk", CancellationToken.None);
         }
 
         problems.Should().BeEmpty();
         saved.Should().Equal("Trust results 2022");
         await using var check = other.NewContext();
-        var imported = await new SavedLayouts(check, new FixedTimeProvider()).FindAsync("Trust results 2022", CancellationToken.None);
+        var imported = await new SavedLayouts(check, TestClock.At()).FindAsync("Trust results 2022", CancellationToken.None);
         imported.Should().BeEquivalentTo(layout);
         SavedLayouts.ToJson([imported!]).Should().Be(json);
         json.Should().StartWith("{\n  \"format\": \"luton-cancer-survey/layouts\",\n  \"version\": 1,\n  \"layouts\": [");

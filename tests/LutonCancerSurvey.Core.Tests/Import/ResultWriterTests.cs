@@ -14,7 +14,7 @@ public sealed class ResultWriterTests
     private const string UnusedSqlServerConnection = "Server=localhost;Database=LutonCancerSurvey;Integrated Security=true";
 
     [Fact]
-    public async Task SQLite_gets_the_writer_that_binds_through_SQLites_own_API()
+    public async Task SQLiteGetsTheWriterThatBindsThroughSQLitesOwnAPI()
     {
         using var database = new TestDatabase();
         await using var db = database.NewContext();
@@ -26,7 +26,7 @@ public sealed class ResultWriterTests
     }
 
     [Fact]
-    public async Task SQL_Server_gets_the_batched_writer_with_statements_that_parse_as_TransactSql()
+    public async Task SQLServerGetsTheBatchedWriterWithStatementsThatParseAsTransactSql()
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();
         options.UseSurveyDatabase(DatabaseProvider.SqlServer, UnusedSqlServerConnection);

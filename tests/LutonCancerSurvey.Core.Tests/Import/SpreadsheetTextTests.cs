@@ -18,14 +18,14 @@ public class SpreadsheetTextTests
     [InlineData("'Tis plain", "'Tis plain")]
     [InlineData("a=b", "a=b")]
     [InlineData("", "")]
-    public void Text_a_spreadsheet_would_run_is_quoted_and_comes_back_as_it_was(string stored, string written)
+    public void TextASpreadsheetWouldRunIsQuotedAndComesBackAsItWas(string stored, string written)
     {
         SpreadsheetText.Neutralise(stored).Should().Be(written);
         SpreadsheetText.Restore(written).Should().Be(stored);
     }
 
     [Fact]
-    public async Task The_tidy_writer_quotes_formula_text_but_never_a_negative_number()
+    public async Task TheTidyWriterQuotesFormulaTextButNeverANegativeNumber()
     {
         var row = new TidyRow(
             2019, OrganisationLevel.Ccg, "99X", "=cmd|'/c calc'!A1", null, "@Alliance", 22, "+Were you told?", "-Support",

@@ -155,7 +155,7 @@ public sealed class SuccessionImporterTests : IAsyncLifetime, IDisposable
     private async Task<SuccessionOutcome> LoadAsync(byte[] content, bool dryRun = false)
     {
         await using var db = _database.NewContext();
-        var importer = new SuccessionImporter(db, new FixedTimeProvider());
+        var importer = new SuccessionImporter(db, TestClock.At());
         using var stream = new MemoryStream(content, writable: false);
         return await importer.ImportAsync(stream, "successions.csv", new SuccessionImportOptions { DryRun = dryRun }, CancellationToken.None);
     }

@@ -1,6 +1,5 @@
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Tests.Support;
-using LutonCancerSurvey.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace LutonCancerSurvey.Core.Tests.Import;

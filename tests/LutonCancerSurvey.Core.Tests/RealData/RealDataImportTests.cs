@@ -13,8 +13,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
 {
     private const long TotalRows = 361_868;
 
-    [RealDataFact]
-    public void The_whole_file_imports_without_errors()
+    [RequiresFact(Needs.RealData)]
+    public void TheWholeFileImportsWithoutErrors()
     {
         var outcome = import.RequireFirst();
 
@@ -28,8 +28,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
             "every CCG and Trust names an Alliance that should be matched");
     }
 
-    [RealDataFact]
-    public void Each_question_takes_the_wording_most_rows_give_it_and_the_stray_ones_are_reported()
+    [RequiresFact(Needs.RealData)]
+    public void EachQuestionTakesTheWordingMostRowsGiveItAndTheStrayOnesAreReported()
     {
         var warnings = import.RequireFirst().Summary!.Warnings;
 
@@ -39,8 +39,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
             + "you had cancer, had you been told you bring a family member or friend with you?\" (1 row)");
     }
 
-    [RealDataFact]
-    public void The_summary_counts_rows_by_level_and_basis()
+    [RequiresFact(Needs.RealData)]
+    public void TheSummaryCountsRowsByLevelAndBasis()
     {
         var summary = import.RequireFirst().Summary!;
 
@@ -62,8 +62,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         summary.Editions.Select(e => e.Year).Should().Equal(2015, 2016, 2017, 2018);
     }
 
-    [RealDataFact]
-    public async Task Suppression_follows_the_file_and_the_21_respondent_rule()
+    [RequiresFact(Needs.RealData)]
+    public async Task SuppressionFollowsTheFileAndThe21RespondentRule()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -81,8 +81,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         shownWithFewRespondents.Should().Be(0);
     }
 
-    [RealDataFact]
-    public async Task Luton_2018_adjusted_overall_rating_matches_the_published_figures()
+    [RequiresFact(Needs.RealData)]
+    public async Task Luton2018AdjustedOverallRatingMatchesThePublishedFigures()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -100,8 +100,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         result.Suppression.Should().Be(Suppression.None);
     }
 
-    [RealDataFact]
-    public async Task Luton_2016_financial_help_trend_matches_the_press_release()
+    [RequiresFact(Needs.RealData)]
+    public async Task Luton2016FinancialHelpTrendMatchesThePressRelease()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -112,8 +112,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         result.Respondents.Should().Be(122);
     }
 
-    [RealDataFact]
-    public async Task Organisations_are_counted_per_level_with_England_as_the_national_organisation()
+    [RequiresFact(Needs.RealData)]
+    public async Task OrganisationsAreCountedPerLevelWithEnglandAsTheNationalOrganisation()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -132,8 +132,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         (await db.OrganisationAsync(Vocabulary.EnglandCode)).Name.Should().Be(Vocabulary.EnglandName);
     }
 
-    [RealDataFact]
-    public async Task Every_CCG_and_Trust_is_linked_to_a_Cancer_Alliance()
+    [RequiresFact(Needs.RealData)]
+    public async Task EveryCCGAndTrustIsLinkedToACancerAlliance()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -152,8 +152,8 @@ public sealed class RealDataImportTests(RealDataImport import) : IClassFixture<R
         luton.AllianceName.Should().Be("East of England");
     }
 
-    [RealDataFact]
-    public void A_second_import_of_the_same_file_replaces_every_row_and_adds_none()
+    [RequiresFact(Needs.RealData)]
+    public void ASecondImportOfTheSameFileReplacesEveryRowAndAddsNone()
     {
         import.RequireFirst();
         var second = import.Second;

@@ -19,8 +19,8 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
         public ValueTask<string> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult("real-2018");
     }
 
-    [RealDataFact]
-    public async Task Funnel_limits_reproduce_the_published_bands_and_never_contradict_a_published_within()
+    [RequiresFact(Needs.RealData)]
+    public async Task FunnelLimitsReproduceThePublishedBandsAndNeverContradictAPublishedWithin()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -69,8 +69,8 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
         }
     }
 
-    [RealDataFact]
-    public async Task Funnel_limits_against_the_published_bands_at_every_level_in_both_directions()
+    [RequiresFact(Needs.RealData)]
+    public async Task FunnelLimitsAgainstThePublishedBandsAtEveryLevelInBothDirections()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
@@ -128,8 +128,8 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
         Summary(OrganisationLevel.CancerAlliance).Should().Be((952, 14, 22, 0));
     }
 
-    [RealDataFact]
-    public async Task Year_on_year_test_is_measured_against_the_published_2018_flags()
+    [RequiresFact(Needs.RealData)]
+    public async Task YearOnYearTestIsMeasuredAgainstThePublished2018Flags()
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();

@@ -9,7 +9,7 @@ public class FunnelBaselineTests
         new(Scoring.PercentPositive, centre, null, tauSquared, 1, TauSource.ZScores, 100);
 
     [Fact]
-    public void Limits_without_overdispersion_are_the_binomial_limits()
+    public void Limits_WithoutOverdispersionAreTheBinomialLimits()
     {
         // 60 ± 1.959964·√(60·40/100) = 60 ± 9.601823
         var limits = Percent(60, 0).Limits(100, 0.95);
@@ -19,7 +19,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Limits_add_the_between_organisation_variance_to_the_chance_variance()
+    public void Limits_AddTheBetweenOrganisationVarianceToTheChanceVariance()
     {
         // 60 ± 1.959964·√(24 + 9) = 60 ± 11.259136
         var limits = Percent(60, 9).Limits(100, 0.95);
@@ -29,7 +29,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Limits_for_a_mean_use_the_pooled_spread_and_tau_squared()
+    public void Limits_ForAMeanUseThePooledSpreadAndTauSquared()
     {
         // 8.8 ± 1.959964·√(1.4²/196 + 0.0025) = 8.8 ± 1.959964·√0.0125 = 8.8 ± 0.219131
         var baseline = new FunnelBaseline(Scoring.MeanOutOfTen, 8.8, 1.4, 0.0025, 1, TauSource.ZScores, 100);
@@ -41,7 +41,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Small_counts_get_exact_binomial_limits()
+    public void SmallCountsGetExactBinomialLimits()
     {
         // n = 21 at 97 %: 0.63 expected other answers, so the normal approximation is poor. Binomial(21, 0.97):
         // the 2.5 % point interpolates to 18.0097/21 = 85.7604 %, the 97.5 % point to 99.7743 % (hand-computed
@@ -56,7 +56,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Small_counts_with_overdispersion_widen_the_exact_limits_by_the_same_factor()
+    public void SmallCountsWithOverdispersionWidenTheExactLimitsByTheSameFactor()
     {
         // v = 97·3/21 = 13.857; √((13.857 + 4)/13.857) = 1.135192: 97 − 11.239570 × 1.135192 = 84.240936; the upper
         // 97 + 2.774309 × 1.135192 = 100.1494 is clamped to 100.
@@ -67,7 +67,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Large_counts_keep_the_normal_approximation()
+    public void LargeCountsKeepTheNormalApproximation()
     {
         Percent(97, 0).UsesExactBinomial(334).Should().BeFalse();
         Percent(97, 0).UsesExactBinomial(333).Should().BeTrue();
@@ -75,7 +75,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Adjusted_percentages_keep_the_normal_limits_of_their_published_range()
+    public void AdjustedPercentagesKeepTheNormalLimitsOfTheirPublishedRange()
     {
         // An adjusted percentage is a weighted estimate, not a count: 97 ± 1.959964·√(97·3/21) = 97 ± 7.2960, clamped.
         var baseline = Percent(97, 0) with { ScoresAreCounts = false };
@@ -85,7 +85,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void UnroundedCentre_is_the_mid_point_of_Englands_published_interval()
+    public void UnroundedCentre_IsTheMidPointOfEnglandsPublishedInterval()
     {
         // England Q22 2018: published 60 with an interval of 59.9-60.9.
         FunnelBaseline.UnroundedCentre(60, 59.9, 60.9).Should().BeApproximately(60.4, 1e-12);
@@ -93,7 +93,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Estimate_on_published_ranges_takes_the_surveys_own_allowance()
+    public void Estimate_OnPublishedRangesTakesTheSurveysOwnAllowance()
     {
         var z = Normal.TwoSidedCriticalValue(0.95);
         FunnelPeer Peer(int n, double score)
@@ -110,7 +110,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Estimate_without_published_ranges_uses_the_z_scores()
+    public void Estimate_WithoutPublishedRangesUsesTheZScores()
     {
         // centre 50, n = 100 each (SE 5): z = −4, −2, 2, 4 → τ² = 308.333… as in OverdispersionTests.
         FunnelPeer[] peers = [new(100, 30), new(100, 40), new(100, 60), new(100, 70)];
@@ -123,7 +123,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Estimate_for_a_mean_pools_the_organisations_intervals()
+    public void Estimate_ForAMeanPoolsTheOrganisationsIntervals()
     {
         // SD from each interval: 0.2/1.959964 × √100 = 1.020427 and 0.1/1.959964 × √400 = 1.020427; pooled the same.
         FunnelPeer[] peers = [new(100, 8.8, 8.6, 9.0), new(400, 8.8, 8.7, 8.9)];
@@ -135,14 +135,14 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Estimate_draws_nothing_without_a_spread_or_at_the_end_of_the_scale()
+    public void Estimate_DrawsNothingWithoutASpreadOrAtTheEndOfTheScale()
     {
         FunnelBaseline.Estimate(Scoring.MeanOutOfTen, 8.8, [new(100, 8.8), new(200, 8.7)], false).Should().BeNull();
         FunnelBaseline.Estimate(Scoring.PercentPositive, 100, [new(100, 100), new(200, 100)], false).Should().BeNull();
     }
 
     [Fact]
-    public void Classify_counts_a_score_on_a_limit_as_within()
+    public void Classify_CountsAScoreOnALimitAsWithin()
     {
         var baseline = Percent(60, 0);
 
@@ -152,7 +152,7 @@ public class FunnelBaselineTests
     }
 
     [Fact]
-    public void Curve_runs_from_the_smallest_to_the_largest_count()
+    public void Curve_RunsFromTheSmallestToTheLargestCount()
     {
         var curve = Percent(60, 9).Curve(21, 1000, 10, 0.998);
 

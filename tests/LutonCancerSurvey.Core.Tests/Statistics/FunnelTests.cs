@@ -15,13 +15,13 @@ public class FunnelTests
     [InlineData(56, FunnelPosition.WithinLimits)]
     [InlineData(46.3, FunnelPosition.WithinLimits)]
     [InlineData(46.2, FunnelPosition.BelowLowerLimit)]
-    public void Classify_places_a_score_against_the_limits(double score, FunnelPosition expected)
+    public void Classify_PlacesAScoreAgainstTheLimits(double score, FunnelPosition expected)
     {
         Funnel.Classify(score, England56.Limits(100, 0.95)).Should().Be(expected);
     }
 
     [Fact]
-    public void Classify_counts_a_score_on_a_limit_as_within()
+    public void Classify_CountsAScoreOnALimitAsWithin()
     {
         var limits = new Interval(46.27, 65.73);
 
@@ -30,7 +30,7 @@ public class FunnelTests
     }
 
     [Fact]
-    public void Classify_validates_its_arguments_by_name()
+    public void Classify_ValidatesItsArgumentsByName()
     {
         FluentActions.Invoking(() => Funnel.Classify(double.PositiveInfinity, new Interval(1, 2)))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("score");
@@ -39,7 +39,7 @@ public class FunnelTests
     }
 
     [Fact]
-    public void Curve_spaces_points_evenly_on_a_log_scale_from_minN_to_maxN()
+    public void Curve_SpacesPointsEvenlyOnALogScaleFromMinNToMaxN()
     {
         var curve = England56.Curve(21, 1000, 5, 0.95);
 
@@ -47,7 +47,7 @@ public class FunnelTests
     }
 
     [Fact]
-    public void Curve_points_match_the_limits_at_the_same_N()
+    public void Curve_PointsMatchTheLimitsAtTheSameN()
     {
         foreach (var point in England56.Curve(21, 5000, 40, 0.998))
         {
@@ -58,7 +58,7 @@ public class FunnelTests
     }
 
     [Fact]
-    public void Curve_keeps_one_point_per_whole_number_of_respondents()
+    public void Curve_KeepsOnePointPerWholeNumberOfRespondents()
     {
         var curve = England56.Curve(21, 30, 50, 0.95);
 
@@ -69,7 +69,7 @@ public class FunnelTests
     }
 
     [Fact]
-    public void Curve_validates_its_arguments_by_name()
+    public void Curve_ValidatesItsArgumentsByName()
     {
         FluentActions.Invoking(() => England56.Curve(0, 1000, 10, 0.95))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("minN");

@@ -5,7 +5,7 @@ namespace LutonCancerSurvey.Core.Tests.Statistics;
 public class OverdispersionTests
 {
     [Fact]
-    public void FromZScores_gives_zero_when_the_spread_is_no_more_than_chance()
+    public void FromZScores_GivesZeroWhenTheSpreadIsNoMoreThanChance()
     {
         // centre 50, SE 5 each: z = 0, 0.4, −0.4, 0 → φ = 0.32/4 = 0.08; Iφ = 0.32 ≤ I − 1 = 3, so τ² = 0.
         var estimate = Overdispersion.FromZScores([(50, 5), (52, 5), (48, 5), (50, 5)], centre: 50);
@@ -16,7 +16,7 @@ public class OverdispersionTests
     }
 
     [Fact]
-    public void FromZScores_estimates_the_excess_spread_when_overdispersed()
+    public void FromZScores_EstimatesTheExcessSpreadWhenOverdispersed()
     {
         // z = −4, −2, 2, 4 (fewer than 10 values, so nothing is winsorised): φ = 40/4 = 10.
         // wᵢ = 1/25 = 0.04: Σw = 0.16, Σw²/Σw = 0.04 → τ² = (40 − 3)/(0.16 − 0.04) = 308.333…
@@ -27,7 +27,7 @@ public class OverdispersionTests
     }
 
     [Fact]
-    public void FromZScores_winsorises_the_extreme_tenth_at_each_end()
+    public void FromZScores_WinsorisesTheExtremeTenthAtEachEnd()
     {
         // z = −10, −2, −1, −1, 0, 0, 1, 1, 2, 10 → winsorised at 10 %: ±10 become ±2, Σz² = 20, φ = 2.
         // Σw = 10 × 0.04 = 0.4, Σw²/Σw = 0.04 → τ² = (20 − 9)/(0.4 − 0.04) = 30.555…
@@ -41,7 +41,7 @@ public class OverdispersionTests
     }
 
     [Fact]
-    public void Winsorise_pulls_in_the_extremes_to_the_nearest_value_kept()
+    public void Winsorise_PullsInTheExtremesToTheNearestValueKept()
     {
         var result = Overdispersion.Winsorise([5, -7, 1, 2, 3, 4, 0, 9, -1, 30], 0.1);
 
@@ -49,7 +49,7 @@ public class OverdispersionTests
     }
 
     [Fact]
-    public void FromPublishedRanges_recovers_the_variance_the_ranges_were_built_with()
+    public void FromPublishedRanges_RecoversTheVarianceTheRangesWereBuiltWith()
     {
         // centre 60, τ² = 9: n = 100 gives v = 24 and half-width 1.959964·√33; n = 400 gives v = 6 and 1.959964·√15.
         var z = Normal.TwoSidedCriticalValue(0.95);
@@ -64,7 +64,7 @@ public class OverdispersionTests
     }
 
     [Fact]
-    public void FromPublishedRanges_is_never_below_zero()
+    public void FromPublishedRanges_IsNeverBelowZero()
     {
         // Ranges narrower than chance alone (rounding can do this) mean no allowance, not a negative variance.
         var ranges = new List<(Interval, double)> { (new Interval(55, 65), 100), (new Interval(56, 64), 100) };
@@ -73,7 +73,7 @@ public class OverdispersionTests
     }
 
     [Fact]
-    public void FromZScores_needs_two_organisations_and_positive_errors()
+    public void FromZScores_NeedsTwoOrganisationsAndPositiveErrors()
     {
         FluentActions.Invoking(() => Overdispersion.FromZScores([(50, 5)], 50))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("organisations");

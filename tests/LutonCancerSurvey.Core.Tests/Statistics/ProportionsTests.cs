@@ -6,96 +6,7 @@ namespace LutonCancerSurvey.Core.Tests.Statistics;
 public class ProportionsTests
 {
     [Fact]
-    public void WilsonInterval_for_Luton_financial_help_matches_the_hand_computed_interval()
-    {
-        // 70 % of 122, z = 1.959964: centre (0.7 + z²/244) / (1 + z²/122) = 0.693895,
-        // half-width z / (1 + z²/122) · √(0.21/122 + z²/59536) = 0.080298 → 61.36 % to 77.42 %.
-        var interval = Proportions.WilsonInterval(70, 122);
-
-        interval.Lower.Should().BeApproximately(61.36, 0.005);
-        interval.Upper.Should().BeApproximately(77.42, 0.005);
-    }
-
-    [Fact]
-    public void WilsonInterval_is_asymmetric_towards_the_middle()
-    {
-        var interval = Proportions.WilsonInterval(70, 122);
-
-        (70 - interval.Lower).Should().BeGreaterThan(interval.Upper - 70);
-    }
-
-    [Fact]
-    public void WilsonInterval_at_0_percent_starts_at_0_and_still_has_width()
-    {
-        // Upper = z²/n / (1 + z²/n) = 3.841459/50 / 1.076829 = 7.13 %
-        var interval = Proportions.WilsonInterval(0, 50);
-
-        interval.Lower.Should().Be(0);
-        interval.Upper.Should().BeApproximately(7.13, 0.005);
-    }
-
-    [Fact]
-    public void WilsonInterval_at_100_percent_ends_at_100_and_still_has_width()
-    {
-        // Breast "100 % had all the information they needed" with the smallest publishable base of 21.
-        var interval = Proportions.WilsonInterval(100, 21);
-
-        interval.Upper.Should().Be(100);
-        interval.Lower.Should().BeApproximately(84.54, 0.005);
-    }
-
-    [Fact]
-    public void WilsonInterval_narrows_for_the_national_sample()
-    {
-        var interval = Proportions.WilsonInterval(56, 70_000);
-
-        interval.Lower.Should().BeApproximately(55.63, 0.005);
-        interval.Upper.Should().BeApproximately(56.37, 0.005);
-    }
-
-    [Fact]
-    public void WilsonInterval_widens_with_the_confidence_level()
-    {
-        var interval = Proportions.WilsonInterval(70, 122, 0.998);
-
-        interval.Lower.Should().BeApproximately(56.12, 0.005);
-        interval.Upper.Should().BeApproximately(80.98, 0.005);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-5)]
-    public void WilsonInterval_requires_respondents(int respondents)
-    {
-        var act = () => Proportions.WilsonInterval(50, respondents);
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("n");
-    }
-
-    [Theory]
-    [InlineData(-0.1)]
-    [InlineData(100.1)]
-    [InlineData(double.NaN)]
-    public void WilsonInterval_rejects_percentages_outside_0_to_100(double score)
-    {
-        var act = () => Proportions.WilsonInterval(score, 100);
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("percent");
-    }
-
-    [Theory]
-    [InlineData(0.0)]
-    [InlineData(1.0)]
-    [InlineData(95.0)]
-    public void WilsonInterval_rejects_confidence_levels_outside_0_to_1(double level)
-    {
-        var act = () => Proportions.WilsonInterval(50, 100, level);
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidence");
-    }
-
-    [Fact]
-    public void TwoProportionZTest_Luton_financial_help_against_England_is_significantly_higher()
+    public void TwoProportionZTest_LutonFinancialHelpAgainstEnglandIsSignificantlyHigher()
     {
         // pooled p = (0.70·122 + 0.56·70000) / 70122 = 0.560244; SE = √(p(1−p)(1/122 + 1/70000)) = 0.044977;
         // z = 0.14 / 0.044977 = 3.113; two-sided p = 0.00185.
@@ -109,7 +20,7 @@ public class ProportionsTests
     }
 
     [Fact]
-    public void TwoProportionZTest_is_antisymmetric_in_its_arguments()
+    public void TwoProportionZTest_IsAntisymmetricInItsArguments()
     {
         var forward = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
         var backward = Proportions.TwoProportionZTest(56, 70_000, 70, 122);
@@ -120,7 +31,7 @@ public class ProportionsTests
     }
 
     [Fact]
-    public void TwoProportionZTest_small_difference_is_unchanged()
+    public void TwoProportionZTest_SmallDifferenceIsUnchanged()
     {
         // pooled p = (120 + 115.5) / 410 = 0.574390; SE = √(p(1−p)(1/200 + 1/210)) = 0.048851; z = 0.05 / 0.048851 = 1.0235
         var test = Proportions.TwoProportionZTest(60, 200, 55, 210);
@@ -134,7 +45,7 @@ public class ProportionsTests
     [InlineData(56)]
     [InlineData(0)]
     [InlineData(100)]
-    public void TwoProportionZTest_equal_proportions_give_z_0_and_p_1(double percent)
+    public void TwoProportionZTest_EqualProportionsGiveZ0AndP1(double percent)
     {
         var test = Proportions.TwoProportionZTest(percent, 150, percent, 3_000);
 
@@ -144,7 +55,7 @@ public class ProportionsTests
     }
 
     [Fact]
-    public void TwoProportionZTest_validates_each_argument_by_name()
+    public void TwoProportionZTest_ValidatesEachArgumentByName()
     {
         FluentActions.Invoking(() => Proportions.TwoProportionZTest(101, 10, 50, 10))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("percent1");
@@ -160,7 +71,7 @@ public class ProportionsTests
     [InlineData(0.0)]
     [InlineData(1.0)]
     [InlineData(5.0)]
-    public void Direction_rejects_levels_outside_0_to_1(double level)
+    public void Direction_RejectsLevelsOutside0To1(double level)
     {
         var test = Proportions.TwoProportionZTest(70, 122, 56, 70_000);
 
@@ -172,14 +83,14 @@ public class ProportionsTests
 public class ProportionsRoundingTests
 {
     [Fact]
-    public void A_verdict_that_half_a_point_of_rounding_could_flip_is_borderline()
+    public void AVerdictThatHalfAPointOfRoundingCouldFlipIsBorderline()
     {
         // 60 % vs 54 % of 400 each: p = 0.087, but 60.5 vs 53.5 gives p = 0.046 — significant at 5 %.
         Proportions.RoundingCouldFlip(60, 400, 54, 400, 0.05).Should().BeTrue();
     }
 
     [Fact]
-    public void A_verdict_that_survives_rounding_is_not_borderline()
+    public void AVerdictThatSurvivesRoundingIsNotBorderline()
     {
         // 60 % vs 50 %: p = 0.0045, and 0.0106 at the nearest corner; 60 % vs 59 %: p = 0.77, 0.56 at the farthest.
         Proportions.RoundingCouldFlip(60, 400, 50, 400, 0.05).Should().BeFalse();
@@ -187,7 +98,7 @@ public class ProportionsRoundingTests
     }
 
     [Fact]
-    public void OneSampleZTest_measures_against_a_fixed_reference()
+    public void OneSampleZTest_MeasuresAgainstAFixedReference()
     {
         // (0.55 − 0.5)/√(0.25/100) = 1.0
         var test = Proportions.OneSampleZTest(55, 100, 50);
@@ -197,7 +108,7 @@ public class ProportionsRoundingTests
     }
 
     [Fact]
-    public void ZTestAgainstFixed_uses_the_given_standard_error()
+    public void ZTestAgainstFixed_UsesTheGivenStandardError()
     {
         var test = Proportions.ZTestAgainstFixed(8.6, 8.8, 0.1);
 

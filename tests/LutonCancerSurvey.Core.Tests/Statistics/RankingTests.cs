@@ -11,7 +11,7 @@ public class RankingTests
     [InlineData(61.0, 3, 2)]
     [InlineData(56.0, 5, 1)]
     [InlineData(48.5, 6, 1)]
-    public void Rank_puts_the_highest_first_and_ties_share_the_best_rank(double score, int expectedRank, int tied)
+    public void Rank_PutsTheHighestFirstAndTiesShareTheBestRank(double score, int expectedRank, int tied)
     {
         Ranking.Rank(Scores, score).Should().Be(new RankResult(expectedRank, 6, tied));
     }
@@ -21,25 +21,25 @@ public class RankingTests
     [InlineData(56.0, 2, 1)]
     [InlineData(61.0, 3, 2)]
     [InlineData(70.0, 5, 2)]
-    public void Rank_puts_the_lowest_first_when_lower_is_better(double score, int expectedRank, int tied)
+    public void Rank_PutsTheLowestFirstWhenLowerIsBetter(double score, int expectedRank, int tied)
     {
         Ranking.Rank(Scores, score, higherIsBetter: false).Should().Be(new RankResult(expectedRank, 6, tied));
     }
 
     [Fact]
-    public void Rank_of_a_single_score_is_1_of_1()
+    public void Rank_OfASingleScoreIs1Of1()
     {
         Ranking.Rank([8.7], 8.7).Should().Be(new RankResult(1, 1, 1));
     }
 
     [Fact]
-    public void Rank_of_all_tied_scores_is_1()
+    public void Rank_OfAllTiedScoresIs1()
     {
         Ranking.Rank([8.7, 8.7, 8.7], 8.7).Should().Be(new RankResult(1, 3, 3));
     }
 
     [Fact]
-    public void Rank_counts_the_scores_sharing_a_tied_rank()
+    public void Rank_CountsTheScoresSharingATiedRank()
     {
         // 30 organisations above 65, 19 on 65 (this one among them), 145 below: joint 31st of 194.
         var scores = Enumerable.Repeat(70.0, 30).Concat(Enumerable.Repeat(65.0, 19)).Concat(Enumerable.Repeat(60.0, 145)).ToList();
@@ -51,20 +51,20 @@ public class RankingTests
     }
 
     [Fact]
-    public void Rank_of_a_score_no_other_shares_is_not_joint()
+    public void Rank_OfAScoreNoOtherSharesIsNotJoint()
     {
         Ranking.Rank(Scores, 56.0).IsJoint.Should().BeFalse();
     }
 
     [Fact]
-    public void Rank_rejects_null_scores()
+    public void Rank_RejectsNullScores()
     {
         FluentActions.Invoking(() => Ranking.Rank(null!, 1))
             .Should().Throw<ArgumentNullException>().WithParameterName("scores");
     }
 
     [Fact]
-    public void Rank_rejects_empty_or_non_finite_scores()
+    public void Rank_RejectsEmptyOrNonFiniteScores()
     {
         FluentActions.Invoking(() => Ranking.Rank([], 1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("scores");
@@ -73,7 +73,7 @@ public class RankingTests
     }
 
     [Fact]
-    public void Rank_rejects_a_score_that_is_not_among_the_scores()
+    public void Rank_RejectsAScoreThatIsNotAmongTheScores()
     {
         FluentActions.Invoking(() => Ranking.Rank(Scores, 99))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("score");

@@ -11,7 +11,7 @@ public static class Importing
         TestDatabase database, byte[] content, string fileName, ImportOptions? options = null, TimeProvider? time = null)
     {
         await using var db = database.NewContext();
-        var importer = new SurveyImporter(db, time ?? new FixedTimeProvider());
+        var importer = new SurveyImporter(db, time ?? TestClock.At());
         using var stream = new MemoryStream(content, writable: false);
         return await importer.ImportAsync(stream, fileName, options ?? new ImportOptions(), progress: null, CancellationToken.None);
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests.Api;
 

@@ -1,5 +1,3 @@
-using LutonCancerSurvey.Core.Tests.RealData;
-using LutonCancerSurvey.Web.Tests.Support;
 
 namespace LutonCancerSurvey.Web.Tests.Api;
 
@@ -11,7 +9,7 @@ public class ResultsApiRealDataTests
 
     public ResultsApiRealDataTests(RealDataDashboard app) => _app = app;
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018AdjustedQ59_HasThePublishedScoreIntervalRangeAndBand()
     {
         var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?year=2018&basis=adjusted");
@@ -43,7 +41,7 @@ public class ResultsApiRealDataTests
         national.GetProperty("ciUpper").GetDouble().Should().Be(8.81);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018Trend_CarriesThePublishedChangeFlag()
     {
         var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?year=2018&basis=trend");
@@ -56,7 +54,7 @@ public class ResultsApiRealDataTests
         q59.ShouldBeNull("band", "expectedLower", "expectedUpper");
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Luton2018Breast_WithFewerThan21Respondents_CarriesNoFigure()
     {
         var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/06P/results?year=2018&tumourGroup=breast");
@@ -77,7 +75,7 @@ public class ResultsApiRealDataTests
         q59.GetProperty("national").GetProperty("score").GetDouble().Should().Be(8.87);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task DevonSarcoma2018_WithheldByTheSourceDespite25Respondents_CarriesNoFigure()
     {
         var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations/99P/results?year=2018&tumourGroup=sarcoma");
@@ -89,7 +87,7 @@ public class ResultsApiRealDataTests
         q1.GetProperty("national").GetProperty("score").GetDouble().Should().Be(66);
     }
 
-    [RealDataFact]
+    [RequiresFact(Needs.RealData)]
     public async Task Organisations_WithTheRealData_ListLutonWithItsAlliance()
     {
         var response = await ApiResponse.GetAsync(_app, "/api/v1/organisations?q=luton");

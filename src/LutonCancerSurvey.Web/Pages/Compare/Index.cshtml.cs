@@ -1,7 +1,7 @@
-using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
+using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +11,7 @@ namespace LutonCancerSurvey.Web.Pages.Compare;
 /// Up to five organisations, chosen by name or code, side by side with what they are part of in that edition (ICBs,
 /// Cancer Alliances, regions) and England, for one tumour type in one edition.
 /// </summary>
-public class IndexModel(DashboardQueries queries) : PageModel
+public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
 {
     public const int MaxOrganisations = 5;
 
@@ -25,17 +25,17 @@ public class IndexModel(DashboardQueries queries) : PageModel
         "cancer", "alliance", "integrated", "care", "board", "clinical", "commissioning", "group", "sub", "location",
     };
 
-    [FromQuery(Name = "codes")]
+    [FromQuery(Name = QueryNames.Codes)]
     public string? CodesText { get; set; }
 
-    [FromQuery(Name = "year")]
+    [FromQuery(Name = QueryNames.Year)]
     public string? YearText { get; set; }
 
     /// <summary>One more organisation, by name or code, from the field that suggests names as they are typed.</summary>
-    [FromQuery(Name = "add")]
+    [FromQuery(Name = QueryNames.Add)]
     public string? AddText { get; set; }
 
-    [FromQuery(Name = "tumour")]
+    [FromQuery(Name = QueryNames.Tumour)]
     public string? TumourText { get; set; }
 
     public FilterError? Problem { get; private set; }
@@ -81,11 +81,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
     }
 
     /// <summary>This comparison's page with these entries, keeping the year and tumour type.</summary>
-    public string Link(IEnumerable<string> codes, string? handler = null) =>
-        "/compare?" + (handler is null ? "" : $"handler={handler}&")
-        + "codes=" + Uri.EscapeDataString(string.Join(",", codes))
-        + (Year is null ? "" : $"&year={Year}")
-        + (TumourGroupId == TumourGroups.AllCancersId ? "" : $"&tumour={ResultsFilter.TumourSlug(TumourGroupId)}");
+    public string Link(IEnumerable<string> codes, string? handler = null) => links.Compare(codes, Year, TumourGroupId, handler);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -145,17 +141,10 @@ public class IndexModel(DashboardQueries queries) : PageModel
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(YearText))
+        (Year, var yearProblem) = ResultsFilter.ResolveYear(YearText, Years);
+        if (yearProblem is not null)
         {
-            Year = Years.Count > 0 ? Years[0] : null;
-        }
-        else if (int.TryParse(YearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && Years.Contains(year))
-        {
-            Year = year;
-        }
-        else
-        {
-            Fail(int.TryParse(YearText, out _) ? 404 : 400, $"There are no published results for '{YearText}'. Choose one of {string.Join(", ", Years)}.", FilterField.Year);
+            Fail(yearProblem.StatusCode, yearProblem.Message, yearProblem.Field);
             return;
         }
 

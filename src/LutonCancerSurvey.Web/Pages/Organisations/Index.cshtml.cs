@@ -1,13 +1,14 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
+using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>Find an organisation by name or code, a former one too, and see what became of one that no longer reports.</summary>
-public class IndexModel(DashboardQueries queries) : PageModel
+public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
 {
     public const int MaxResults = 50;
     public const int MaxQueryLength = 100;
@@ -22,14 +23,14 @@ public class IndexModel(DashboardQueries queries) : PageModel
         ["sub-icb"] = OrganisationLevel.SubIcb,
     };
 
-    [FromQuery(Name = "q")]
+    [FromQuery(Name = QueryNames.Search)]
     public string? Query { get; set; }
 
-    [FromQuery(Name = "level")]
+    [FromQuery(Name = QueryNames.Level)]
     public string? LevelText { get; set; }
 
     /// <summary>The codes of a comparison being built, carried through a search so "Add to comparison" adds to it.</summary>
-    [FromQuery(Name = "compare")]
+    [FromQuery(Name = QueryNames.Compare)]
     public string? CompareText { get; set; }
 
     public IReadOnlyList<string> Comparing => Compare.IndexModel.CodesIn(CompareText)
@@ -38,7 +39,7 @@ public class IndexModel(DashboardQueries queries) : PageModel
 
     /// <summary>The comparison with this organisation added to those already chosen.</summary>
     public string CompareLink(string code) =>
-        "/compare?codes=" + Uri.EscapeDataString(string.Join(",", Comparing.Where(c => !string.Equals(c, code, StringComparison.OrdinalIgnoreCase)).Append(code)));
+        links.Compare(Comparing.Where(c => !string.Equals(c, code, StringComparison.OrdinalIgnoreCase)).Append(code));
 
     public OrganisationLevel? Level { get; private set; }
     public FilterError? Problem { get; private set; }

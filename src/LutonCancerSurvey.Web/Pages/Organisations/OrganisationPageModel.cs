@@ -1,5 +1,6 @@
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Presentation;
+using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,13 +14,13 @@ public abstract class OrganisationPageModel : PageModel
 {
     protected OrganisationPageModel(DashboardQueries queries) => Queries = queries;
 
-    [FromQuery(Name = "year")]
+    [FromQuery(Name = QueryNames.Year)]
     public string? YearText { get; set; }
 
-    [FromQuery(Name = "tumour")]
+    [FromQuery(Name = QueryNames.Tumour)]
     public string? TumourText { get; set; }
 
-    [FromQuery(Name = "basis")]
+    [FromQuery(Name = QueryNames.Basis)]
     public string? BasisText { get; set; }
 
     public OrganisationHeader? Header { get; private set; }

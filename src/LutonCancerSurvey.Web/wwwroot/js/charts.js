@@ -12,7 +12,8 @@
 //                                              …</table></div>
 //   </figure>
 //
-// A dot plot's table has a th[data-series] (data-national="true" for England) per column and a td[data-value] per cell.
+// A dot plot's table has a th[data-series] (data-national="true" for England) per column and a td[data-value
+// data-text] per cell.
 // data-value and its kin place the marks; data-text and its kin are the figures exactly as the server writes them in
 // the table (8.85 stays 8.85, 9.2 stays 9.2), and the tooltips show those, so chart and table never disagree. Only
 // what the server does not write (control limits, axis ticks) is rounded here, by the server's rule: half away from
@@ -730,7 +731,9 @@
   function dotplot(rows, scale, figure) {
     const heads = Array.from(figure.querySelectorAll('thead th[data-series]'));
     const table = Array.from(figure.querySelectorAll('tbody tr[data-point]'));
-    const values = table.map((tr) => Array.from(tr.querySelectorAll('td[data-value]')).map((td) => number(td.dataset.value)));
+    const cells = table.map((tr) => Array.from(tr.querySelectorAll('td[data-value]')));
+    const values = cells.map((row) => row.map((td) => number(td.dataset.value)));
+    const texts = cells.map((row) => row.map((td) => text(td.dataset.text)));
     const options = baseOptions();
     options.indexAxis = 'y';
     const all = values.flat().filter((v) => v !== null).map((value) => ({ value }));
@@ -739,7 +742,8 @@
       // Half a row of room above the first row and below the last, so their spread markers are not cut off.
       y: { offset: true, ticks: { color: colours.text, autoSkip: false }, grid: { color: colours.grid } },
     };
-    options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${scale.format(ctx.parsed.x)}`;
+    options.plugins.tooltip.callbacks.label = (ctx) =>
+      `${ctx.dataset.label}: ${shown(scale, ctx.parsed.x, ctx.dataset.appTexts[ctx.dataIndex])}`;
     // One slot per marker across the row, England's in the middle, so no organisation shares England's place.
     const others = heads.filter((th) => th.dataset.national !== 'true').length;
     const slots = others + 1;
@@ -758,6 +762,7 @@
         series: th.dataset.series,
         appOffset: (slot - (slots - 1) / 2) * step,
         data: values.map((row) => row[column] ?? null),
+        appTexts: texts.map((row) => row[column] ?? null),
         showLine: false,
         pointStyle: national ? 'rectRot' : look.style,
         pointRadius: national ? 8 : 5,
@@ -817,6 +822,9 @@
   }
 
   const builders = { comparison, trend, funnel, spine, dotplot, answers };
+
+  // inequalities.js draws its own dot plots but labels its axis by this same rule.
+  window.AppChartText = Object.freeze({ tick });
 
   // Comparison charts grow with the number of rows so the labels stay readable on a phone.
   function sizeCanvasBox(figure, type, rowCount) {

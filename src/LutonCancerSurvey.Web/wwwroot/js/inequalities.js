@@ -20,6 +20,8 @@
   }
 
   const Chart = window.Chart;
+  // charts.js (loaded first, by the layout) rounds axis ticks by the server's rule; toFixed would give 8.8 for 8.85.
+  const { tick } = window.AppChartText;
   const text = '#212b32';
   const grid = '#d8dde0';
 
@@ -48,14 +50,10 @@
   ];
 
   const scales = {
-    percent: { min: 0, max: 100, step: 10, title: 'Per cent', format: (v) => `${round(v)}%` },
-    mean: { min: 0, max: 10, step: 1, title: 'Score out of 10', format: (v) => `${round(v)}` },
+    // Axis ticks only: figures themselves are shown as the server wrote them (data-text).
+    percent: { min: 0, max: 100, step: 10, title: 'Per cent', tick: (v) => `${tick(v)}%` },
+    mean: { min: 0, max: 10, step: 1, title: 'Score out of 10', tick: (v) => tick(v) },
   };
-
-  // Axis ticks only: figures themselves are shown as the server wrote them (data-text).
-  function round(value) {
-    return Number.isInteger(value) ? String(value) : value.toFixed(1);
-  }
 
   function number(raw) {
     if (raw === undefined || raw === null || String(raw).trim() === '') {
@@ -103,7 +101,7 @@
       min,
       max,
       title: { display: true, text: scale.title, color: text },
-      ticks: { color: text, callback: (v) => scale.format(v) },
+      ticks: { color: text, callback: (v) => scale.tick(v) },
       grid: { color: grid },
     };
   }

@@ -1,4 +1,4 @@
-namespace LutonCancerSurvey.Web.Tests.Support;
+namespace LutonCancerSurvey.TestSupport;
 
 /// <summary>
 /// An Alliance with results by sex, age band and ethnic group, the survey's test of the age bands and ethnic groups it

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LutonCancerSurvey.Web.Tests.Support;
+namespace LutonCancerSurvey.TestSupport;
 
 /// <summary>The dashboard over its own temporary SQLite file, created (and seeded) by the app's own start-up.</summary>
 public class DashboardFactory : WebApplicationFactory<Program>
@@ -121,7 +121,7 @@ public sealed class RealDataDashboard : DashboardFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = Core.Tests.RealData.RealDataFiles.CombinedFile;
+        var path = RealDataFiles.CombinedFile;
         if (path is null)
         {
             return; // the tests themselves skip (or, in CI, fail) for want of the file
@@ -132,10 +132,4 @@ public sealed class RealDataDashboard : DashboardFactory, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-}
-
-[CollectionDefinition(Name)]
-public sealed class RealDataGroup : ICollectionFixture<RealDataDashboard>
-{
-    public const string Name = "Dashboard with the real data";
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
-namespace LutonCancerSurvey.Web.Tests.Support;
+namespace LutonCancerSurvey.TestSupport;
 
 /// <summary>
 /// A real OpenID Connect provider for the sign-in tests: the npm package oidc-provider (tests/oidc-provider), run by
@@ -156,15 +156,8 @@ public static class OidcRequirements
 {
     private static readonly Lazy<string?> MissingReason = new(FindMissing);
 
-    public static bool InCi =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Why the provider cannot run here, or null when it can.</summary>
     public static string? Missing() => MissingReason.Value;
-
-    /// <summary>The skip reason for a user's clone; never a skip in CI (CI=true), where the tests run and fail clearly.</summary>
-    public static string? SkipReason =>
-        InCi ? null : Missing() is { } why ? $"OpenID Connect sign-in tests skipped: {why}" : null;
 
     private static string? FindMissing()
     {
@@ -252,18 +245,4 @@ public static class OidcRequirements
             return $"{fileName} is not installed: {e.Message}";
         }
     }
-}
-
-/// <summary>A test that signs in through the real provider: skipped with the reason when Node.js is missing, except in CI.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class OidcFactAttribute : FactAttribute
-{
-    public OidcFactAttribute() => Skip = OidcRequirements.SkipReason;
-}
-
-/// <summary>A theory that signs in through the real provider: skipped with the reason when Node.js is missing, except in CI.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class OidcTheoryAttribute : TheoryAttribute
-{
-    public OidcTheoryAttribute() => Skip = OidcRequirements.SkipReason;
 }

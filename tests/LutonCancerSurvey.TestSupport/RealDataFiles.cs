@@ -1,4 +1,4 @@
-namespace LutonCancerSurvey.Core.Tests.RealData;
+namespace LutonCancerSurvey.TestSupport;
 
 /// <summary>
 /// Finds the real CPES file outside the repository: $CPES_DATA_DIR, or ../shared/data/cpes/ next to the folder that
@@ -35,23 +35,5 @@ public static class RealDataFiles
         }
 
         return null;
-    }
-}
-
-/// <summary>
-/// A fact that needs the real data file: skipped with the reason when the file is absent, except in CI
-/// (CI=true), where it runs and fails clearly instead of passing silently.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class RealDataFactAttribute : FactAttribute
-{
-    public RealDataFactAttribute()
-    {
-        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!inCi && RealDataFiles.CombinedFile is null)
-        {
-            Skip = $"The real CPES data file is not available (needs {RealDataFiles.ExpectedLocation}; "
-                + $"set {RealDataFiles.DataDirectoryVariable} to its folder)";
-        }
     }
 }

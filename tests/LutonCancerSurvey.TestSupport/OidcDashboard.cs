@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LutonCancerSurvey.Web.Tests.Support;
+namespace LutonCancerSurvey.TestSupport;
 
 /// <summary>One provider shared by every sign-in test class; null (and the tests skip) where it cannot run.</summary>
 public sealed class OidcProviderFixture : IAsyncLifetime
@@ -16,7 +16,7 @@ public sealed class OidcProviderFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (OidcRequirements.Missing() is not null && !OidcRequirements.InCi)
+        if (OidcRequirements.Missing() is not null && !Requirements.InCi)
         {
             return; // every test skips with the reason
         }
@@ -57,12 +57,6 @@ public sealed class OidcProviderFixture : IAsyncLifetime
             await Provider.DisposeAsync();
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class OidcGroup : ICollectionFixture<OidcProviderFixture>
-{
-    public const string Name = "A real OpenID Connect provider";
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace LutonCancerSurvey.Web.Tests.Support;
+namespace LutonCancerSurvey.TestSupport;
 
 /// <summary>
 /// Two CCGs merged into a third in 2021, which merged into an ICB in 2022; a draft edition gives the ICB a new code in
