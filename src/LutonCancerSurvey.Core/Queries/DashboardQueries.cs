@@ -10,20 +10,12 @@ namespace LutonCancerSurvey.Core.Queries;
 
 /// <summary>
 /// Everything the dashboard's pages and API read, as records projected without tracking. Only the editions this viewer
-/// may see (<see cref="EditionVisibility"/>) are ever returned, and an organisation is named and placed in its Alliance
-/// as those editions state it.
+/// may see are ever read (the database's visibility filter, <see cref="SurveyDbContext"/>), and an organisation is
+/// named and placed in its Alliance as those editions state it.
 /// </summary>
 public sealed partial class DashboardQueries(
     SurveyDbContext db, IViewer viewer, TimeProvider time, OrganisationHeaderCache headers, IDataVersionSource version)
 {
-    /// <summary>The editions this viewer may see, by the one rule in <see cref="EditionVisibility"/>.</summary>
-    private Expression<Func<SurveyEdition, bool>> VisibleEdition => EditionVisibility.VisibleTo(viewer.SeesDrafts, time.GetUtcNow());
-
-    private Expression<Func<SurveyResult, bool>> VisibleResult => EditionVisibility.Through<SurveyResult>(r => r.Edition!, VisibleEdition);
-
-    private Expression<Func<OrganisationEdition, bool>> VisibleFacts =>
-        EditionVisibility.Through<OrganisationEdition>(f => f.Edition!, VisibleEdition);
-
     /// <summary>An organisation as one edition states it, with its Alliance's name in that same edition.</summary>
     private Expression<Func<OrganisationEdition, OrganisationSummary>> Summary =>
         f => new OrganisationSummary(
@@ -48,7 +40,6 @@ public sealed partial class DashboardQueries(
     public async Task<IReadOnlyList<VisibleEdition>> VisibleEditionsAsync(CancellationToken cancellationToken)
     {
         var editions = await db.Editions.AsNoTracking()
-            .Where(VisibleEdition)
             .OrderByDescending(e => e.Year)
             .Select(e => new { e.Year, e.Status, e.PublishAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +69,6 @@ public sealed partial class DashboardQueries(
     {
         var found = await db.OrganisationEditions.AsNoTracking()
             .Where(f => f.Organisation!.Code == code)
-            .Where(VisibleFacts)
             .OrderByDescending(f => f.Edition!.Year)
             .Select(Summary)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -94,7 +84,6 @@ public sealed partial class DashboardQueries(
         var organisationId = found[0].Id;
         var facets = await db.Results.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId)
-            .Where(VisibleResult)
             .Select(r => new { r.EditionId, r.Edition!.Year, r.TumourGroupId, r.Basis, r.Edition.Status, r.Edition.PublishAt })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -118,7 +107,6 @@ public sealed partial class DashboardQueries(
     /// <summary>The questionnaire an edition the page header offers used (every edition has one once the database is migrated).</summary>
     public async Task<QuestionnaireInfo> QuestionnaireOfAsync(int editionId, CancellationToken cancellationToken) =>
         await db.Editions.AsNoTracking()
-            .Where(VisibleEdition)
             .Where(e => e.Id == editionId)
             .Select(e => new QuestionnaireInfo(e.Series!.Code, e.Series.Name, e.Series.FirstYear, e.Series.LastYear))
             .SingleAsync(cancellationToken).ConfigureAwait(false);
@@ -201,7 +189,7 @@ public sealed partial class DashboardQueries(
         var numbers = comparable.Questions.Select(q => q.Number).Distinct().ToList();
 
         // The organisation, England and the Alliance on this question across every published edition.
-        var rows = (await Rows(db.Results.Where(VisibleResult).Where(r =>
+        var rows = (await Rows(db.Results.Where(r =>
                 (r.OrganisationId == organisation.Id || r.OrganisationId == englandId || r.OrganisationId == allianceId)
                 && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
@@ -299,7 +287,7 @@ public sealed partial class DashboardQueries(
     /// </summary>
     private async Task<ComparableQuestions> ComparableQuestionsAsync(int year, int questionNumber, CancellationToken cancellationToken)
     {
-        var editions = await db.Editions.AsNoTracking().Where(VisibleEdition)
+        var editions = await db.Editions.AsNoTracking()
             .Select(e => new { e.Year, SeriesId = e.SeriesId ?? 0 })
             .ToDictionaryAsync(e => e.Year, e => e.SeriesId, cancellationToken).ConfigureAwait(false);
         var seriesId = editions[year];
@@ -332,17 +320,16 @@ public sealed partial class DashboardQueries(
     /// </summary>
     public async Task<SuccessionMap> SuccessionsAsync(CancellationToken cancellationToken)
     {
-        var visible = VisibleFacts;
         var rows = await db.Successions.AsNoTracking()
             .Select(s => new
             {
                 s.PredecessorId,
                 PredecessorCode = s.Predecessor!.Code,
-                PredecessorName = db.OrganisationEditions.Where(visible).Where(f => f.OrganisationId == s.PredecessorId)
+                PredecessorName = db.OrganisationEditions.Where(f => f.OrganisationId == s.PredecessorId)
                     .OrderByDescending(f => f.Edition!.Year).Select(f => f.Name).FirstOrDefault(),
                 s.SuccessorId,
                 SuccessorCode = s.Successor == null ? null : s.Successor.Code,
-                SuccessorName = db.OrganisationEditions.Where(visible).Where(f => f.OrganisationId == s.SuccessorId)
+                SuccessorName = db.OrganisationEditions.Where(f => f.OrganisationId == s.SuccessorId)
                     .OrderByDescending(f => f.Edition!.Year).Select(f => f.Name).FirstOrDefault(),
                 s.FromYear,
                 s.Kind,
@@ -367,7 +354,7 @@ public sealed partial class DashboardQueries(
     {
         var ids = predecessors.Select(p => p.Predecessor.Id).ToList();
         var numbers = comparable.Questions.Select(q => q.Number).Distinct().ToList();
-        var rows = (await Rows(db.Results.Where(VisibleResult).Where(r =>
+        var rows = (await Rows(db.Results.Where(r =>
                 ids.Contains(r.OrganisationId)
                 && numbers.Contains(r.Question!.Number)
                 && r.TumourGroupId == tumourGroupId
@@ -382,7 +369,6 @@ public sealed partial class DashboardQueries(
         }
 
         var names = await db.OrganisationEditions.AsNoTracking()
-            .Where(VisibleFacts)
             .Where(f => ids.Contains(f.OrganisationId))
             .Select(f => new { f.OrganisationId, f.Edition!.Year, f.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -437,8 +423,7 @@ public sealed partial class DashboardQueries(
             .ToDictionaryAsync(e => e.Year, e => e.SeriesId, cancellationToken).ConfigureAwait(false);
         var previousOnOtherQuestionnaire = previousYear is { } p && seriesOf.GetValueOrDefault(p) != seriesOf.GetValueOrDefault(year);
 
-        // The header's editions are those this viewer may see, so no join to the editions is needed; of the previous
-        // edition only the organisation's own trend figures are compared.
+        // Of the previous edition only the organisation's own trend figures are compared.
         var editionId = header.EditionIdOf(year) ?? -1;
         var previousEditionId = previousYear is null || previousOnOtherQuestionnaire ? -1 : header.EditionIdOf(previousYear.Value) ?? -1;
         var rows = await Rows(db.Results.Where(r =>
@@ -520,9 +505,8 @@ public sealed partial class DashboardQueries(
     public async Task<IReadOnlyList<OrganisationSummary>> PublishedOrganisationsAsync(
         string? query, CancellationToken cancellationToken)
     {
-        var visibleResult = VisibleResult;
         var organisations = LatestVisibleFacts()
-            .Where(f => db.Results.Where(visibleResult).Any(r => r.OrganisationId == f.OrganisationId));
+            .Where(f => db.Results.Any(r => r.OrganisationId == f.OrganisationId));
 
         return await (await MatchingAsync(organisations, query?.Trim() ?? string.Empty, cancellationToken).ConfigureAwait(false))
             .OrderBy(f => f.Level)
@@ -534,10 +518,8 @@ public sealed partial class DashboardQueries(
     /// <summary>Each organisation's facts in the newest edition this viewer may see.</summary>
     private IQueryable<OrganisationEdition> LatestVisibleFacts()
     {
-        var visible = VisibleFacts;
         return db.OrganisationEditions.AsNoTracking()
-            .Where(visible)
-            .Where(f => !db.OrganisationEditions.Where(visible)
+            .Where(f => !db.OrganisationEditions
                 .Any(g => g.OrganisationId == f.OrganisationId && g.Edition!.Year > f.Edition!.Year));
     }
 
@@ -557,7 +539,7 @@ public sealed partial class DashboardQueries(
 
         var wanted = SearchText.Normalise(term);
         var code = term.ToUpperInvariant();
-        var names = await db.OrganisationEditions.AsNoTracking().Where(VisibleFacts)
+        var names = await db.OrganisationEditions.AsNoTracking()
             .Select(g => new { g.OrganisationId, g.Name })
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -568,7 +550,7 @@ public sealed partial class DashboardQueries(
     /// <summary>One tumour type's results of several organisations (and whatever they are part of, and England) in one edition.</summary>
     public async Task<IReadOnlyList<ResultRow>> ResultsForOrganisationsAsync(
         IReadOnlyCollection<int> organisationIds, int year, int tumourGroupId, CancellationToken cancellationToken) =>
-        await Rows(db.Results.Where(VisibleResult).Where(r =>
+        await Rows(db.Results.Where(r =>
                 organisationIds.Contains(r.OrganisationId)
                 && r.Edition!.Year == year
                 && r.TumourGroupId == tumourGroupId
@@ -582,7 +564,6 @@ public sealed partial class DashboardQueries(
     public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsByCodeAsync(
         IReadOnlyCollection<string> codes, int year, CancellationToken cancellationToken) =>
         await db.OrganisationEditions.AsNoTracking()
-            .Where(VisibleFacts)
             .Where(f => f.Edition!.Year == year
                 && (codes.Contains(f.Organisation!.Code) || f.Level == OrganisationLevel.National))
             .Select(Summary)
@@ -596,7 +577,7 @@ public sealed partial class DashboardQueries(
     public async Task<(QuestionInfo? Previous, QuestionInfo? Next)> NeighbouringQuestionsAsync(
         int organisationId, int editionId, int tumourGroupId, ResultBasis basis, int questionNumber, CancellationToken cancellationToken)
     {
-        var questions = await db.Results.AsNoTracking().Where(VisibleResult)
+        var questions = await db.Results.AsNoTracking()
             .Where(r => r.OrganisationId == organisationId && r.EditionId == editionId && r.TumourGroupId == tumourGroupId
                 && r.Basis == basis && r.BreakdownId == Breakdown.AllPatientsId)
             .Select(r => new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring, null))
@@ -608,7 +589,6 @@ public sealed partial class DashboardQueries(
     /// <summary>The organisations (England aside) of the edition of <paramref name="year"/>, by name, for suggestions.</summary>
     public async Task<IReadOnlyList<OrganisationSummary>> OrganisationsInEditionAsync(int year, CancellationToken cancellationToken) =>
         await db.OrganisationEditions.AsNoTracking()
-            .Where(VisibleFacts)
             .Where(f => f.Edition!.Year == year && f.Organisation!.Level != OrganisationLevel.National)
             .OrderBy(f => f.Name)
             .Select(Summary)

@@ -58,7 +58,7 @@ public class ResultsQueryBenchmarks
     }
 
     private static DashboardQueries Queries(Core.Data.SurveyDbContext db) =>
-        new(db, new Public(), TimeProvider.System, new OrganisationHeaderCache(), new FixedVersion());
+        new(db, FixedViewer.Public, TimeProvider.System, new OrganisationHeaderCache(), new FixedVersion());
 
     private async Task<OrganisationHeader?> HeaderAsync()
     {
