@@ -16,11 +16,11 @@ public sealed record KeyFindingsView(string OrganisationCode, int Year, int? Pre
     public bool IncludeNotes { get; init; } = true;
 
     public static async Task<KeyFindingsView> LoadAsync(
-        DashboardQueries queries, OrganisationHeader header, int year, CancellationToken cancellationToken)
+        KeyFindingsQuery query, OrganisationHeader header, int year, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(header);
-        var input = await queries.FindingsInputAsync(header, year, cancellationToken);
+        var input = await query.FindingsInputAsync(header, year, cancellationToken);
         return new KeyFindingsView(header.Organisation.Code, year, input.PreviousYear, FindingsWriter.Write(input));
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>One question for one organisation: its trend, where it sits among its peers, and its Alliance.</summary>
-public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : OrganisationPageModel(queries)
+public class QuestionModel(OrganisationHeaderQuery headers, QuestionQuery query, FunnelQuery funnels) : OrganisationPageModel(headers)
 {
     public QuestionDetail? Detail { get; private set; }
 
@@ -24,7 +24,7 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
             return stop;
         }
 
-        Detail = await Queries.QuestionDetailAsync(Header!, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
+        Detail = await query.QuestionDetailAsync(Header!, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         if (Detail is null)
         {
             Problem = new FilterError(404, $"Question {number} has no published {Filter.Year} result for {Header!.Organisation.Name} on this basis.");
@@ -33,7 +33,7 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels) : Or
         }
 
         Funnel = await funnels.ForQuestionAsync(Detail, cancellationToken);
-        (Previous, Next) = await Queries.NeighbouringQuestionsAsync(
+        (Previous, Next) = await query.NeighbouringQuestionsAsync(
             Header!.Organisation.Id, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         return Page();
     }

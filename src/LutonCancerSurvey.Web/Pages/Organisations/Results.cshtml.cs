@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
-public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(queries)
+public class ResultsModel(OrganisationHeaderQuery headers, ResultsQuery query, KeyFindingsQuery findings) : OrganisationPageModel(headers)
 {
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public KeyFindingsView? KeyFindings { get; private set; }
@@ -47,7 +47,7 @@ public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(quer
         var result = await LoadAsync(code, cancellationToken);
         if (result is null && Filter is not null)
         {
-            KeyFindings = await KeyFindingsView.LoadAsync(Queries, Header!, Filter.Year, cancellationToken);
+            KeyFindings = await KeyFindingsView.LoadAsync(findings, Header!, Filter.Year, cancellationToken);
         }
 
         return result ?? Page();
@@ -74,7 +74,7 @@ public class ResultsModel(DashboardQueries queries) : OrganisationPageModel(quer
             return stop;
         }
 
-        Results = await Queries.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
+        Results = await query.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         return null;
     }
 }

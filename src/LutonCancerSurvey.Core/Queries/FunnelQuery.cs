@@ -33,7 +33,7 @@ internal readonly record struct FunnelKey(
 /// The funnel plot of one question among all organisations of a level: the overdispersed control limits, where the
 /// organisation falls, and how that compares with the band the survey published.
 /// </summary>
-public sealed class FunnelQueries(SurveyDbContext db, IViewer viewer, FunnelBaselineCache cache, IDataVersionSource version)
+public sealed class FunnelQuery(SurveyDbContext db, IViewer viewer, FunnelBaselineCache cache, IDataVersionSource version)
 {
     private const int CurvePoints = 30;
 
@@ -111,11 +111,7 @@ public sealed class FunnelQueries(SurveyDbContext db, IViewer viewer, FunnelBase
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        // England's figure on the same basis where published, else the unadjusted one (adjustment is towards England).
-        ResultBasis[] preference = key.Basis == ResultBasis.Trend
-            ? [ResultBasis.Trend, ResultBasis.Unadjusted, ResultBasis.Adjusted]
-            : [key.Basis, ResultBasis.Unadjusted, ResultBasis.Trend, ResultBasis.Adjusted];
-        var england = preference.Select(b => rows.FirstOrDefault(r => r.National && r.Basis == b)).FirstOrDefault(r => r is not null);
+        var england = Comparator.Choose(rows.Where(r => r.National), r => r.Basis, key.Basis);
         var peers = rows.Where(r => !r.National && r.Respondents >= Disclosure.MinimumRespondents).ToList();
         if (england is null || peers.Count == 0)
         {
