@@ -6,16 +6,24 @@ using Microsoft.EntityFrameworkCore;
 namespace LutonCancerSurvey.Core.Queries;
 
 /// <summary>What the key findings (on the overview, the results page and the briefing) are written from.</summary>
-public sealed class KeyFindingsQuery(SurveyDbContext db, TumourGroupsQuery tumourGroups)
+public sealed class KeyFindingsQuery(SurveyDbContext db, TumourGroupsQuery tumourGroups, HeldReads held)
 {
     /// <summary>
     /// What the key findings for one organisation and edition are written from: every all-cancer question with
     /// England's and the Alliance's figures, this and the previous edition's trend figures (one round trip), and the
     /// overall rating by tumour group (a second).
     /// </summary>
-    public async Task<FindingsInput> FindingsInputAsync(OrganisationHeader header, int year, CancellationToken cancellationToken)
+    /// <remarks>Held per data version and kind of viewer, as is the header it is read for.</remarks>
+    public Task<FindingsInput> FindingsInputAsync(OrganisationHeader header, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
+        return held.GetOrReadAsync(
+            new Key(header.Organisation.Id, year), () => ReadAsync(header, year, cancellationToken),
+            input => input.Questions.Count + input.TumourGroups.Count, cancellationToken);
+    }
+
+    private async Task<FindingsInput> ReadAsync(OrganisationHeader header, int year, CancellationToken cancellationToken)
+    {
         header = header.In(year);
         var organisation = header.Organisation;
         var englandId = header.EnglandId ?? -1;
@@ -80,4 +88,6 @@ public sealed class KeyFindingsQuery(SurveyDbContext db, TumourGroupsQuery tumou
             PreviousOnOtherQuestionnaire = previousOnOtherQuestionnaire,
         };
     }
+
+    private readonly record struct Key(int OrganisationId, int Year);
 }

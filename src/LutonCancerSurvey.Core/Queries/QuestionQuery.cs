@@ -9,13 +9,28 @@ namespace LutonCancerSurvey.Core.Queries;
 /// One question for one organisation: its figure beside England's and the Alliance's, its trend (and its
 /// predecessors'), its peers and its place among them, and the questions either side of it.
 /// </summary>
-public sealed class QuestionQuery(SurveyDbContext db)
+public sealed class QuestionQuery(SurveyDbContext db, HeldReads held)
 {
-    public async Task<QuestionDetail?> QuestionDetailAsync(
+    /// <summary>
+    /// The question page's figures; null when the organisation has no result on it that year, tumour group and basis.
+    /// Held per data version and kind of viewer, as is the header it is read for.
+    /// </summary>
+    public Task<QuestionDetail?> QuestionDetailAsync(
         OrganisationHeader header, int year, int tumourGroupId, ResultBasis basis, int questionNumber,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
+        return held.GetOrReadAsync(
+            new DetailKey(header.Organisation.Id, year, tumourGroupId, basis, questionNumber),
+            () => ReadDetailAsync(header, year, tumourGroupId, basis, questionNumber, cancellationToken),
+            detail => detail is null ? 1 : detail.Peers.Count + detail.Trend.Count + detail.PredecessorTrend.Count,
+            cancellationToken);
+    }
+
+    private async Task<QuestionDetail?> ReadDetailAsync(
+        OrganisationHeader header, int year, int tumourGroupId, ResultBasis basis, int questionNumber,
+        CancellationToken cancellationToken)
+    {
         header = header.In(year);
         var organisation = header.Organisation;
         var englandId = header.EnglandId ?? -1;
@@ -88,7 +103,15 @@ public sealed class QuestionQuery(SurveyDbContext db)
     /// The questions before and after <paramref name="questionNumber"/> among those this organisation has a result for
     /// in one edition, tumour type and basis, so a reader can step through them in the questionnaire's order.
     /// </summary>
-    public async Task<(QuestionInfo? Previous, QuestionInfo? Next)> NeighbouringQuestionsAsync(
+    public Task<(QuestionInfo? Previous, QuestionInfo? Next)> NeighbouringQuestionsAsync(
+        int organisationId, int editionId, int tumourGroupId, ResultBasis basis, int questionNumber, CancellationToken cancellationToken) =>
+        held.GetOrReadAsync(
+            new NeighboursKey(organisationId, editionId, tumourGroupId, basis, questionNumber),
+            () => ReadNeighboursAsync(organisationId, editionId, tumourGroupId, basis, questionNumber, cancellationToken),
+            _ => 2,
+            cancellationToken);
+
+    private async Task<(QuestionInfo? Previous, QuestionInfo? Next)> ReadNeighboursAsync(
         int organisationId, int editionId, int tumourGroupId, ResultBasis basis, int questionNumber, CancellationToken cancellationToken)
     {
         var questions = await db.Results.AsNoTracking()
@@ -173,4 +196,8 @@ public sealed class QuestionQuery(SurveyDbContext db)
             .OrderBy(p => p.Year).ThenBy(p => p.Organisation.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    private readonly record struct DetailKey(int OrganisationId, int Year, int TumourGroupId, ResultBasis Basis, int QuestionNumber);
+
+    private readonly record struct NeighboursKey(int OrganisationId, int EditionId, int TumourGroupId, ResultBasis Basis, int QuestionNumber);
 }

@@ -35,6 +35,8 @@ public static class ServicesSetup
         builder.Services.AddScoped<FunnelQuery>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
         builder.Services.AddSingleton<OrganisationHeaderCache>();
+        builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddScoped<HeldReads>();
         builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();
         builder.Services.AddScoped<PublicationService>();
         builder.Services.AddScoped<AuditLog>();

@@ -12,7 +12,7 @@ public sealed class KeyFindingsQueryTests(ReadFixture fixture) : IClassFixture<R
         var header = (await fixture.HeaderAsync("99X"))!;
         await using var db = fixture.Context(FixedViewer.Public);
 
-        var input = await new KeyFindingsQuery(db, new TumourGroupsQuery(db)).FindingsInputAsync(header, 2018, CancellationToken.None);
+        var input = await new KeyFindingsQuery(db, new TumourGroupsQuery(db, ReadFixture.Fresh(FixedViewer.Public)), ReadFixture.Fresh(FixedViewer.Public)).FindingsInputAsync(header, 2018, CancellationToken.None);
 
         input.PreviousYear.Should().Be(2017);
         input.Questions.Select(q => (q.Question.Number, q.Organisation!.Basis, q.Organisation.Score, q.England?.Score, q.Alliance?.Score, q.Trend?.Score, q.PreviousTrend?.Score))

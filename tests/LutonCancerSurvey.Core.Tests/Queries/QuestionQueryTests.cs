@@ -12,7 +12,7 @@ public sealed class QuestionQueryTests(ReadFixture fixture) : IClassFixture<Read
         viewer ??= FixedViewer.Public;
         var header = (await fixture.HeaderAsync("99X", viewer))!;
         await using var db = fixture.Context(viewer);
-        return await new QuestionQuery(db).QuestionDetailAsync(header, year, TumourGroups.AllCancersId, basis, number, CancellationToken.None);
+        return await new QuestionQuery(db, ReadFixture.Fresh(viewer)).QuestionDetailAsync(header, year, TumourGroups.AllCancersId, basis, number, CancellationToken.None);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class QuestionQueryTests(ReadFixture fixture) : IClassFixture<Read
         var header = (await fixture.HeaderAsync("99X"))!;
         await using var db = fixture.Context(FixedViewer.Public);
 
-        var (previous, next) = await new QuestionQuery(db).NeighbouringQuestionsAsync(
+        var (previous, next) = await new QuestionQuery(db, ReadFixture.Fresh(FixedViewer.Public)).NeighbouringQuestionsAsync(
             header.Organisation.Id, header.EditionIdOf(2018)!.Value, TumourGroups.AllCancersId, ResultBasis.Adjusted, 22, CancellationToken.None);
 
         previous.Should().BeNull();

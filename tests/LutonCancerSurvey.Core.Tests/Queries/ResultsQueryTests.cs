@@ -12,7 +12,7 @@ public sealed class ResultsQueryTests(ReadFixture fixture) : IClassFixture<ReadF
         var header = (await fixture.HeaderAsync("99X"))!;
         await using var db = fixture.Context(FixedViewer.Public);
 
-        var results = await new ResultsQuery(db).ResultsAsync(
+        var results = await new ResultsQuery(db, ReadFixture.Fresh(FixedViewer.Public)).ResultsAsync(
             header, header.EditionIdOf(2018)!.Value, TumourGroups.AllCancersId, ResultBasis.Adjusted, CancellationToken.None);
 
         results.Select(r => (r.Question.Number, r.Organisation!.Score, r.England!.Score, r.England.Basis)).Should().Equal(
@@ -26,7 +26,7 @@ public sealed class ResultsQueryTests(ReadFixture fixture) : IClassFixture<ReadF
         var header = (await fixture.HeaderAsync("99X"))!;
         await using var db = fixture.Context(FixedViewer.Public);
 
-        var results = await new ResultsQuery(db).ResultsAsync(
+        var results = await new ResultsQuery(db, ReadFixture.Fresh(FixedViewer.Public)).ResultsAsync(
             header, header.EditionIdOf(2018)!.Value, TumourGroups.AllCancersId, ResultBasis.Trend, CancellationToken.None);
 
         results.Select(r => (r.Question.Number, r.Organisation!.Score, r.England!.Score, r.England.Basis)).Should().Equal(

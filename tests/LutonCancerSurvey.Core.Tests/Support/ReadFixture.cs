@@ -30,6 +30,9 @@ public sealed class ReadFixture : IDisposable
         return await Headers(db, viewer).HeaderAsync(code, CancellationToken.None);
     }
 
+    /// <summary>Nothing held yet, so each test reads from the database.</summary>
+    public static HeldReads Fresh(IViewer viewer) => new(new ReadCache(), viewer, new FixedVersion());
+
     public static OrganisationHeaderQuery Headers(SurveyDbContext db, IViewer viewer) =>
         new(db, viewer, new FixedTimeProvider(), new OrganisationHeaderCache(), new FixedVersion(), new SuccessionsQuery(db));
 
