@@ -28,7 +28,7 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        var funnels = scope.ServiceProvider.GetRequiredService<FunnelQueries>();
+        var funnels = scope.ServiceProvider.GetRequiredService<FunnelQuery>();
         var rated = await db.Results.AsNoTracking()
             .Where(r => r.Edition!.Year == 2018 && r.Basis == ResultBasis.Adjusted && r.TumourGroupId == TumourGroups.AllCancersId
                 && r.BreakdownId == Breakdown.AllPatientsId && r.Suppression == Suppression.None
@@ -70,7 +70,7 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        var funnels = scope.ServiceProvider.GetRequiredService<FunnelQueries>();
+        var funnels = scope.ServiceProvider.GetRequiredService<FunnelQuery>();
         var england = await db.Results.AsNoTracking()
             .Where(r => r.Edition!.Year == 2018 && r.Organisation!.Level == OrganisationLevel.National && r.BreakdownId == Breakdown.AllPatientsId
                 && r.Suppression == Suppression.None && r.Score != null)
@@ -112,7 +112,8 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var headers = scope.ServiceProvider.GetRequiredService<OrganisationHeaderQuery>();
+        var keyFindings = scope.ServiceProvider.GetRequiredService<KeyFindingsQuery>();
         var codes = await db.Results.AsNoTracking()
             .Where(r => r.Edition!.Year == 2018 && r.Basis == ResultBasis.Adjusted && r.Band != null && Levels.Contains(r.Organisation!.Level))
             .Select(r => r.Organisation!.Code)
@@ -122,8 +123,8 @@ public partial class StatementsRealDataTests(RealDataDashboard app, ITestOutputH
         int sentences = 0, inside = 0, unexplained = 0;
         foreach (var code in codes)
         {
-            var header = await queries.HeaderAsync(code, CancellationToken.None);
-            var findings = FindingsWriter.Write(await queries.FindingsInputAsync(header!, 2018, CancellationToken.None));
+            var header = await headers.HeaderAsync(code, CancellationToken.None);
+            var findings = FindingsWriter.Write(await keyFindings.FindingsInputAsync(header!, 2018, CancellationToken.None));
             foreach (var finding in findings.Where(f => f.Kind is FindingKind.AboveExpected or FindingKind.BelowExpected))
             {
                 var match = RatedSentence().Match(finding.Sentence);

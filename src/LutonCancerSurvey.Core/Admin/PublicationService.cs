@@ -23,7 +23,7 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time, Au
     public async Task<IReadOnlyList<EditionState>> EditionsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var editions = await db.Editions.AsNoTracking()
+        var editions = await db.Editions.IncludingDrafts().AsNoTracking()
             .OrderByDescending(e => e.Year)
             .Select(e => new { Edition = e, Results = db.Results.LongCount(r => r.EditionId == e.Id) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +72,7 @@ public sealed class PublicationService(SurveyDbContext db, TimeProvider time, Au
     private async Task<PublicationChange> ChangeAsync(
         int year, string actor, string action, Func<SurveyEdition, string?> change, CancellationToken cancellationToken)
     {
-        var edition = await db.Editions.FirstOrDefaultAsync(e => e.Year == year, cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.IncludingDrafts().FirstOrDefaultAsync(e => e.Year == year, cancellationToken).ConfigureAwait(false);
         if (edition is null)
         {
             return PublicationChange.NoSuchEdition;

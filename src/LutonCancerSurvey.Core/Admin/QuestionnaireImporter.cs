@@ -91,12 +91,12 @@ public sealed class QuestionnaireImporter(SurveyDbContext db, AuditLog audit)
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var known = await db.QuestionnaireItems.ToDictionaryAsync(i => (i.SeriesId, i.Number), cancellationToken).ConfigureAwait(false);
-        var editions = await db.Editions.ToDictionaryAsync(e => e.Year, cancellationToken).ConfigureAwait(false);
+        var editions = await db.Editions.IncludingDrafts().ToDictionaryAsync(e => e.Year, cancellationToken).ConfigureAwait(false);
         foreach (var edition in items.GroupBy(i => i.Year))
         {
             var target = series[edition.First().Series];
             if (editions.TryGetValue(edition.Key, out var existing) && existing.SeriesId != target.Id
-                && await db.Results.AnyAsync(r => r.EditionId == existing.Id, cancellationToken).ConfigureAwait(false))
+                && await db.Results.IncludingDrafts().AnyAsync(r => r.EditionId == existing.Id, cancellationToken).ConfigureAwait(false))
             {
                 errors.Add(new ImportError(edition.First().Line, "series", string.Create(CultureInfo.InvariantCulture,
                     $"the {edition.Key} edition already has results read with another questionnaire: it cannot change to '{target.Code}'")));

@@ -55,7 +55,7 @@ public static class SurveyDatabaseMigration
     /// </summary>
     private static async Task AssignQuestionnairesAsync(SurveyDbContext db, CancellationToken cancellationToken)
     {
-        var editions = await db.Editions.Where(e => e.SeriesId == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var editions = await db.Editions.IncludingDrafts().Where(e => e.SeriesId == null).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (editions.Count == 0)
         {
             return;

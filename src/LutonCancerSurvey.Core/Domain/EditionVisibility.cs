@@ -6,8 +6,9 @@ namespace LutonCancerSurvey.Core.Domain;
 /// <summary>
 /// Who may see which edition, decided here and nowhere else. The public sees an edition once it is published, or once
 /// its scheduled publication time has passed (an embargo lifts by itself, with nothing to run); those who may see
-/// embargoed results (signed-in commissioners and administrators) also see every draft. The queries, the data stamp
-/// and the publication service all state visibility through this class, so the rule cannot drift between them.
+/// embargoed results (signed-in commissioners and administrators) also see every draft. The database's visibility
+/// filter (<c>SurveyDbContext.VisibilityFilter</c>), the data stamp and the publication service all state it through
+/// this class, so the rule cannot drift between them.
 /// </summary>
 public static class EditionVisibility
 {
@@ -36,45 +37,14 @@ public static class EditionVisibility
     public static bool IsUnderEmbargo(EditionStatus status, DateTimeOffset? publishAt, DateTimeOffset now) =>
         !IsPublic(new SurveyEdition { Status = status, PublishAt = publishAt }, now);
 
-    /// <summary>The editions the public sees at <paramref name="now"/>.</summary>
-    public static Expression<Func<SurveyEdition, bool>> Public(DateTimeOffset now)
-    {
-        // A member of a closure object, not a constant, so that EF sends the time as a parameter and reuses the plan.
-        var moment = Expression.Property(Expression.Constant(new Moment(now)), nameof(Moment.Value));
-        var edition = PublicRule.Parameters[0];
-        return Expression.Lambda<Func<SurveyEdition, bool>>(
-            new Replacer(PublicRule.Parameters[1], moment).Replace(PublicRule.Body), edition);
-    }
-
-    /// <summary>The editions a viewer sees at <paramref name="now"/>: every one when they may see embargoed results.</summary>
-    public static Expression<Func<SurveyEdition, bool>> VisibleTo(bool seesDrafts, DateTimeOffset now) =>
-        seesDrafts ? e => true : Public(now);
-
     /// <summary>
-    /// The same rule for what belongs to one edition (a result, an organisation's facts): visible when its edition is.
-    /// </summary>
-    public static Expression<Func<T, bool>> Through<T>(
-        Expression<Func<T, SurveyEdition>> edition, Expression<Func<SurveyEdition, bool>> visible)
-    {
-        ArgumentNullException.ThrowIfNull(edition);
-        ArgumentNullException.ThrowIfNull(visible);
-        var item = edition.Parameters[0];
-        return Expression.Lambda<Func<T, bool>>(new Replacer(visible.Parameters[0], edition.Body).Replace(visible.Body), item);
-    }
-
-    /// <summary>
-    /// Replaces each call to <see cref="IsPublic"/> in <paramref name="query"/> with the rule, so that a compiled
-    /// query (which cannot take a ready-made expression) can state it by name.
+    /// Replaces each call to <see cref="IsPublic"/> in <paramref name="query"/> with the rule, so that a compiled query
+    /// or a query filter (which cannot take a ready-made expression) can state it by name.
     /// </summary>
     public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return (Expression<TDelegate>)new Expander().Visit(query);
-    }
-
-    private sealed class Moment(DateTimeOffset value)
-    {
-        public DateTimeOffset Value { get; } = value;
     }
 
     private sealed class Replacer(Expression from, Expression to) : ExpressionVisitor

@@ -224,6 +224,7 @@ public class AnswerOption
 {
     public long Id { get; set; }
     public long AnswerSetId { get; set; }
+    public AnswerSet? Set { get; set; }
 
     /// <summary>The option's place in the questionnaire, from 1.</summary>
     public int Order { get; set; }

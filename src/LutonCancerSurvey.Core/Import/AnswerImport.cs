@@ -67,7 +67,7 @@ internal sealed class AnswerImport
     {
         foreach (var (key, options) in _options)
         {
-            await db.AnswerSets
+            await db.AnswerSets.IncludingDrafts()
                 .Where(a => a.EditionId == key.EditionId && a.OrganisationId == key.OrganisationId && a.QuestionId == key.QuestionId
                     && a.TumourGroupId == key.TumourGroupId && a.BreakdownId == key.BreakdownId)
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

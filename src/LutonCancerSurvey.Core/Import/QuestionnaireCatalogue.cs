@@ -28,7 +28,7 @@ internal sealed class QuestionnaireCatalogue
 
     public static async Task<QuestionnaireCatalogue> LoadAsync(SurveyDbContext db, CancellationToken cancellationToken)
     {
-        var editions = await db.Editions.AsNoTracking().Where(e => e.SeriesId != null)
+        var editions = await db.Editions.IncludingDrafts().AsNoTracking().Where(e => e.SeriesId != null)
             .ToDictionaryAsync(e => e.Year, e => e.SeriesId!.Value, cancellationToken).ConfigureAwait(false);
         var series = await db.QuestionSeries.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var items = await db.QuestionnaireItems.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -56,9 +56,9 @@ internal sealed class ReferenceData
     public static async Task<ReferenceData> LoadAsync(SurveyDbContext db, CancellationToken cancellationToken) =>
         new(
             db,
-            await db.Editions.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.Editions.IncludingDrafts().ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.Organisations.ToListAsync(cancellationToken).ConfigureAwait(false),
-            await db.OrganisationEditions.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await db.OrganisationEditions.IncludingDrafts().ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.Questions.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.QuestionSeries.ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.QuestionnaireItems.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false),
@@ -338,7 +338,7 @@ internal sealed class ReferenceData
     private async ValueTask<long?> LoadExistingAsync(ResultKey key, CancellationToken cancellationToken)
     {
         // One query per edition the file touches, not one per row.
-        var rows = await _db.Results.AsNoTracking()
+        var rows = await _db.Results.IncludingDrafts().AsNoTracking()
             .Where(r => r.EditionId == key.EditionId)
             .Select(r => new { r.Id, r.OrganisationId, r.QuestionId, r.TumourGroupId, r.BreakdownId, r.Basis })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -228,7 +228,7 @@ public sealed class SuccessionImporter(SurveyDbContext db, TimeProvider time)
         List<Row> rows, List<ImportError> errors, CancellationToken cancellationToken)
     {
         var codes = rows.SelectMany(r => new[] { r.Predecessor, r.Successor }).OfType<string>().Distinct().ToList();
-        var known = await db.Organisations.AsNoTracking()
+        var known = await db.Organisations.IncludingDrafts().AsNoTracking()
             .Where(o => codes.Contains(o.Code))
             .Select(o => new
             {

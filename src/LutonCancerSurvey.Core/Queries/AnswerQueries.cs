@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +21,11 @@ public sealed record AnswerSetView(int OrganisationId, QuestionInfo Question, in
 }
 
 /// <summary>
-/// The answers (response frequencies) the results and question pages show beside the scores: only those of editions
-/// this viewer may see, all patients only.
+/// The answers (response frequencies) the results and question pages show beside the scores, all patients only; the
+/// context's visibility filter keeps them to the editions this viewer may see.
 /// </summary>
-public sealed class AnswerQueries(SurveyDbContext db, IViewer viewer, TimeProvider time)
+public sealed class AnswerQueries(SurveyDbContext db)
 {
-    private Expression<Func<AnswerSet, bool>> Visible =>
-        EditionVisibility.Through<AnswerSet>(a => a.Edition!, EditionVisibility.VisibleTo(viewer.SeesDrafts, time.GetUtcNow()));
-
     /// <summary>Every question's answers in one edition and tumour group for the given organisations (the page's and England).</summary>
     public Task<IReadOnlyList<AnswerSetView>> ForEditionAsync(
         int editionId, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken) =>
@@ -45,10 +41,9 @@ public sealed class AnswerQueries(SurveyDbContext db, IViewer viewer, TimeProvid
                 && organisationIds.Contains(a.OrganisationId)),
             cancellationToken);
 
-    private async Task<IReadOnlyList<AnswerSetView>> ReadAsync(IQueryable<AnswerSet> sets, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AnswerSetView>> ReadAsync(IQueryable<AnswerSet> sets, CancellationToken cancellationToken)
     {
         var rows = await sets.AsNoTracking()
-            .Where(Visible)
             .Where(a => a.BreakdownId == Breakdown.AllPatientsId)
             .Select(a => new
             {

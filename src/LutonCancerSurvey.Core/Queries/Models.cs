@@ -107,12 +107,6 @@ public sealed record QuestionDetail(
 /// <summary>Draft figures seen before publication day; Until is null when no date is set.</summary>
 public sealed record Embargo(int Year, DateTimeOffset? Until);
 
-/// <summary>Who is looking: decides whether draft (embargoed) editions are visible.</summary>
-public interface IViewer
-{
-    bool SeesDrafts { get; }
-}
-
 public sealed record VisibleEdition(int Year, Embargo? Embargo);
 
 /// <summary>A questionnaire series as an edition uses it: its code, name, and the years it is the default for.</summary>

@@ -1402,11 +1402,13 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
                 {
-                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", null)
+                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", "Set")
                         .WithMany("Options")
                         .HasForeignKey("AnswerSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Set");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>

@@ -1361,11 +1361,13 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
                 {
-                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", null)
+                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", "Set")
                         .WithMany("Options")
                         .HasForeignKey("AnswerSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Set");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>

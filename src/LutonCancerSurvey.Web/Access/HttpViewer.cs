@@ -1,4 +1,4 @@
-using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Core.Domain;
 
 namespace LutonCancerSurvey.Web.Access;
 

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace LutonCancerSurvey.Web.Access;
 
 /// <summary>
-/// Checks the security stamp of every signed-in request as Identity does, without sending the cookie again.
-/// Identity's validator renews the cookie whenever it has checked the stamp, because it expects to check every 30
-/// minutes; checked on every request (ValidationInterval zero, so access taken away ends sessions at once), that
-/// would put a new sign-in cookie on every answer. The cookie is renewed only by sliding expiration, past half its life.
+/// Checks the security stamp of every signed-in request as Identity does, without rebuilding the sign-in or sending
+/// the cookie again. Identity's validator, which expects to check every 30 minutes, reads the user's roles and claims
+/// again and renews the cookie whenever it has checked the stamp; checked on every request (ValidationInterval zero,
+/// so access taken away ends sessions at once), that cost three queries and a new cookie on every answer. Every change
+/// of a user's role or access changes their stamp too (<see cref="UserAdministration"/>, <see cref="OrganisationSignIn"/>),
+/// so a cookie whose stamp still matches already carries the current roles. The cookie is renewed only by sliding
+/// expiration, past half its life.
 /// </summary>
 public sealed class SessionStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
@@ -16,10 +19,10 @@ public sealed class SessionStampValidator(
     ILoggerFactory logger)
     : SecurityStampValidator<IdentityUser>(options, signInManager, logger)
 {
-    protected override async Task SecurityStampVerified(IdentityUser user, CookieValidatePrincipalContext context)
+    protected override Task SecurityStampVerified(IdentityUser user, CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await base.SecurityStampVerified(user, context);
         context.ShouldRenew = false;
+        return Task.CompletedTask;
     }
 }

@@ -79,7 +79,9 @@ public static class ResultsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ApiOrganisation>>, ProblemHttpResult>> ListOrganisationsAsync(
-        DashboardQueries queries,
+        OrganisationFinderQuery finder,
+        SuccessionsQuery successionsQuery,
+        EditionsQuery editions,
         [FromQuery(Name = QueryNames.Search), Description("Optional search: an organisation code, or part of a name (e.g. 06P, Luton); at most 100 characters.")] string? q,
         CancellationToken cancellationToken)
     {
@@ -89,9 +91,9 @@ public static class ResultsApi
                 $"Parameter 'q': search for at most {Pages.Organisations.IndexModel.MaxQueryLength} characters.", "q");
         }
 
-        var organisations = await queries.PublishedOrganisationsAsync(q, cancellationToken);
-        var successions = await queries.SuccessionsAsync(cancellationToken);
-        var embargoes = (await queries.VisibleEditionsAsync(cancellationToken))
+        var organisations = await finder.PublishedOrganisationsAsync(q, cancellationToken);
+        var successions = await successionsQuery.SuccessionsAsync(cancellationToken);
+        var embargoes = (await editions.VisibleEditionsAsync(cancellationToken))
             .Where(e => e.Embargo is not null)
             .ToDictionary(e => e.Year, e => new ApiEmbargo(true, e.Embargo!.Until));
         return TypedResults.Ok<IReadOnlyList<ApiOrganisation>>(organisations
@@ -100,7 +102,10 @@ public static class ResultsApi
     }
 
     private static async Task<Results<Ok<ApiResults>, ProblemHttpResult>> ResultsAsync(
-        DashboardQueries queries,
+        OrganisationHeaderQuery headers,
+        ResultsQuery resultsQuery,
+        InequalitiesQuery inequalities,
+        EditionsQuery editions,
         AnswerQueries answerQueries,
         [Description("The organisation code, e.g. 06P (NHS Luton CCG), RC9 (a Trust), E92000001 (England).")] string code,
         [FromQuery(Name = QueryNames.Year), Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
@@ -128,7 +133,7 @@ public static class ResultsApi
         }
 
         var header = OrganisationCodes.CouldName(code.Trim())
-            ? await queries.HeaderAsync(code.Trim().ToUpperInvariant(), cancellationToken)
+            ? await headers.HeaderAsync(code.Trim().ToUpperInvariant(), cancellationToken)
             : null;
         if (header is null)
         {
@@ -160,7 +165,7 @@ public static class ResultsApi
         IReadOnlyList<ApiUnscoredQuestion> unscored = [];
         if (group.IsAllPatients)
         {
-            var all = await queries.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
+            var all = await resultsQuery.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
             var answers = (await answerQueries.ForEditionAsync(filter.EditionId, filter.TumourGroupId, [header.Organisation.Id], cancellationToken))
                 .ToDictionary(a => a.Question.Number);
             results = all.Where(r => r.Organisation is not null)
@@ -183,8 +188,8 @@ public static class ResultsApi
                 filter = filter! with { Basis = ResultBasis.Unadjusted };
             }
 
-            group = await queries.StoredBreakdownAsync(group, cancellationToken) ?? group;
-            var groups = await queries.BreakdownResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, group, cancellationToken);
+            group = await inequalities.StoredBreakdownAsync(group, cancellationToken) ?? group;
+            var groups = await inequalities.BreakdownResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, group, cancellationToken);
             if (groups.Count == 0)
             {
                 return Problem(
@@ -204,7 +209,7 @@ public static class ResultsApi
         }
 
         var embargo = header.EmbargoOf(filter.Year);
-        var questionnaire = await queries.QuestionnaireOfAsync(filter.EditionId, cancellationToken);
+        var questionnaire = await editions.QuestionnaireOfAsync(filter.EditionId, cancellationToken);
         return TypedResults.Ok(new ApiResults(
             ToApi(header.In(filter.Year).Organisation, header.Became),
             filter.Year,

@@ -22,7 +22,7 @@ public sealed class DataStamp
         EF.CompileAsyncQuery(EditionVisibility.Expand<Func<SurveyDbContext, DateTimeOffset, CancellationToken, Stored?>>((db, now, _) =>
             db.DataVersions.AsNoTracking()
                 .Where(v => v.Id == DataVersion.SingletonId)
-                .Select(v => new Stored(v.Version, db.Editions.Count(e => e.Status == EditionStatus.Draft && EditionVisibility.IsPublic(e, now))))
+                .Select(v => new Stored(v.Version, db.Editions.IgnoreQueryFilters(new[] { SurveyDbContext.VisibilityFilter }).Count(e => e.Status == EditionStatus.Draft && EditionVisibility.IsPublic(e, now))))
                 .FirstOrDefault()));
 
     private readonly IServiceScopeFactory _scopes;

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LutonCancerSurvey.Web.Pages;
 
 /// <summary>The home organisation's latest published results at a glance, against England.</summary>
-public class IndexModel(DashboardQueries queries, FunnelQueries funnels, IConfiguration configuration) : PageModel
+public class IndexModel(
+    OrganisationHeaderQuery headers, ResultsQuery results, TumourGroupsQuery tumourGroups, KeyFindingsQuery findings,
+    FunnelQuery funnels, IConfiguration configuration) : PageModel
 {
     public const int GapsShown = 3;
 
@@ -14,7 +16,7 @@ public class IndexModel(DashboardQueries queries, FunnelQueries funnels, IConfig
     public OrganisationHeader? Header { get; private set; }
     public ResultsFilter? Filter { get; private set; }
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
-    public IReadOnlyList<(int TumourGroupId, Figure? Organisation, Figure? England)> OverallByTumour { get; private set; } = [];
+    public IReadOnlyList<TumourGroupFigure> OverallByTumour { get; private set; } = [];
 
     public KeyFindingsView? KeyFindings { get; private set; }
 
@@ -35,7 +37,7 @@ public class IndexModel(DashboardQueries queries, FunnelQueries funnels, IConfig
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Header = await queries.HeaderAsync(HomeCode, cancellationToken);
+        Header = await headers.HeaderAsync(HomeCode, cancellationToken);
         if (Header is null)
         {
             return;
@@ -48,10 +50,10 @@ public class IndexModel(DashboardQueries queries, FunnelQueries funnels, IConfig
         }
 
         Header = Header.In(Filter.Year);
-        Results = await queries.ResultsAsync(Header, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
+        Results = await results.ResultsAsync(Header, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         OverallByTumour = Core.Domain.OverallRating.NumberIn(Results.Select(q => q.Question)) is { } overall
-            ? await queries.ByTumourGroupAsync(Header, Filter.EditionId, overall, cancellationToken)
+            ? await tumourGroups.ByTumourGroupAsync(Header, Filter.EditionId, overall, cancellationToken)
             : [];
-        KeyFindings = await KeyFindingsView.LoadAsync(queries, funnels, Header, Filter.Year, cancellationToken);
+        KeyFindings = await KeyFindingsView.LoadAsync(findings, funnels, Header, Filter.Year, cancellationToken);
     }
 }

@@ -17,12 +17,12 @@ public sealed record KeyFindingsView(string OrganisationCode, int Year, int? Pre
     public bool IncludeNotes { get; init; } = true;
 
     public static async Task<KeyFindingsView> LoadAsync(
-        DashboardQueries queries, FunnelQueries funnels, OrganisationHeader header, int year, CancellationToken cancellationToken)
+        KeyFindingsQuery query, FunnelQuery funnels, OrganisationHeader header, int year, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(funnels);
         ArgumentNullException.ThrowIfNull(header);
-        var input = await queries.FindingsInputAsync(header, year, cancellationToken);
+        var input = await query.FindingsInputAsync(header, year, cancellationToken);
         if (input is { TumourGroups.Count: > 0, OverallRatingNumber: { } overall })
         {
             input = input with { OverallRatingSpread = await OverallRatingSpreadAsync(funnels, input.Level, year, overall, cancellationToken) };
@@ -36,7 +36,7 @@ public sealed record KeyFindingsView(string OrganisationCode, int Year, int? Pre
     /// are published without intervals, and this is the nearest published evidence of how widely their answers spread.
     /// </summary>
     private static async Task<PooledSpread?> OverallRatingSpreadAsync(
-        FunnelQueries funnels, OrganisationLevel level, int year, int overall, CancellationToken cancellationToken) =>
+        FunnelQuery funnels, OrganisationLevel level, int year, int overall, CancellationToken cancellationToken) =>
         await funnels.BaselineAsync(year, overall, level, TumourGroups.AllCancersId, ResultBasis.Unadjusted, cancellationToken)
             is { StandardDeviation: { } sd }
             ? new PooledSpread(

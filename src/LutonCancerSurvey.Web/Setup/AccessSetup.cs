@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using LutonCancerSurvey.Core.Data;
-using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Web.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

@@ -61,7 +61,7 @@ public static class DatabaseSetup
             }
         }
 
-        if (await db.Editions.AnyAsync())
+        if (await db.Editions.IncludingDrafts().AnyAsync())
         {
             await RecordSeedPrecisionAsync(db);
             return;
@@ -94,7 +94,7 @@ public static class DatabaseSetup
         var unrecorded = new List<SurveyResult>();
         foreach (var importId in seedImports)
         {
-            unrecorded.AddRange(await db.Results
+            unrecorded.AddRange(await db.Results.IncludingDrafts()
                 .Where(r => r.ImportId == importId && r.Score != null && r.ScoreDecimals == null)
                 .ToListAsync());
         }

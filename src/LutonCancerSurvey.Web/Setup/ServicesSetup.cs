@@ -21,11 +21,23 @@ public static class ServicesSetup
         builder.Services.AddScoped<SavedLayouts>();
         builder.Services.AddScoped<Api.ApiReference>();
         builder.Services.AddScoped<SuccessionImporter>();
-        builder.Services.AddScoped<DashboardQueries>();
-        builder.Services.AddScoped<FunnelQueries>();
+        // One query a page or API resource, each reading only what it renders; see Core/Queries.
+        builder.Services.AddScoped<OrganisationHeaderQuery>();
+        builder.Services.AddScoped<SuccessionsQuery>();
+        builder.Services.AddScoped<EditionsQuery>();
+        builder.Services.AddScoped<ResultsQuery>();
+        builder.Services.AddScoped<TumourGroupsQuery>();
+        builder.Services.AddScoped<KeyFindingsQuery>();
+        builder.Services.AddScoped<QuestionQuery>();
+        builder.Services.AddScoped<InequalitiesQuery>();
+        builder.Services.AddScoped<OrganisationFinderQuery>();
+        builder.Services.AddScoped<CompareQuery>();
+        builder.Services.AddScoped<FunnelQuery>();
         builder.Services.AddScoped<AnswerQueries>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
         builder.Services.AddSingleton<OrganisationHeaderCache>();
+        builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddScoped<HeldReads>();
         builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();
         builder.Services.AddScoped<PublicationService>();
         builder.Services.AddScoped<AuditLog>();

@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -63,7 +64,7 @@ public class MigrationsTests
         {
             var options = new DbContextOptionsBuilder<SurveyDbContext>();
             options.UseSurveyDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
-            await using var db = new SurveyDbContext(options.Options);
+            await using var db = new SurveyDbContext(options.Options, FixedViewer.Commissioner, TimeProvider.System);
             await db.GetService<IMigrator>().MigrateAsync("20261126230510_IdentityAndPublication");
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO Editions (Id, Year, Status) VALUES (1, 2017, 1), (2, 2018, 0);"
@@ -113,7 +114,7 @@ public class MigrationsTests
         {
             var options = new DbContextOptionsBuilder<SurveyDbContext>();
             options.UseSurveyDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
-            await using var db = new SurveyDbContext(options.Options);
+            await using var db = new SurveyDbContext(options.Options, FixedViewer.Commissioner, TimeProvider.System);
             await db.GetService<IMigrator>().MigrateAsync("20261203001343_ScoreDecimals");
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO Editions (Id, Year, Status) VALUES (1, 2021, 1);"
@@ -144,7 +145,7 @@ public class MigrationsTests
         {
             var options = new DbContextOptionsBuilder<SurveyDbContext>();
             options.UseSurveyDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
-            await using var db = new SurveyDbContext(options.Options);
+            await using var db = new SurveyDbContext(options.Options, FixedViewer.Commissioner, TimeProvider.System);
             await db.GetService<IMigrator>().MigrateAsync("20261206202443_ParentsAndSuccessions");
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO Editions (Id, Year, Status) VALUES (1, 2018, 1), (2, 2019, 1);"
@@ -176,6 +177,6 @@ public class MigrationsTests
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();
         options.UseSurveyDatabase(DatabaseProvider.SqlServer, UnusedSqlServerConnection);
-        return new SurveyDbContext(options.Options);
+        return new SurveyDbContext(options.Options, FixedViewer.Commissioner, TimeProvider.System);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
 using LutonCancerSurvey.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class ResultWriterTests
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();
         options.UseSurveyDatabase(DatabaseProvider.SqlServer, UnusedSqlServerConnection);
-        await using var db = new SurveyDbContext(options.Options);
+        await using var db = new SurveyDbContext(options.Options, FixedViewer.Commissioner, TimeProvider.System);
 
         await using var writer = ResultWriter.Create(db, transaction: null!, importId: 1);
         var (insertPrefix, update) = ResultWriter.Statements(

@@ -58,4 +58,18 @@ public class VersionedStoreTests
 
         computed.Should().Be(4);
     }
+
+    [Fact]
+    public async Task GetOrAdd_WeighedByRows_KeepsOnlyWhatFitsTheCapacity()
+    {
+        var store = new VersionedStore<int, int[]>(capacity: 5);
+        var computed = 0;
+        foreach (var key in new[] { 1, 2, 1, 2 })
+        {
+            // Three rows each: the first fits, the second would make six.
+            await store.GetOrAddAsync("v1", key, _ => { computed++; return Task.FromResult(new int[3]); }, weight: rows => rows.Length);
+        }
+
+        computed.Should().Be(3);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
-        var funnels = new FunnelQueries(db, new FunnelBaselineCache(), new FixedVersion());
+        var funnels = new FunnelQuery(db, FixedViewer.Public, new FunnelBaselineCache(), new FixedVersion());
         var results = await db.Results.AsNoTracking()
             .Where(r => r.Edition!.Year == 2018
                 && r.Basis == ResultBasis.Adjusted
@@ -74,7 +74,7 @@ public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelpe
     {
         import.RequireFirst();
         await using var db = import.Database.NewContext();
-        var funnels = new FunnelQueries(db, new FunnelBaselineCache(), new FixedVersion());
+        var funnels = new FunnelQuery(db, FixedViewer.Public, new FunnelBaselineCache(), new FixedVersion());
         OrganisationLevel[] levels = [OrganisationLevel.Ccg, OrganisationLevel.Trust, OrganisationLevel.CancerAlliance];
         var results = await db.Results.AsNoTracking()
             .Where(r => r.Edition!.Year == 2018

@@ -1,4 +1,5 @@
 using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,11 +20,15 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={_path}";
 
-    public SurveyDbContext NewContext()
+    /// <summary>
+    /// A context for <paramref name="viewer"/>; by default one who sees drafts too, so that a test reads back everything
+    /// an import stored.
+    /// </summary>
+    public SurveyDbContext NewContext(IViewer? viewer = null, TimeProvider? time = null)
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();
         options.UseSurveyDatabase(DatabaseProvider.Sqlite, ConnectionString);
-        return new SurveyDbContext(options.Options);
+        return new SurveyDbContext(options.Options, viewer ?? FixedViewer.Commissioner, time ?? TimeProvider.System);
     }
 
     /// <summary>How many rows each table holds, to show that a failed import changed nothing.</summary>

@@ -1,6 +1,6 @@
 using LutonCancerSurvey.Core.Data;
+using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Import;
-using LutonCancerSurvey.Core.Queries;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +37,7 @@ internal sealed class Database : IDisposable
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>();
         options.UseSurveyDatabase(DatabaseProvider.Sqlite, ConnectionString);
-        return new SurveyDbContext(options.Options);
+        return new SurveyDbContext(options.Options, FixedViewer.Public, TimeProvider.System);
     }
 
     public async Task<ImportOutcome> ImportAsync(Stream content, string name)
@@ -61,7 +61,3 @@ internal sealed class Database : IDisposable
     }
 }
 
-internal sealed class Public : IViewer
-{
-    public bool SeesDrafts => false;
-}

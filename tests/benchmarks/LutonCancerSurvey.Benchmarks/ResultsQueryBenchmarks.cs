@@ -45,7 +45,7 @@ public class ResultsQueryBenchmarks
     public async Task<IReadOnlyList<QuestionResult>> Results()
     {
         await using var db = _database!.NewContext();
-        return await Queries(db)
+        return await new ResultsQuery(db, Fresh())
             .ResultsAsync(_header!, _editionId, TumourGroups.AllCancersId, ResultBasis.Adjusted, CancellationToken.None);
     }
 
@@ -53,17 +53,20 @@ public class ResultsQueryBenchmarks
     public async Task<FindingsInput> FindingsInput()
     {
         await using var db = _database!.NewContext();
-        return await Queries(db)
+        return await new KeyFindingsQuery(db, new TumourGroupsQuery(db, Fresh()), Fresh())
             .FindingsInputAsync(_header!, 2018, CancellationToken.None);
     }
 
-    private static DashboardQueries Queries(Core.Data.SurveyDbContext db) =>
-        new(db, new Public(), TimeProvider.System, new OrganisationHeaderCache(), new FixedVersion());
+
+    /// <summary>Nothing held: each benchmark measures the query, not the cache.</summary>
+    private static HeldReads Fresh() => new(new ReadCache(), FixedViewer.Public, new FixedVersion());
 
     private async Task<OrganisationHeader?> HeaderAsync()
     {
         await using var db = _database!.NewContext();
-        return await Queries(db).HeaderAsync("06P", CancellationToken.None);
+        return await new OrganisationHeaderQuery(
+                db, FixedViewer.Public, TimeProvider.System, new OrganisationHeaderCache(), new FixedVersion(), new SuccessionsQuery(db))
+            .HeaderAsync("06P", CancellationToken.None);
     }
 }
 

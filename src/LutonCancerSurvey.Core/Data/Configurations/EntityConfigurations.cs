@@ -153,7 +153,7 @@ internal sealed class AnswerSetConfiguration : IEntityTypeConfiguration<AnswerSe
         builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<TumourGroup>().WithMany().HasForeignKey(a => a.TumourGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ImportRecord>().WithMany().HasForeignKey(a => a.ImportId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(a => a.Options).WithOne().HasForeignKey(o => o.AnswerSetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Options).WithOne(o => o.Set).HasForeignKey(o => o.AnswerSetId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

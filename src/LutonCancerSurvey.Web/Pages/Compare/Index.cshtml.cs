@@ -11,7 +11,7 @@ namespace LutonCancerSurvey.Web.Pages.Compare;
 /// Up to five organisations, chosen by name or code, side by side with what they are part of in that edition (ICBs,
 /// Cancer Alliances, regions) and England, for one tumour type in one edition.
 /// </summary>
-public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
+public class IndexModel(CompareQuery query, OrganisationFinderQuery finder, EditionsQuery editionsQuery, PageLinks links) : PageModel
 {
     public const int MaxOrganisations = 5;
 
@@ -108,7 +108,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var editions = await queries.VisibleEditionsAsync(cancellationToken);
+        var editions = await editionsQuery.VisibleEditionsAsync(cancellationToken);
         Years = editions.Select(e => e.Year).ToList();
         if (!string.IsNullOrWhiteSpace(TumourText))
         {
@@ -169,7 +169,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
             return;
         }
 
-        var known = await queries.OrganisationsByCodeAsync(codes, Year.Value, cancellationToken);
+        var known = await query.OrganisationsByCodeAsync(codes, Year.Value, cancellationToken);
         Embargo = editions.FirstOrDefault(e => e.Year == Year)?.Embargo;
 
         var chosen = codes.Select(c => known.First(k => string.Equals(k.Code, c, StringComparison.OrdinalIgnoreCase)))
@@ -187,10 +187,10 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
         var england = known.Where(k => k.Level == OrganisationLevel.National);
         Columns = chosen.Concat(parents).Concat(england).ToList();
 
-        var rows = await queries.ResultsForOrganisationsAsync(Columns.Select(c => c.Id).ToList(), Year.Value, TumourGroupId, cancellationToken);
+        var rows = await query.ResultsForOrganisationsAsync(Columns.Select(c => c.Id).ToList(), Year.Value, TumourGroupId, cancellationToken);
         Questions = rows.Select(r => r.Question).DistinctBy(q => q.Number).OrderBy(q => q.Number).ToList();
         _figures = rows.GroupBy(r => (r.OrganisationId, r.Question.Number))
-            .ToDictionary(g => g.Key, g => DashboardQueries.PreferredFigure(g, ResultBasis.Adjusted)!);
+            .ToDictionary(g => g.Key, g => Comparator.Choose(g.Select(r => r.Figure), ResultBasis.Adjusted)!);
     }
 
     /// <summary>
@@ -202,7 +202,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
     {
         var words = entries.SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(w => w.ToUpperInvariant()).Distinct().ToList();
-        var byCode = (await queries.OrganisationsByCodeAsync(words, year, cancellationToken))
+        var byCode = (await query.OrganisationsByCodeAsync(words, year, cancellationToken))
             .Where(o => o.Level != OrganisationLevel.National)
             .ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
         var codes = new List<string>();
@@ -216,7 +216,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
                 continue;
             }
 
-            var found = await InEditionAsync(await queries.FindOrganisationsAsync(entry, null, 50, cancellationToken), year, cancellationToken);
+            var found = await InEditionAsync(await finder.FindOrganisationsAsync(entry, null, 50, cancellationToken), year, cancellationToken);
             var wanted = SearchText.Normalise(entry);
             var exact = found.Where(o => SearchText.Normalise(o.Name) == wanted).ToList();
             if (found.Count == 1 || exact.Count == 1)
@@ -232,7 +232,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
                 var looser = new List<OrganisationSummary>();
                 foreach (var word in wanted.Split(' ').Where(w => w.Length >= 3 && !CommonWords.Contains(w)).Take(4))
                 {
-                    looser.AddRange(await queries.FindOrganisationsAsync(word, null, MaxSuggestions, cancellationToken));
+                    looser.AddRange(await finder.FindOrganisationsAsync(word, null, MaxSuggestions, cancellationToken));
                 }
 
                 found = await InEditionAsync(looser.DistinctBy(o => o.Id).ToList(), year, cancellationToken);
@@ -263,7 +263,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
             return found;
         }
 
-        var inYear = await queries.OrganisationsByCodeAsync(found.Select(o => o.Code).ToList(), year, cancellationToken);
+        var inYear = await query.OrganisationsByCodeAsync(found.Select(o => o.Code).ToList(), year, cancellationToken);
         return inYear.Where(o => o.Level != OrganisationLevel.National).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -271,7 +271,7 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
     {
         if (year is not null)
         {
-            Suggestable = await queries.OrganisationsInEditionAsync(year.Value, cancellationToken);
+            Suggestable = await query.OrganisationsInEditionAsync(year.Value, cancellationToken);
         }
     }
 

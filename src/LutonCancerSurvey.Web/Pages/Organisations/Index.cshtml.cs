@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>Find an organisation by name or code, a former one too, and see what became of one that no longer reports.</summary>
-public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
+public class IndexModel(OrganisationFinderQuery finder, SuccessionsQuery successions, PageLinks links) : PageModel
 {
     public const int MaxResults = 50;
     public const int MaxQueryLength = 100;
@@ -76,10 +76,10 @@ public class IndexModel(DashboardQueries queries, PageLinks links) : PageModel
 
         if (Searched)
         {
-            Found = await queries.FindOrganisationsAsync(Query ?? string.Empty, Level, MaxResults + 1, cancellationToken);
+            Found = await finder.FindOrganisationsAsync(Query ?? string.Empty, Level, MaxResults + 1, cancellationToken);
             if (Found.Count > 0)
             {
-                Successions = await queries.SuccessionsAsync(cancellationToken);
+                Successions = await successions.SuccessionsAsync(cancellationToken);
             }
         }
     }

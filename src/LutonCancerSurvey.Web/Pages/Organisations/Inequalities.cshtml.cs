@@ -10,7 +10,7 @@ namespace LutonCancerSurvey.Web.Pages.Organisations;
 /// Results by sex and by deprivation quintile for a Cancer Alliance or England, beside the all-patients figure, with
 /// the survey's own test of each gap. CCGs and Trusts have no such results published; the page says so.
 /// </summary>
-public class InequalitiesModel(DashboardQueries queries) : OrganisationPageModel(queries)
+public class InequalitiesModel(OrganisationHeaderQuery headers, InequalitiesQuery query) : OrganisationPageModel(headers)
 {
     public IReadOnlyList<QuestionInequality> Questions { get; private set; } = [];
     public IReadOnlyList<InequalityFinding> Findings { get; private set; } = [];
@@ -66,7 +66,7 @@ public class InequalitiesModel(DashboardQueries queries) : OrganisationPageModel
 
         if (PublishedForLevel)
         {
-            Questions = await Queries.InequalitiesAsync(Header!, Filter!.EditionId, cancellationToken);
+            Questions = await query.InequalitiesAsync(Header!, Filter!.EditionId, cancellationToken);
             Dimensions = InequalityDisplay.Dimensions(Questions);
         }
 

@@ -12,7 +12,7 @@ namespace LutonCancerSurvey.Web.Pages.Organisations;
 /// </summary>
 public abstract class OrganisationPageModel : PageModel
 {
-    protected OrganisationPageModel(DashboardQueries queries) => Queries = queries;
+    protected OrganisationPageModel(OrganisationHeaderQuery headers) => Headers = headers;
 
     [FromQuery(Name = QueryNames.Year)]
     public string? YearText { get; set; }
@@ -27,7 +27,7 @@ public abstract class OrganisationPageModel : PageModel
     public ResultsFilter? Filter { get; private set; }
     public FilterError? Problem { get; protected set; }
 
-    protected DashboardQueries Queries { get; }
+    protected OrganisationHeaderQuery Headers { get; }
 
     /// <summary>Whether the page offers the tumour and basis filters (a briefing covers all cancers only).</summary>
     protected virtual bool FiltersByTumourAndBasis => true;
@@ -38,7 +38,7 @@ public abstract class OrganisationPageModel : PageModel
     /// </summary>
     protected async Task<IActionResult?> ResolveAsync(string code, CancellationToken cancellationToken)
     {
-        Header = await Queries.HeaderAsync(code, cancellationToken);
+        Header = await Headers.HeaderAsync(code, cancellationToken);
         if (Header is null)
         {
             return NotFound();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>One question for one organisation: its trend, where it sits among its peers, and its Alliance.</summary>
-public class QuestionModel(DashboardQueries queries, FunnelQueries funnels, AnswerQueries answers) : OrganisationPageModel(queries)
+public class QuestionModel(OrganisationHeaderQuery headers, QuestionQuery query, FunnelQuery funnels, AnswerQueries answers) : OrganisationPageModel(headers)
 {
     /// <summary>How respondents answered, the organisation's beside its Alliance's and England's; null when not published.</summary>
     public AnswersView? Answers { get; private set; }
@@ -27,7 +27,7 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels, Answ
             return stop;
         }
 
-        Detail = await Queries.QuestionDetailAsync(Header!, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
+        Detail = await query.QuestionDetailAsync(Header!, Filter!.Year, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         Answers = await AnswersAsync(number, cancellationToken);
 
         // A question without a score has no result, only its answers: the page shows those.
@@ -44,7 +44,7 @@ public class QuestionModel(DashboardQueries queries, FunnelQueries funnels, Answ
         }
 
         Funnel = await funnels.ForQuestionAsync(Detail, cancellationToken);
-        (Previous, Next) = await Queries.NeighbouringQuestionsAsync(
+        (Previous, Next) = await query.NeighbouringQuestionsAsync(
             Header!.Organisation.Id, Filter.EditionId, Filter.TumourGroupId, Filter.Basis, number, cancellationToken);
         return Page();
     }

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
-public class ResultsModel(DashboardQueries queries, FunnelQueries funnels, AnswerQueries answers) : OrganisationPageModel(queries)
+public class ResultsModel(
+    OrganisationHeaderQuery headers, ResultsQuery query, KeyFindingsQuery findings, FunnelQuery funnels, AnswerQueries answers) : OrganisationPageModel(headers)
 {
     /// <summary>How respondents answered each question, the organisation's and England's (response frequencies).</summary>
     public IReadOnlyList<AnswerSetView> Answers { get; private set; } = [];
@@ -71,7 +72,7 @@ public class ResultsModel(DashboardQueries queries, FunnelQueries funnels, Answe
         var result = await LoadAsync(code, cancellationToken);
         if (result is null && Filter is not null)
         {
-            KeyFindings = await KeyFindingsView.LoadAsync(Queries, funnels, Header!, Filter.Year, cancellationToken);
+            KeyFindings = await KeyFindingsView.LoadAsync(findings, funnels, Header!, Filter.Year, cancellationToken);
         }
 
         return result ?? Page();
@@ -98,7 +99,7 @@ public class ResultsModel(DashboardQueries queries, FunnelQueries funnels, Answe
             return stop;
         }
 
-        Results = await Queries.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
+        Results = await query.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         int[] organisations = Header!.EnglandId is { } england ? [Header.Organisation.Id, england] : [Header.Organisation.Id];
         Answers = await answers.ForEditionAsync(Filter.EditionId, Filter.TumourGroupId, organisations, cancellationToken);
         return null;

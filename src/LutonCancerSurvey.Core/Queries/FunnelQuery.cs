@@ -13,7 +13,7 @@ public interface IDataVersionSource
 
 /// <summary>
 /// The funnel baselines (England's unrounded centre, the pooled spread, τ²) of every edition, level, question,
-/// tumour group and basis asked for, held until the data version changes. Each depends on every organisation's
+/// tumour group and basis asked for, apart for those who may see drafts, held until the data version changes. Each depends on every organisation's
 /// result, so it is estimated once per version rather than on every request.
 /// </summary>
 public sealed class FunnelBaselineCache
@@ -22,14 +22,18 @@ public sealed class FunnelBaselineCache
     internal VersionedStore<FunnelKey, FunnelBaseline?> Store { get; } = new(capacity: 100_000);
 }
 
-/// <summary>One funnel's identity: an edition's question, a level of organisation, a tumour group and a basis.</summary>
-internal readonly record struct FunnelKey(int Year, int QuestionNumber, OrganisationLevel Level, int TumourGroupId, ResultBasis Basis);
+/// <summary>
+/// One funnel's identity: an edition's question, a level of organisation, a tumour group and a basis, and whether it was
+/// estimated for a viewer who sees drafts (for the public a draft edition has no results, so no funnel).
+/// </summary>
+internal readonly record struct FunnelKey(
+    int Year, int QuestionNumber, OrganisationLevel Level, int TumourGroupId, ResultBasis Basis, bool SeesDrafts);
 
 /// <summary>
 /// The funnel plot of one question among all organisations of a level: the overdispersed control limits, where the
 /// organisation falls, and how that compares with the band the survey published.
 /// </summary>
-public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache, IDataVersionSource version)
+public sealed class FunnelQuery(SurveyDbContext db, IViewer viewer, FunnelBaselineCache cache, IDataVersionSource version)
 {
     private const int CurvePoints = 30;
 
@@ -74,7 +78,7 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
         int year, int questionNumber, OrganisationLevel level, int tumourGroupId, ResultBasis basis, CancellationToken cancellationToken)
     {
         var current = await version.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var key = new FunnelKey(year, questionNumber, level, tumourGroupId, basis);
+        var key = new FunnelKey(year, questionNumber, level, tumourGroupId, basis, viewer.SeesDrafts);
         return await cache.Store.GetOrAddAsync(current, key, k => EstimateAsync(k, cancellationToken)).ConfigureAwait(false);
     }
 
@@ -107,11 +111,7 @@ public sealed class FunnelQueries(SurveyDbContext db, FunnelBaselineCache cache,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        // England's figure on the same basis where published, else the unadjusted one (adjustment is towards England).
-        ResultBasis[] preference = key.Basis == ResultBasis.Trend
-            ? [ResultBasis.Trend, ResultBasis.Unadjusted, ResultBasis.Adjusted]
-            : [key.Basis, ResultBasis.Unadjusted, ResultBasis.Trend, ResultBasis.Adjusted];
-        var england = preference.Select(b => rows.FirstOrDefault(r => r.National && r.Basis == b)).FirstOrDefault(r => r is not null);
+        var england = Comparator.Choose(rows.Where(r => r.National), r => r.Basis, key.Basis);
         var peers = rows.Where(r => !r.National && r.Respondents >= Disclosure.MinimumRespondents).ToList();
         if (england is null || peers.Count == 0)
         {

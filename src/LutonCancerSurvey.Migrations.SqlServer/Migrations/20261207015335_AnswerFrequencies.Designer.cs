@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SurveyDbContext))]
-    [Migration("20261207004525_AnswerFrequencies")]
+    [Migration("20261207015335_AnswerFrequencies")]
     partial class AnswerFrequencies
     {
         /// <inheritdoc />
@@ -1405,11 +1405,13 @@ namespace LutonCancerSurvey.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
                 {
-                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", null)
+                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", "Set")
                         .WithMany("Options")
                         .HasForeignKey("AnswerSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Set");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>

@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Core.Data;
 using LutonCancerSurvey.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,9 +6,10 @@ namespace LutonCancerSurvey.Core.Queries;
 
 /// <summary>
 /// Results by group of patients (sex, deprivation quintile, age band, ethnic group …): published for Cancer Alliances and
-/// England, all cancers, unadjusted, without respondent counts, with the survey's own test of the gaps it compares.
+/// England, all cancers, unadjusted, without respondent counts, with the survey's own test of the gaps it compares. The
+/// inequalities page and the API's results for one group.
 /// </summary>
-public sealed partial class DashboardQueries
+public sealed class InequalitiesQuery(SurveyDbContext db)
 {
     /// <summary>
     /// Every question with a published breakdown for one organisation and edition, each with every group's figure and
@@ -92,19 +94,8 @@ public sealed partial class DashboardQueries
         new(await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
 
     private static IQueryable<GroupRow> GroupRows(IQueryable<SurveyResult> results) =>
-        results.AsNoTracking().Select(r => new GroupRow(
-            r.OrganisationId,
-            r.BreakdownId,
-            r.GroupDifferenceSignificant,
-            r.ComparedWithId,
-            new QuestionInfo(r.Question!.Number, r.Question.Text, r.Question.Section, r.Question.Scoring,
-                r.Edition!.Series == null || (r.Edition.Series.FirstYear <= r.Edition.Year && r.Edition.Year <= r.Edition.Series.LastYear)
-                    ? null
-                    : r.Edition.Series.Code),
-            new Figure(
-                r.Basis, r.Respondents, r.Score, r.CiLower, r.CiUpper, r.ExpectedLower, r.ExpectedUpper, r.Band,
-                r.ChangeSincePrevious, r.ChangeOverall, r.Suppression,
-                new SourceInfo(r.Import!.FileName, r.Import.ImportedAt, r.SourceRow, r.SourceNote)) { Decimals = r.ScoreDecimals }));
+        Projections.Select(results, (r, question, figure) => new GroupRow(
+            r.OrganisationId, r.BreakdownId, r.GroupDifferenceSignificant, r.ComparedWithId, question, figure));
 
     private sealed record GroupRow(
         int OrganisationId, int BreakdownId, bool? GroupDifferenceSignificant, int? ComparedWithId, QuestionInfo Question, Figure Figure);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SurveyDbContext))]
-    [Migration("20261207004508_AnswerFrequencies")]
+    [Migration("20261207015331_AnswerFrequencies")]
     partial class AnswerFrequencies
     {
         /// <inheritdoc />
@@ -1364,11 +1364,13 @@ namespace LutonCancerSurvey.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerOption", b =>
                 {
-                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", null)
+                    b.HasOne("LutonCancerSurvey.Core.Domain.AnswerSet", "Set")
                         .WithMany("Options")
                         .HasForeignKey("AnswerSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Set");
                 });
 
             modelBuilder.Entity("LutonCancerSurvey.Core.Domain.AnswerSet", b =>
