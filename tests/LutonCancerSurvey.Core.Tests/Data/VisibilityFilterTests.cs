@@ -90,6 +90,29 @@ public sealed class VisibilityFilterTests : IDisposable
         results.Should().Be(2);
     }
 
+    [Fact]
+    public async Task Answers_OfADraft_AreHiddenFromThePublic_AndReplacedWhenImportedAgain()
+    {
+        const string Answers = """
+            year,level,organisation_code,organisation_name,alliance_code,alliance_name,question,question_text,section,scoring,tumour_group,breakdown,basis,respondents,score,ci_lower,ci_upper,expected_lower,expected_upper,band,change_since_previous,change_overall,group_difference,suppressed,source_note,answer,answer_order,answer_positive
+            2018,ccg,99X,NHS Testshire CCG,,,Q60,How old are you?,About you,none,All Cancers,all,unadjusted,40,,,,,,,,,,,,,,
+            2018,ccg,99X,NHS Testshire CCG,,,Q60,How old are you?,About you,none,All Cancers,all,unadjusted,10,25.0,,,,,,,,,,,Under 65,1,no
+            2018,ccg,99X,NHS Testshire CCG,,,Q60,How old are you?,About you,none,All Cancers,all,unadjusted,30,75.0,,,,,,,,,,,65 or over,2,no
+            """;
+        var first = await Importing.ImportTextAsync(_database, Answers, "answers.csv", new ImportOptions { Publish = false });
+        var again = await Importing.ImportTextAsync(_database, Answers, "answers-again.csv", new ImportOptions { Publish = false });
+
+        await using var asPublic = _database.NewContext(FixedViewer.Public);
+        await using var asCommissioner = _database.NewContext(FixedViewer.Commissioner);
+
+        first.Succeeded.Should().BeTrue(string.Join("; ", first.Errors));
+        again.Succeeded.Should().BeTrue(string.Join("; ", again.Errors));
+        asPublic.AnswerSets.ToList().Should().BeEmpty();
+        asPublic.AnswerOptions.ToList().Should().BeEmpty();
+        asCommissioner.AnswerSets.Include(a => a.Options).ToList().Should().ContainSingle()
+            .Which.Options.Select(o => (o.Label, o.Percent)).Should().Equal(("Under 65", 25.0), ("65 or over", 75.0));
+    }
+
     private async Task ImportPublished2017AndDraft2018Async()
     {
         var published = await Importing.ImportTextAsync(
