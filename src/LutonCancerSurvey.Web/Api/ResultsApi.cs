@@ -106,7 +106,7 @@ public static class ResultsApi
         ResultsQuery resultsQuery,
         InequalitiesQuery inequalities,
         EditionsQuery editions,
-        AnswerQueries answerQueries,
+        AnswersQuery answersQuery,
         [Description("The organisation code, e.g. 06P (NHS Luton CCG), RC9 (a Trust), E92000001 (England).")] string code,
         [FromQuery(Name = QueryNames.Year), Description("The survey year, e.g. 2018. Default: the latest published year for the organisation.")] string? year,
         [FromQuery(Name = QueryNames.TumourGroup), Description("The tumour group slug: all-cancers (default), brain-and-cns, breast, colorectal, gynaecological, "
@@ -166,7 +166,7 @@ public static class ResultsApi
         if (group.IsAllPatients)
         {
             var all = await resultsQuery.ResultsAsync(header, filter!.EditionId, filter.TumourGroupId, filter.Basis, cancellationToken);
-            var answers = (await answerQueries.ForEditionAsync(filter.EditionId, filter.TumourGroupId, [header.Organisation.Id], cancellationToken))
+            var answers = (await answersQuery.ForEditionAsync(filter.EditionId, filter.TumourGroupId, [header.Organisation.Id], cancellationToken))
                 .ToDictionary(a => a.Question.Number);
             results = all.Where(r => r.Organisation is not null)
                 .Select(r => ToApi(r.Question, r.Organisation!, null, r.England) with

@@ -33,7 +33,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<OrganisationFinderQuery>();
         builder.Services.AddScoped<CompareQuery>();
         builder.Services.AddScoped<FunnelQuery>();
-        builder.Services.AddScoped<AnswerQueries>();
+        builder.Services.AddScoped<AnswersQuery>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
         builder.Services.AddSingleton<OrganisationHeaderCache>();
         builder.Services.AddSingleton<ReadCache>();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 /// <summary>One question for one organisation: its trend, where it sits among its peers, and its Alliance.</summary>
-public class QuestionModel(OrganisationHeaderQuery headers, QuestionQuery query, FunnelQuery funnels, AnswerQueries answers) : OrganisationPageModel(headers)
+public class QuestionModel(OrganisationHeaderQuery headers, QuestionQuery query, FunnelQuery funnels, AnswersQuery answers) : OrganisationPageModel(headers)
 {
     /// <summary>How respondents answered, the organisation's beside its Alliance's and England's; null when not published.</summary>
     public AnswersView? Answers { get; private set; }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 public class ResultsModel(
-    OrganisationHeaderQuery headers, ResultsQuery query, KeyFindingsQuery findings, FunnelQuery funnels, AnswerQueries answers) : OrganisationPageModel(headers)
+    OrganisationHeaderQuery headers, ResultsQuery query, KeyFindingsQuery findings, FunnelQuery funnels, AnswersQuery answers) : OrganisationPageModel(headers)
 {
     /// <summary>How respondents answered each question, the organisation's and England's (response frequencies).</summary>
     public IReadOnlyList<AnswerSetView> Answers { get; private set; } = [];

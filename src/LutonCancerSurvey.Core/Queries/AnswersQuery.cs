@@ -24,7 +24,7 @@ public sealed record AnswerSetView(int OrganisationId, QuestionInfo Question, in
 /// The answers (response frequencies) the results and question pages show beside the scores, all patients only; the
 /// context's visibility filter keeps them to the editions this viewer may see.
 /// </summary>
-public sealed class AnswerQueries(SurveyDbContext db)
+public sealed class AnswersQuery(SurveyDbContext db)
 {
     /// <summary>Every question's answers in one edition and tumour group for the given organisations (the page's and England).</summary>
     public Task<IReadOnlyList<AnswerSetView>> ForEditionAsync(
