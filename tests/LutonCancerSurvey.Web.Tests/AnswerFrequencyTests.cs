@@ -128,28 +128,51 @@ public sealed class AnswerFrequencyTests : IClassFixture<AnswerFrequencyTests.Ap
             .Should().Equal("15.8%", "44.2%", "21.1%", "14.7%", "4.2%");
     }
 
-    [Fact]
-    public async Task ResultsCsv_WithAnswers_ExportedImportedAndExportedAgain_IsByteIdentical()
+    [Theory]
+    [InlineData("unadjusted")]
+    [InlineData("adjusted")]
+    public async Task ResultsCsv_WithAnswers_ExportedImportedAndExportedAgain_IsByteIdentical(string basis)
     {
         using var client = _app.NewClient();
-        var exported = await client.GetByteArrayAsync(new Uri("/organisations/99X?year=2019&basis=unadjusted&handler=csv", UriKind.Relative));
+        var exported = await client.GetByteArrayAsync(new Uri($"/organisations/99X?year=2019&basis={basis}&handler=csv", UriKind.Relative));
 
         using var second = new DashboardFactory();
         _ = second.Server;
         var reimport = await second.ImportAsync(new MemoryStream(exported), "exported.csv", publish: true);
         using var secondClient = second.NewClient();
-        var exportedAgain = await secondClient.GetByteArrayAsync(new Uri("/organisations/99X?year=2019&basis=unadjusted&handler=csv", UriKind.Relative));
+        var exportedAgain = await secondClient.GetByteArrayAsync(new Uri($"/organisations/99X?year=2019&basis={basis}&handler=csv", UriKind.Relative));
 
         reimport.Succeeded.Should().BeTrue(string.Join("; ", reimport.Errors));
         Encoding.UTF8.GetString(exportedAgain).Should().Be(Encoding.UTF8.GetString(exported));
         var lines = Encoding.UTF8.GetString(exported).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().EndWith(",source_note,answer,answer_order,answer_positive");
+        lines.Should().Contain(l => l.Contains($",All Cancers,all,{basis},200,", StringComparison.Ordinal), "the answers follow the page's own result row");
         lines.Should().Contain(
             "2019,ccg,99X,NHS Testshire CCG,E56000099,Test Alliance,Q58,\"Overall, how would you rate the administration of your care?\",Your overall NHS care,percent,All Cancers,all,unadjusted,100,50.0,,,,,,,,,,,Very good,1,yes")
             .And.Contain(
             "2019,ccg,99X,NHS Testshire CCG,E56000099,Test Alliance,Q60,\"Before you were told you needed to go to hospital about cancer, how many times did you see your GP?\",Seeing your GP,none,All Cancers,all,unadjusted,190,,,,,,,,,,,,,,")
             .And.Contain(
             "2019,national,E92000001,England,,,Q60,\"Before you were told you needed to go to hospital about cancer, how many times did you see your GP?\",Seeing your GP,none,All Cancers,all,unadjusted,2900,5.0,,,,,,,,,,,5 or more times,5,no");
+    }
+
+    [Fact]
+    public async Task Answers_OfAResultALaterFileWithholds_AreNoLongerShown()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        (await app.ImportAsync(Fixture, publish: true)).Succeeded.Should().BeTrue();
+        var correction = Header + "\n"
+            + "2019,ccg,99X,NHS Testshire CCG,E56000099,Test Alliance,Q58,\"Overall, how would you rate the administration of your care?\",Your overall NHS care,percent,All Cancers,all,unadjusted,,,,,,,,,,,source,,,,\n";
+
+        var outcome = await app.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(correction)), "correction.csv", publish: true);
+        using var client = app.NewClient();
+        var page = await app.GetDocumentAsync("/organisations/99X/questions/58?year=2019&basis=unadjusted");
+        var csv = await client.GetStringAsync(new Uri("/organisations/99X?year=2019&basis=unadjusted&handler=csv", UriKind.Relative));
+
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Errors));
+        page.QuerySelectorAll("#answers-chart tbody tr").Select(r => r.QuerySelectorAll("[data-testid='answer-share']")[0].TextContent.Trim())
+            .Should().OnlyContain(t => t == "Not shown: suppressed by the source");
+        csv.Should().NotContain(",100,50.0,").And.NotContain(",76,38.0,");
     }
 
     private const string Header =

@@ -42,9 +42,18 @@ internal sealed class AnswerImport
         Options++;
     }
 
-    /// <summary>A question's own row, which gives the respondents its answers are out of.</summary>
-    public void AddQuestion(ImportRow row, ResultKey key) =>
-        _questions.TryAdd(AnswerSetKey.Of(key), (row.Line, row.Respondents, row.Suppression));
+    /// <summary>
+    /// A question's own row, which gives the respondents its answers are out of: a result on any basis (the count is
+    /// the same), the unadjusted one where the file has several, as answers are raw counts.
+    /// </summary>
+    public void AddQuestion(ImportRow row, ResultKey key)
+    {
+        var setKey = AnswerSetKey.Of(key);
+        if (!_questions.ContainsKey(setKey) || key.Basis == ResultBasis.Unadjusted)
+        {
+            _questions[setKey] = (row.Line, row.Respondents, row.Suppression);
+        }
+    }
 
     /// <summary>Options whose question has no row of its own, and questions without a score that give no options.</summary>
     public IEnumerable<ImportError> Check(IReadOnlyDictionary<ResultKey, int> unscoredLines)
@@ -52,7 +61,7 @@ internal sealed class AnswerImport
         foreach (var (key, options) in _options.Where(o => !_questions.ContainsKey(o.Key)))
         {
             yield return new ImportError(options[0].Line, "answer",
-                "the answer's question has no row of its own in the file: give its result on the unadjusted basis (or, for a question "
+                "the answer's question has no row of its own in the file: give its result (on any basis; or, for a question "
                 + "without a score, a row with scoring 'none') with the same year, organisation, question, tumour group and breakdown");
         }
 

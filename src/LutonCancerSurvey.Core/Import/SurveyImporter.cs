@@ -283,7 +283,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                         continue;
                     }
 
-                    if (withAnswers && row.Basis == ResultBasis.Unadjusted)
+                    if (withAnswers)
                     {
                         answers.AddQuestion(row, key.Value);
                     }

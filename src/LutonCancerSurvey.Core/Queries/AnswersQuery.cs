@@ -41,8 +41,10 @@ public sealed class AnswersQuery(SurveyDbContext db)
                 && organisationIds.Contains(a.OrganisationId)),
             cancellationToken);
 
-    private static async Task<IReadOnlyList<AnswerSetView>> ReadAsync(IQueryable<AnswerSet> sets, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AnswerSetView>> ReadAsync(IQueryable<AnswerSet> sets, CancellationToken cancellationToken)
     {
+        // A question whose result is now withheld (a later file corrected it without giving its answers again) shows
+        // none of the answers stored before: the answers never say more than the result may.
         var rows = await sets.AsNoTracking()
             .Where(a => a.BreakdownId == Breakdown.AllPatientsId)
             .Select(a => new
@@ -50,7 +52,11 @@ public sealed class AnswersQuery(SurveyDbContext db)
                 a.OrganisationId,
                 Question = new QuestionInfo(a.Question!.Number, a.Question.Text, a.Question.Section, a.Question.Scoring, null),
                 a.Respondents,
-                a.Suppression,
+                Suppression = db.Results
+                    .Where(r => r.EditionId == a.EditionId && r.OrganisationId == a.OrganisationId && r.QuestionId == a.QuestionId
+                        && r.TumourGroupId == a.TumourGroupId && r.BreakdownId == a.BreakdownId && r.Suppression != Suppression.None)
+                    .Select(r => (Suppression?)r.Suppression)
+                    .Max() ?? a.Suppression,
                 Options = a.Options.OrderBy(o => o.Order)
                     .Select(o => new AnswerShare(o.Order, o.Label, o.CountsAsPositive, o.Respondents, o.Percent, o.PercentDecimals, o.Suppression))
                     .ToList(),

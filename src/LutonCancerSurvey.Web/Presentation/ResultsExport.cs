@@ -24,16 +24,18 @@ public static class ResultsExport
         var series = results.Select(r => r.Question.SeriesCode).FirstOrDefault();
 
         // Each result is followed by its answers (the long table), so a reader sees a score beside the answers it sums.
-        IEnumerable<TidyRow> WithAnswers(OrganisationSummary organisation, QuestionInfo question, TidyRow row) =>
-            [row, .. answered[(organisation.Id, question.Number)].SelectMany(a => AnswerRows(row, a))];
+        IEnumerable<TidyRow> WithAnswers(int organisationId, TidyRow row) =>
+            [row, .. answered[(organisationId, row.QuestionNumber)].SelectMany(a => AnswerRows(row, a))];
 
         var englandId = header.EnglandId ?? -1;
         var england = England with { Id = englandId };
         var scored =
             results.Where(r => r.Organisation is not null)
-                .SelectMany(r => WithAnswers(header.Organisation, r.Question, Row(header.Organisation, filter.Year, tumour, r.Question, r.Organisation!)))
+                .SelectMany(r => WithAnswers(header.Organisation.Id, Row(header.Organisation, filter.Year, tumour, r.Question, r.Organisation!)))
             .Concat(results.Where(r => r.England is not null)
-                .SelectMany(r => WithAnswers(england, r.Question, Row(england, filter.Year, tumour, r.Question, r.England!))));
+                .Select(r => Row(england, filter.Year, tumour, r.Question, r.England!))
+                // England's own page already wrote England's answers after its rows above.
+                .SelectMany(row => englandId == header.Organisation.Id ? [row] : WithAnswers(englandId, row)));
 
         // Questions without a score have only their respondents and answers: a row of their own, on the raw basis.
         var unscored = (answers ?? [])

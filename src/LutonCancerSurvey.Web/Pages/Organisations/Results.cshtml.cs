@@ -21,7 +21,10 @@ public class ResultsModel(
             return null;
         }
 
-        var england = Answers.FirstOrDefault(a => a.OrganisationId == Header!.EnglandId && a.Question.Number == question.Number);
+        // England's own page has no second England column.
+        var england = Header!.EnglandId == Header.Organisation.Id
+            ? null
+            : Answers.FirstOrDefault(a => a.OrganisationId == Header.EnglandId && a.Question.Number == question.Number);
         return new AnswersView(
             $"answers-q{question.Number}", question,
             [new AnswersColumn(Header!.Organisation.Name, false, own), .. england is null ? [] : new[] { new AnswersColumn("England", true, england) }],

@@ -779,9 +779,9 @@
   }
 
   // Answers: one stacked bar per organisation (the table's columns), one segment per answer option (its rows), in the
-  // questionnaire's order. Positive options are blues with a solid dark edge, the others greys and oranges with a dashed
-  // edge, and the legend and tooltips say "positive", so the meaning never rests on colour. Tooltips show the table's
-  // own text for the cell.
+  // questionnaire's order. Positive options are blues with a heavy dark edge, the others greys and oranges with none,
+  // and the legend and tooltips say "positive", so the meaning never rests on colour. Tooltips show the table's own
+  // text for the cell.
   const positiveShades = ['#003087', '#005eb8', '#41b6e6', '#7fcbf0'];
   const otherShades = ['#ffb81c', '#ed8b00', '#aeb7bd', '#768692', '#425563', '#d8dde0'];
 
@@ -799,7 +799,7 @@
       },
       y: { stacked: true, ticks: { color: colours.text, autoSkip: false }, grid: { display: false } },
     };
-    options.plugins.legend.labels.usePointStyle = false; // boxes show each option's edge: solid for positive, dashed otherwise
+    options.plugins.legend.labels.usePointStyle = false; // boxes show each option's edge: heavy for positive, none otherwise
     options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${ctx.dataset.appTexts[ctx.dataIndex]}`;
     let positives = 0;
     let others = 0;
@@ -813,8 +813,7 @@
         appTexts: cells.map((td) => td.dataset.text ?? ''),
         backgroundColor: colour,
         borderColor: colours.text,
-        borderWidth: positive ? 2 : 1,
-        borderDash: positive ? [] : [4, 2],
+        borderWidth: positive ? 3 : 0,
         borderSkipped: false,
       };
     });
