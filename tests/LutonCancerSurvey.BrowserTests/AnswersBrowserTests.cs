@@ -40,7 +40,7 @@ public class AnswersBrowserTests
 
     public sealed record Segment(string Label, List<double?> Data, int BorderWidth, string FirstTooltip);
 
-    public sealed record Bars(List<string> Labels, List<Segment> Segments);
+    public sealed record Bars(List<string> Labels, List<int> LabelLines, List<Segment> Segments);
 
     [RequiresFact(Needs.Chromium | Needs.RealData)]
     public async Task StackedBar_IsDrawnFromTheTable_WithPositiveAnswersMarkedInWords_AndNoWcagViolations()
@@ -53,7 +53,8 @@ public class AnswersBrowserTests
               const chart = window.Chart.getChart(document.querySelector('#answers-chart canvas'));
               const tooltip = chart.options.plugins.tooltip.callbacks.label;
               return JSON.stringify({
-                labels: chart.data.labels,
+                labels: chart.data.labels.map((l) => [].concat(l).join(' ')),
+                labelLines: chart.data.labels.map((l) => [].concat(l).length),
                 segments: chart.data.datasets.map((d) => ({
                   label: d.label,
                   data: d.data,
@@ -69,6 +70,7 @@ public class AnswersBrowserTests
         visit.Errors.Should().BeEmpty();
         charts.Should().Contain(c => c.Name.StartsWith("answers-figure", StringComparison.Ordinal) && c.Drawn);
         bars.Labels.Should().Equal("NHS Testshire CCG", "Test Alliance Cancer Alliance", "England");
+        bars.LabelLines.Should().Equal([1, 2, 1], "a long name is broken into lines so a phone's axis shows it whole");
         bars.Segments.Select(s => s.Label).Should().Equal("Very good (positive)", "Good (positive)", "Neither good nor poor", "Poor", "Very poor");
         bars.Segments[0].Data.Should().Equal(50, 53, 55);
         bars.Segments[4].Data.Should().Equal(null, 1, 1);

@@ -20,6 +20,7 @@ internal sealed class AnswerImport
 {
     private readonly Dictionary<AnswerSetKey, (int Line, int? Respondents, Suppression Suppression)> _questions = [];
     private readonly Dictionary<AnswerSetKey, List<ImportRow>> _options = [];
+    private readonly Dictionary<AnswerSetKey, int> _unscored = [];
 
     public int Options { get; private set; }
 
@@ -49,6 +50,11 @@ internal sealed class AnswerImport
     public void AddQuestion(ImportRow row, ResultKey key)
     {
         var setKey = AnswerSetKey.Of(key);
+        if (row.Scoring == Scoring.None)
+        {
+            _unscored[setKey] = row.Line;
+        }
+
         if (!_questions.ContainsKey(setKey) || key.Basis == ResultBasis.Unadjusted)
         {
             _questions[setKey] = (row.Line, row.Respondents, row.Suppression);
@@ -56,16 +62,16 @@ internal sealed class AnswerImport
     }
 
     /// <summary>Options whose question has no row of its own, and questions without a score that give no options.</summary>
-    public IEnumerable<ImportError> Check(IReadOnlyDictionary<ResultKey, int> unscoredLines)
+    public IEnumerable<ImportError> Check()
     {
-        foreach (var (key, options) in _options.Where(o => !_questions.ContainsKey(o.Key)))
+        foreach (var (_, options) in _options.Where(o => !_questions.ContainsKey(o.Key)))
         {
             yield return new ImportError(options[0].Line, "answer",
                 "the answer's question has no row of its own in the file: give its result (on any basis; or, for a question "
                 + "without a score, a row with scoring 'none') with the same year, organisation, question, tumour group and breakdown");
         }
 
-        foreach (var (key, line) in unscoredLines.Where(u => !_options.ContainsKey(AnswerSetKey.Of(u.Key))))
+        foreach (var (_, line) in _unscored.Where(u => !_options.ContainsKey(u.Key)))
         {
             yield return new ImportError(line, "scoring", "the question has no score, so the file must give its answers: no row names one");
         }

@@ -216,7 +216,6 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         // Only a file that can carry answers keeps its results' respondents for them.
         var answers = new AnswerImport();
         var withAnswers = columns.ContainsKey(TidyLayout.AnswerColumns[0]);
-        var unscored = new Dictionary<ResultKey, int>();
 
         // Reading and checking the file (CSV parsing, every field's validation) runs on its own thread while this one
         // matches rows to the database and writes them: each half is about as costly as the other, so on two cores
@@ -279,7 +278,6 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
                     if (row.Scoring == Scoring.None)
                     {
                         answers.AddQuestion(row, key.Value);
-                        unscored[key.Value] = row.Line;
                         continue;
                     }
 
@@ -316,7 +314,7 @@ public sealed class SurveyImporter(SurveyDbContext db, TimeProvider time)
         }
 
         // Answers are matched to their questions once every row is read; after other errors that would only repeat them.
-        foreach (var error in errors.Count == 0 ? answers.Check(unscored) : [])
+        foreach (var error in errors.Count == 0 ? answers.Check() : [])
         {
             errors.Add(parser.Sheet is null ? error : error with { Sheet = parser.Sheet });
         }

@@ -8,6 +8,9 @@ namespace LutonCancerSurvey.Core.Queries;
 public sealed record AnswerShare(int Order, string Label, bool CountsAsPositive, int? Respondents, double? Percent, int? PercentDecimals, Suppression Suppression)
 {
     public bool IsSuppressed => Suppression != Suppression.None || Percent is null;
+
+    /// <summary>Why it is not shown, as pages, downloads and the API say it: the source's own mark, else too few respondents; None when shown.</summary>
+    public Suppression Withheld => AnswerSetView.WithheldAs(IsSuppressed, Suppression);
 }
 
 /// <summary>How one organisation's respondents answered one question: its respondents and options in order.</summary>
@@ -18,6 +21,12 @@ public sealed record AnswerSetView(int OrganisationId, QuestionInfo Question, in
     /// then; the count is checked again here so that a row stored by any other route cannot show one either.
     /// </summary>
     public bool IsSuppressed => Suppression != Suppression.None || Respondents is not >= Disclosure.MinimumRespondents;
+
+    /// <summary>Why it is not shown: the source's own mark, else too few respondents; None when shown.</summary>
+    public Suppression Withheld => WithheldAs(IsSuppressed, Suppression);
+
+    internal static Suppression WithheldAs(bool withheld, Suppression suppression) =>
+        !withheld ? Suppression.None : suppression == Suppression.None ? Suppression.FewRespondents : suppression;
 }
 
 /// <summary>
@@ -73,5 +82,5 @@ public sealed class AnswersQuery(SurveyDbContext db)
     }
 
     private static AnswerShare Withheld(AnswerShare option) =>
-        option with { Respondents = null, Percent = null, PercentDecimals = null, Suppression = option.Suppression == Suppression.None ? Suppression.FewRespondents : option.Suppression };
+        option with { Respondents = null, Percent = null, PercentDecimals = null, Suppression = AnswerSetView.WithheldAs(true, option.Suppression) };
 }

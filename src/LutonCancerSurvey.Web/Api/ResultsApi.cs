@@ -177,7 +177,7 @@ public static class ResultsApi
             unscored = answers.Values.Where(a => a.Question.Scoring == Scoring.None)
                 .Select(a => new ApiUnscoredQuestion(
                     Display.Question(a.Question.Number), a.Question.Section, a.Question.Text, a.IsSuppressed ? null : a.Respondents,
-                    a.IsSuppressed ? ToApi(a.Suppression == Suppression.None ? Suppression.FewRespondents : a.Suppression) : null, ToApi(a)))
+                    ToApi(a.Withheld), ToApi(a)))
                 .ToList();
         }
         else
@@ -288,7 +288,7 @@ public static class ResultsApi
         answers.Options
             .Select(o => o.IsSuppressed
                 ? new ApiAnswer(o.Order, o.Label, o.CountsAsPositive, null, null, null,
-                    ToApi(o.Suppression == Suppression.None ? Suppression.FewRespondents : o.Suppression))
+                    ToApi(o.Withheld))
                 : new ApiAnswer(o.Order, o.Label, o.CountsAsPositive, o.Respondents, o.Percent,
                     Core.Formatting.Format.Score(o.Percent!.Value, o.PercentDecimals, Scoring.PercentPositive), null))
             .ToList();

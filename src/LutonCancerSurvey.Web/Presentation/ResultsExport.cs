@@ -49,16 +49,12 @@ public static class ResultsExport
                 var row = new TidyRow(
                     filter.Year, organisation.Level, organisation.Code, organisation.Name, organisation.AllianceCode, organisation.AllianceName,
                     question.Number, question.Text, question.Section, question.Scoring, tumour, Breakdown.AllPatients, ResultBasis.Unadjusted,
-                    a.Respondents, null, null, null, null, null, null, null, null, null, WithheldAs(a.IsSuppressed, a.Suppression), null, null,
+                    a.Respondents, null, null, null, null, null, null, null, null, null, a.Withheld, null, null,
                     question.SeriesCode, organisation.Icb?.Code, organisation.Icb?.Name, organisation.Region?.Code, organisation.Region?.Name);
                 return AnswerRows(row, a).Prepend(row);
             });
         return scored.Concat(unscored).ToList();
     }
-
-    /// <summary>What a withheld figure is written as: the source's own mark, else too few respondents.</summary>
-    private static Suppression WithheldAs(bool withheld, Suppression suppression) =>
-        !withheld ? Suppression.None : suppression == Suppression.None ? Suppression.FewRespondents : suppression;
 
     /// <summary>One row per option, keyed as its question's row, with the option's count and percentage in place of the result's figures.</summary>
     private static IEnumerable<TidyRow> AnswerRows(TidyRow question, AnswerSetView answers) =>
@@ -77,7 +73,7 @@ public static class ResultsExport
             ChangeOverall = null,
             GroupDifferenceSignificant = null,
             ComparedWith = null,
-            Suppression = WithheldAs(o.IsSuppressed, o.Suppression),
+            Suppression = o.Withheld,
             SourceNote = null,
             Answer = new TidyAnswer(o.Order, o.Label, o.CountsAsPositive),
         });

@@ -817,7 +817,20 @@
         borderSkipped: false,
       };
     });
-    return { type: 'bar', data: { labels: heads.map((th) => th.dataset.series), datasets }, options };
+    return { type: 'bar', data: { labels: heads.map((th) => lines(th.dataset.series)), datasets }, options };
+  }
+
+  // A long name ("Test Alliance Cancer Alliance") on lines of about 18 characters, so a phone's narrow axis shows all of it.
+  function lines(name) {
+    return (name ?? '').split(' ').reduce((all, word) => {
+      const last = all[all.length - 1];
+      if (last !== undefined && (last + ' ' + word).length <= 18) {
+        all[all.length - 1] = `${last} ${word}`;
+      } else {
+        all.push(word);
+      }
+      return all;
+    }, []);
   }
 
   const builders = { comparison, trend, funnel, spine, dotplot, answers };
