@@ -6,6 +6,7 @@
 #
 #   tests/benchmarks/profile-page.sh                       # /organisations/06P
 #   URL=/organisations/06P/questions/59 tests/benchmarks/profile-page.sh
+#   KEEP=/tmp/page.json tests/benchmarks/profile-page.sh   # keep the speedscope profile (open in speedscope.app)
 #
 # Needs wrk and dotnet-trace (installed as a global dotnet tool when missing).
 set -euo pipefail
@@ -51,3 +52,4 @@ dotnet-trace convert "$work/page.nettrace" --format Speedscope -o "$work/page.js
 echo
 echo "profile of $url (uncached, 2 connections):"
 python3 "$repo/tests/benchmarks/profile-summary.py" "$work"/page*.json
+if [ -n "${KEEP:-}" ]; then cp "$work"/page*.json "$KEEP"; echo "profile kept in $KEEP"; fi

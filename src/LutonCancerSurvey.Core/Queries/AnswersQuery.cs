@@ -31,24 +31,42 @@ public sealed record AnswerSetView(int OrganisationId, QuestionInfo Question, in
 
 /// <summary>
 /// The answers (response frequencies) the results and question pages show beside the scores, all patients only; the
-/// context's visibility filter keeps them to the editions this viewer may see.
+/// context's visibility filter keeps them to the editions this viewer may see. Held per data version and kind of
+/// viewer (<see cref="HeldReads"/>), like the scores beside them.
 /// </summary>
-public sealed class AnswersQuery(SurveyDbContext db)
+public sealed class AnswersQuery(SurveyDbContext db, HeldReads held)
 {
     /// <summary>Every question's answers in one edition and tumour group for the given organisations (the page's and England).</summary>
     public Task<IReadOnlyList<AnswerSetView>> ForEditionAsync(
-        int editionId, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken) =>
-        ReadAsync(
-            db.AnswerSets.Where(a => a.EditionId == editionId && a.TumourGroupId == tumourGroupId && organisationIds.Contains(a.OrganisationId)),
-            cancellationToken);
+        int editionId, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisationIds);
+        return held.GetOrReadAsync(
+            new Key(editionId, null, tumourGroupId, Ids(organisationIds)),
+            () => ReadAsync(
+                db.AnswerSets.Where(a => a.EditionId == editionId && a.TumourGroupId == tumourGroupId && organisationIds.Contains(a.OrganisationId)),
+                cancellationToken),
+            Rows, cancellationToken);
+    }
 
     /// <summary>One question's answers in one edition and tumour group for the given organisations.</summary>
     public Task<IReadOnlyList<AnswerSetView>> ForQuestionAsync(
-        int editionId, int questionNumber, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken) =>
-        ReadAsync(
-            db.AnswerSets.Where(a => a.EditionId == editionId && a.Question!.Number == questionNumber && a.TumourGroupId == tumourGroupId
-                && organisationIds.Contains(a.OrganisationId)),
-            cancellationToken);
+        int editionId, int questionNumber, int tumourGroupId, IReadOnlyCollection<int> organisationIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisationIds);
+        return held.GetOrReadAsync(
+            new Key(editionId, questionNumber, tumourGroupId, Ids(organisationIds)),
+            () => ReadAsync(
+                db.AnswerSets.Where(a => a.EditionId == editionId && a.Question!.Number == questionNumber && a.TumourGroupId == tumourGroupId
+                    && organisationIds.Contains(a.OrganisationId)),
+                cancellationToken),
+            Rows, cancellationToken);
+    }
+
+    /// <summary>The organisations as one comparable value, in order, so the same page asks for the same entry.</summary>
+    private static string Ids(IReadOnlyCollection<int> organisationIds) => string.Join(',', organisationIds.Order());
+
+    private static int Rows(IReadOnlyList<AnswerSetView> sets) => sets.Sum(s => 1 + s.Options.Count);
 
     private async Task<IReadOnlyList<AnswerSetView>> ReadAsync(IQueryable<AnswerSet> sets, CancellationToken cancellationToken)
     {
@@ -83,4 +101,6 @@ public sealed class AnswersQuery(SurveyDbContext db)
 
     private static AnswerShare Withheld(AnswerShare option) =>
         option with { Respondents = null, Percent = null, PercentDecimals = null, Suppression = AnswerSetView.WithheldAs(true, option.Suppression) };
+
+    private sealed record Key(int EditionId, int? QuestionNumber, int TumourGroupId, string OrganisationIds);
 }

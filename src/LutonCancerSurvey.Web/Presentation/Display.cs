@@ -182,6 +182,8 @@ public static class Display
 
     public const int ShortQuestionLength = 48;
 
+    private static readonly char[] TrailingPunctuation = [',', ';', ':', '(', ' ', '-', '–'];
+
     /// <summary>
     /// A question's wording cut at the last whole word that fits, with an ellipsis, so a column of 52 questions stays
     /// one or two lines a row; the full wording is given beside it on demand.
@@ -196,7 +198,7 @@ public static class Display
         }
 
         var cut = trimmed.LastIndexOf(' ', maxLength - 1);
-        var head = (cut > 0 ? trimmed[..cut] : trimmed[..(maxLength - 1)]).TrimEnd(',', ';', ':', '(', ' ', '-', '–');
+        var head = (cut > 0 ? trimmed[..cut] : trimmed[..(maxLength - 1)]).TrimEnd(TrailingPunctuation);
         return head + "…";
     }
 

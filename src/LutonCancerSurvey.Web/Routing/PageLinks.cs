@@ -1,3 +1,4 @@
+using System.Globalization;
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Web.Presentation;
 
@@ -31,6 +32,29 @@ public sealed class PageLinks(LinkGenerator generator)
 
     public string Question(string code, int number, ResultsFilter filter) =>
         Question(code, number, filter?.Year, filter?.TumourGroupId, filter?.Basis);
+
+    /// <summary>
+    /// A link to each question of one organisation under one filter, the same as
+    /// <see cref="Question(string, int, ResultsFilter)"/> gives: the route is resolved once and each number put in its
+    /// place, because a results page links each of its 50-odd questions twice and resolving a route is most of what
+    /// rendering that page cost.
+    /// </summary>
+    public Func<int, string> Questions(string code, ResultsFilter filter)
+    {
+        var template = Question(code, QuestionPlaceholder, filter);
+        var at = template.IndexOf(QuestionPlaceholderSegment, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return number => Question(code, number, filter);
+        }
+
+        var head = template[..(at + 1)];
+        var tail = template[(at + QuestionPlaceholderSegment.Length)..];
+        return number => string.Concat(head, number.ToString(CultureInfo.InvariantCulture), tail);
+    }
+
+    private const int QuestionPlaceholder = 987654321;
+    private static readonly string QuestionPlaceholderSegment = "/" + QuestionPlaceholder.ToString(CultureInfo.InvariantCulture);
 
     public string Inequalities(string code, int? year = null, string? handler = null, string? fragment = null) =>
         Page("/Organisations/Inequalities", new { code }, fragment, (QueryNames.Handler, handler), (QueryNames.Year, year));

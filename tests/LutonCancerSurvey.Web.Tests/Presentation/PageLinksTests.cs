@@ -72,6 +72,20 @@ public class PageLinksTests : IClassFixture<DashboardFactory>
             "/organisations/06P/briefing?year=2016");
     }
 
+    [Theory]
+    [InlineData("06P", 1)]
+    [InlineData("06P", 59)]
+    [InlineData("E92000001", 987654321)]
+    public void Questions_GiveEachQuestionTheAddressQuestionGives(string code, int number)
+    {
+        var filter = new ResultsFilter(2018, 1, Breast, ResultBasis.Adjusted);
+
+        var link = _links.Questions(code, filter)(number);
+
+        link.Should().Be(_links.Question(code, number, filter))
+            .And.Be($"/organisations/{code}/questions/{number}?year=2018&tumour=breast&basis=adjusted");
+    }
+
     [Fact]
     public void Compare_NamesTheTumourGroupOnlyWhenItIsNotAllCancers()
     {
