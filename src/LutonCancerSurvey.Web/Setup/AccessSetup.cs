@@ -36,7 +36,6 @@ public static class AccessSetup
 
         // The security stamp is checked against the database on every request of a signed-in user (one small read),
         // so disabling, demoting or signing out ends every existing session at once, not at the next 30-minute check.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Over plain HTTP (a developer's machine, the test servers, or an operator who chose Security:RequireHttps=false)

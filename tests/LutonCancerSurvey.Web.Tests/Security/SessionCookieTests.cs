@@ -40,7 +40,6 @@ public class SessionCookieTests
         using var app = new DashboardFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.TimeProvider = clock);
-            services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = clock);
         }));
         var email = await app.CreateUserAsync(Roles.Commissioner);
         using var client = app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
