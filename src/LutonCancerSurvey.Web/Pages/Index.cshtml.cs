@@ -7,8 +7,8 @@ namespace LutonCancerSurvey.Web.Pages;
 
 /// <summary>The home organisation's latest published results at a glance, against England.</summary>
 public class IndexModel(
-    OrganisationHeaderQuery headers, ResultsQuery results, TumourGroupsQuery tumourGroups, KeyFindingsQuery findings,
-    FunnelQuery funnels, IConfiguration configuration) : PageModel
+    OrganisationHeaderQuery headers, ResultsQuery results, TumourGroupsQuery tumourGroups, KeyFindingsSource findings,
+    IConfiguration configuration) : PageModel
 {
     public const int GapsShown = 3;
 
@@ -54,6 +54,6 @@ public class IndexModel(
         OverallByTumour = Core.Domain.OverallRating.NumberIn(Results.Select(q => q.Question)) is { } overall
             ? await tumourGroups.ByTumourGroupAsync(Header, Filter.EditionId, overall, cancellationToken)
             : [];
-        KeyFindings = await KeyFindingsView.LoadAsync(findings, funnels, Header, Filter.Year, cancellationToken);
+        KeyFindings = await findings.ForAsync(Header, Filter.Year, cancellationToken);
     }
 }

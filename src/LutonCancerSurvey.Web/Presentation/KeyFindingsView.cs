@@ -1,6 +1,4 @@
-using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Findings;
-using LutonCancerSurvey.Core.Queries;
 
 namespace LutonCancerSurvey.Web.Presentation;
 
@@ -15,34 +13,6 @@ public sealed record KeyFindingsView(string OrganisationCode, int Year, int? Pre
 
     /// <summary>Whether the partial lists the numbered evidence under the findings (the briefing puts them after its table).</summary>
     public bool IncludeNotes { get; init; } = true;
-
-    public static async Task<KeyFindingsView> LoadAsync(
-        KeyFindingsQuery query, FunnelQuery funnels, OrganisationHeader header, int year, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(funnels);
-        ArgumentNullException.ThrowIfNull(header);
-        var input = await query.FindingsInputAsync(header, year, cancellationToken);
-        if (input is { TumourGroups.Count: > 0, OverallRatingNumber: { } overall })
-        {
-            input = input with { OverallRatingSpread = await OverallRatingSpreadAsync(funnels, input.Level, year, overall, cancellationToken) };
-        }
-
-        return new KeyFindingsView(header.Organisation.Code, year, input.PreviousYear, FindingsWriter.Write(input));
-    }
-
-    /// <summary>
-    /// The spread of answers to the overall rating among all patients of the organisation's kind: tumour-group ratings
-    /// are published without intervals, and this is the nearest published evidence of how widely their answers spread.
-    /// </summary>
-    private static async Task<PooledSpread?> OverallRatingSpreadAsync(
-        FunnelQuery funnels, OrganisationLevel level, int year, int overall, CancellationToken cancellationToken) =>
-        await funnels.BaselineAsync(year, overall, level, TumourGroups.AllCancersId, ResultBasis.Unadjusted, cancellationToken)
-            is { StandardDeviation: { } sd }
-            ? new PooledSpread(
-                sd,
-                $"pooled over every {Display.Level(level)}'s published 95% confidence interval for the overall rating, all cancers, unadjusted, taking answers within a tumour group to spread as widely")
-            : null;
 
     /// <summary>The findings under their headings, in the order a briefing reads, each with its footnote number.</summary>
     public IEnumerable<(string Heading, IReadOnlyList<(int Number, Finding Finding)> Findings)> Groups =>

@@ -34,6 +34,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<CompareQuery>();
         builder.Services.AddScoped<FunnelQuery>();
         builder.Services.AddScoped<AnswersQuery>();
+        builder.Services.AddScoped<Presentation.KeyFindingsSource>();
         builder.Services.AddSingleton<FunnelBaselineCache>();
         builder.Services.AddSingleton<OrganisationHeaderCache>();
         builder.Services.AddSingleton<ReadCache>();

@@ -9,7 +9,7 @@ namespace LutonCancerSurvey.Web.Pages.Organisations;
 /// A one-page briefing of an organisation's key findings for one edition: plain HTML that prints and copies cleanly
 /// into a document, with a table of the figures and numbered notes giving each sentence's evidence.
 /// </summary>
-public class BriefingModel(OrganisationHeaderQuery headers, KeyFindingsQuery findings, FunnelQuery funnels) : OrganisationPageModel(headers)
+public class BriefingModel(OrganisationHeaderQuery headers, KeyFindingsSource findings) : OrganisationPageModel(headers)
 {
     protected override bool FiltersByTumourAndBasis => false;
 
@@ -29,7 +29,7 @@ public class BriefingModel(OrganisationHeaderQuery headers, KeyFindingsQuery fin
             return stop;
         }
 
-        KeyFindings = await KeyFindingsView.LoadAsync(findings, funnels, Header!, Filter!.Year, cancellationToken) with
+        KeyFindings = await findings.ForAsync(Header!, Filter!.Year, cancellationToken) with
         {
             ShowTitle = false,
             IncludeNotes = false,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LutonCancerSurvey.Web.Pages.Organisations;
 
 public class ResultsModel(
-    OrganisationHeaderQuery headers, ResultsQuery query, KeyFindingsQuery findings, FunnelQuery funnels, AnswersQuery answers) : OrganisationPageModel(headers)
+    OrganisationHeaderQuery headers, ResultsQuery query, KeyFindingsSource findings, AnswersQuery answers) : OrganisationPageModel(headers)
 {
     /// <summary>How respondents answered each question, the organisation's and England's (response frequencies).</summary>
     public IReadOnlyList<AnswerSetView> Answers { get; private set; } = [];
@@ -75,7 +75,7 @@ public class ResultsModel(
         var result = await LoadAsync(code, cancellationToken);
         if (result is null && Filter is not null)
         {
-            KeyFindings = await KeyFindingsView.LoadAsync(findings, funnels, Header!, Filter.Year, cancellationToken);
+            KeyFindings = await findings.ForAsync(Header!, Filter.Year, cancellationToken);
         }
 
         return result ?? Page();
