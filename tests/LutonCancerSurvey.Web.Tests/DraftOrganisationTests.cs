@@ -144,6 +144,46 @@ public sealed class DraftOrganisationTests : IAsyncLifetime, IDisposable
         publicByDraftName.QuerySelectorAll("a[href='/organisations/06P']").Should().BeEmpty("the public may not search by a draft's names");
     }
 
+    [Theory]
+    [InlineData("/organisations/06P")]
+    [InlineData("/organisations/06P/questions/59")]
+    public async Task APageAskedInTurnByThePublicTwoSignedInPeopleAndThePublicAgain_ShowsEachOnlyTheirOwn(string url)
+    {
+        var commissionerEmail = await _app.CreateUserAsync(Roles.Commissioner);
+        var administratorEmail = await _app.CreateUserAsync(Roles.Administrator);
+        using var visitor = _app.NewClient();
+        using var commissioner = _app.NewClient();
+        using var administrator = _app.NewClient();
+        (await commissioner.SignInAsync(commissionerEmail, Accounts.Password)).Dispose();
+        (await administrator.SignInAsync(administratorEmail, Accounts.Password)).Dispose();
+
+        var publicFirst = await visitor.GetStringAsync(new Uri(url, UriKind.Relative));
+        var commissionerPage = await commissioner.GetStringAsync(new Uri(url, UriKind.Relative));
+        var administratorPage = await administrator.GetStringAsync(new Uri(url, UriKind.Relative));
+        var commissionerAgain = await commissioner.GetStringAsync(new Uri(url, UriKind.Relative));
+        var publicAgain = await visitor.GetStringAsync(new Uri(url, UriKind.Relative));
+
+        foreach (var page in new[] { publicFirst, publicAgain })
+        {
+            page.Should().Contain("NHS Luton CCG").And.NotContain(commissionerEmail).And.NotContain(administratorEmail);
+            DraftNames.Where(n => page.Contains(n, StringComparison.Ordinal)).Should().BeEmpty();
+        }
+
+        (await MainAsync(commissionerPage)).Should().Contain("NHS Lutonshire Draftname CCG", "a commissioner's page opens on the newest edition, the draft");
+        (await MainAsync(administratorPage)).Should().Contain("NHS Lutonshire Draftname CCG");
+        (await MainAsync(publicAgain)).Should().Contain("NHS Luton CCG").And.NotContain("Draftname");
+        commissionerPage.Should().Contain($"Signed in as {commissionerEmail}").And.NotContain(administratorEmail);
+        administratorPage.Should().Contain($"Signed in as {administratorEmail}").And.NotContain(commissionerEmail);
+        commissionerAgain.Should().Contain($"Signed in as {commissionerEmail}").And.NotContain(administratorEmail);
+        Token(commissionerAgain).Should().NotBeEmpty()
+            .And.NotBe(Token(administratorPage), "each sign-out form carries its own person's token");
+    }
+
+    private static async Task<string> MainAsync(string page) => (await Html.ParseAsync(page)).QuerySelector("main")!.TextContent;
+
+    private static string Token(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     private async Task<bool> ImportAsync(string content, string fileName, bool publish)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));

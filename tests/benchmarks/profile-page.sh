@@ -7,6 +7,7 @@
 #   tests/benchmarks/profile-page.sh                       # /organisations/06P
 #   URL=/organisations/06P/questions/59 tests/benchmarks/profile-page.sh
 #   KEEP=/tmp/page.json tests/benchmarks/profile-page.sh   # keep the speedscope profile (open in speedscope.app)
+#   SIGNED_IN=1 tests/benchmarks/profile-page.sh           # as a signed-in administrator, as load-test.sh signs in
 #
 # Needs wrk and dotnet-trace (installed as a global dotnet tool when missing).
 set -euo pipefail
@@ -37,19 +38,29 @@ export ConnectionStrings__Survey="Data Source=$work/survey.db"
 (cd "$work/app" && timeout 900 dotnet LutonCancerSurvey.Web.dll import "$file" --publish) >"$work/import.log" 2>&1 || {
   cat "$work/import.log" >&2; exit 1; }
 
-(cd "$work/app" && exec env Caching__Enabled=false ASPNETCORE_URLS=$base dotnet LutonCancerSurvey.Web.dll) >"$work/app.log" 2>&1 &
+(cd "$work/app" && exec env Caching__Enabled=false Security__RequireHttps=false ASPNETCORE_URLS=$base dotnet LutonCancerSurvey.Web.dll) >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 60); do curl -fs -o /dev/null "$base/health" && break; sleep 1; done
-timeout 20 wrk -t1 -c2 -d5s "$base$url" >/dev/null 2>&1 || true   # warm up: JIT, EF query cache, SQLite page cache
+header=()
+if [ -n "${SIGNED_IN:-}" ]; then
+  email=profile@example.nhs.uk password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')Aa1! jar=$work/cookies.txt
+  (cd "$work/app" && LCS_ADMIN_PASSWORD=$password timeout 120 dotnet LutonCancerSurvey.Web.dll create-admin --email "$email") >"$work/admin.log" 2>&1
+  token=$(curl -s -c "$jar" -b "$jar" "$base/account/sign-in" \
+    | grep -oE 'name="__RequestVerificationToken"[^>]*value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"$/\1/')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
+  header=(-H "Cookie: $(awk '$6 ~ /lcs\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")")
+fi
+timeout 20 wrk -t1 -c2 -d5s "${header[@]}" "$base$url" >/dev/null 2>&1 || true   # warm up: JIT, EF query cache, SQLite page cache
 
 timeout 60 dotnet-trace collect -p "$app_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 \
   -o "$work/page.nettrace" >"$work/trace.log" 2>&1 &
 tracer=$!
 sleep 2
-timeout 30 wrk -t1 -c2 -d12s --latency "$base$url" | grep -E '^Requests/sec|^ +(50|99)%'
+timeout 30 wrk -t1 -c2 -d12s --latency "${header[@]}" "$base$url" | grep -E '^Requests/sec|^ +(50|99)%'
 wait "$tracer"
 dotnet-trace convert "$work/page.nettrace" --format Speedscope -o "$work/page.json" >/dev/null
 echo
-echo "profile of $url (uncached, 2 connections):"
+echo "profile of $url (uncached, 2 connections${SIGNED_IN:+, signed in}):"
 python3 "$repo/tests/benchmarks/profile-summary.py" "$work"/page*.json
 if [ -n "${KEEP:-}" ]; then cp "$work"/page*.json "$KEEP"; echo "profile kept in $KEEP"; fi

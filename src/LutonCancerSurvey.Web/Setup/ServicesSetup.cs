@@ -40,6 +40,8 @@ public static class ServicesSetup
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddScoped<HeldReads>();
         builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();
+        builder.Services.AddScoped<PageBodyKey>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(PageBodyKey.Configure);
         builder.Services.AddScoped<PublicationService>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddResponseCompression(PublicResponseCompression.Configure);

@@ -1,0 +1,40 @@
+using LutonCancerSurvey.Core.Domain;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
+using Microsoft.Extensions.Primitives;
+
+namespace LutonCancerSurvey.Web.Caching;
+
+/// <summary>
+/// What a page's body is held under by the <c>&lt;cache&gt;</c> tag helper, for the signed-in commissioners and
+/// administrators the output cache never serves: the data version, the kind of viewer (published results only, or
+/// drafts too), the path and the query values the page reads (<see cref="PublicPageCache.QueryKeysFor"/>, as the output
+/// cache keys them). A body depends on nothing else: whatever is about the signed-in person (their name, role and the
+/// sign-out form with its antiforgery token) is in the layout, which is rendered for every request.
+/// </summary>
+public sealed class PageBodyKey(DataStamp stamp, IViewer viewer)
+{
+    /// <summary>
+    /// The most the held bodies take, in bytes as the tag helper counts them (two a character): a results page's body
+    /// is about 400 KB, so about 80 pages, which keeps the app inside its 300 MB under load whatever a crawler asks.
+    /// </summary>
+    public const long SizeLimit = 32 * 1024 * 1024;
+
+    /// <summary>How long a body nobody asks for is kept; a new data version makes it unreachable at once.</summary>
+    public static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+
+    public async Task<string> ForAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var version = await stamp.CurrentAsync(cancellationToken);
+        var query = PublicPageCache.QueryKeysFor(request.Path)
+            .Select(name => $"{name}={(request.Query.TryGetValue(name!, out var value) ? value : StringValues.Empty)}");
+        return string.Join('|', [version, viewer.SeesDrafts ? "drafts" : "published", request.Path.Value ?? string.Empty, .. query]);
+    }
+
+    /// <summary>Bounds the tag helper's memory (<see cref="SizeLimit"/>).</summary>
+    public static void Configure(CacheTagHelperOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.SizeLimit = SizeLimit;
+    }
+}
