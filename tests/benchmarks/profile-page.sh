@@ -49,7 +49,7 @@ if [ -n "${SIGNED_IN:-}" ]; then
     | grep -oE 'name="__RequestVerificationToken"[^>]*value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"$/\1/')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-  header=(-H "Cookie: $(awk '$6 ~ /lcs\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")")
+  header=(-H "Cookie: $(awk '$6 ~ /^lcs\./ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")")
 fi
 timeout 20 wrk -t1 -c2 -d5s "${header[@]}" "$base$url" >/dev/null 2>&1 || true   # warm up: JIT, EF query cache, SQLite page cache
 
