@@ -1,5 +1,6 @@
 using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Queries;
+using LutonCancerSurvey.Core.Tests.Support;
 
 namespace LutonCancerSurvey.Core.Tests.Queries;
 
@@ -7,20 +8,13 @@ public sealed class ReadCacheTests
 {
     private readonly ReadCache _cache = new();
 
-    private sealed class Version(string value) : IDataVersionSource
-    {
-        public string Value { get; set; } = value;
-
-        public ValueTask<string> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Value);
-    }
-
     private static Task<string> ReadAsync(HeldReads held, string read) =>
         held.GetOrReadAsync(("results", 99), () => Task.FromResult(read), _ => 1, CancellationToken.None);
 
     [Fact]
     public async Task GetOrRead_ForThePublicAndACommissioner_HoldsEachTheirOwn()
     {
-        var version = new Version("v1");
+        var version = new FixedVersion("v1");
         var forPublic = new HeldReads(_cache, FixedViewer.Public, version);
         var forCommissioner = new HeldReads(_cache, FixedViewer.Commissioner, version);
 
@@ -36,7 +30,7 @@ public sealed class ReadCacheTests
     [Fact]
     public async Task GetOrRead_AfterTheDataVersionChanges_ReadsAgain()
     {
-        var version = new Version("v1");
+        var version = new FixedVersion("v1");
         var held = new HeldReads(_cache, FixedViewer.Commissioner, version);
         await ReadAsync(held, "before the import");
 
@@ -49,7 +43,7 @@ public sealed class ReadCacheTests
     [Fact]
     public async Task GetOrRead_WithKeysOfTwoQueriesEqualInValue_KeepsThemApart()
     {
-        var held = new HeldReads(_cache, FixedViewer.Public, new Version("v1"));
+        var held = new HeldReads(_cache, FixedViewer.Public, new FixedVersion("v1"));
 
         var results = await held.GetOrReadAsync(new ResultsKey(1), () => Task.FromResult("results"), _ => 1, CancellationToken.None);
         var findings = await held.GetOrReadAsync(new FindingsKey(1), () => Task.FromResult("findings"), _ => 1, CancellationToken.None);

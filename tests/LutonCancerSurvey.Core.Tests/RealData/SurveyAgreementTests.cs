@@ -2,6 +2,7 @@ using LutonCancerSurvey.Core.Domain;
 using LutonCancerSurvey.Core.Findings;
 using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Core.Statistics;
+using LutonCancerSurvey.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -14,11 +15,6 @@ namespace LutonCancerSurvey.Core.Tests.RealData;
 /// </summary>
 public sealed class SurveyAgreementTests(RealDataImport import, ITestOutputHelper output) : IClassFixture<RealDataImport>
 {
-    private sealed class FixedVersion : IDataVersionSource
-    {
-        public ValueTask<string> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult("real-2018");
-    }
-
     [RequiresFact(Needs.RealData)]
     public async Task FunnelLimitsReproduceThePublishedBandsAndNeverContradictAPublishedWithin()
     {

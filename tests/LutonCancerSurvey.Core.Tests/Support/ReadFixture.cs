@@ -46,9 +46,4 @@ public sealed class ReadFixture : IDisposable
             throw new InvalidOperationException($"{name} did not import: {string.Join("; ", outcome.Errors)}");
         }
     }
-
-    private sealed class FixedVersion : IDataVersionSource
-    {
-        public ValueTask<string> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult("fixture");
-    }
 }
