@@ -10,10 +10,13 @@ namespace LutonCancerSurvey.TestSupport;
 /// </summary>
 public static class HandWrittenResults
 {
-    public const string Header =
+    /// <summary>The tidy layout's 25 columns every file has, for tests that write a file of their own.</summary>
+    public const string CoreColumns =
         "year,level,organisation_code,organisation_name,alliance_code,alliance_name,question,question_text,section,scoring,"
         + "tumour_group,breakdown,basis,respondents,score,ci_lower,ci_upper,expected_lower,expected_upper,band,"
-        + "change_since_previous,change_overall,group_difference,suppressed,source_note,compared_with";
+        + "change_since_previous,change_overall,group_difference,suppressed,source_note";
+
+    public const string Header = CoreColumns + ",compared_with";
 
     private const string Q22 = "Q22,\"Were you told by hospital staff how to get financial help, or benefits?\",Support for people with cancer,percent";
     private const string Q59 = "Q59,\"Overall, how would you rate the care you were given?\",Your overall NHS care,mean";

@@ -13,10 +13,7 @@ namespace LutonCancerSurvey.Core.Tests.Queries;
 /// </summary>
 public sealed class AnswersQueryTests : IAsyncLifetime, IDisposable
 {
-    private const string Header =
-        "year,level,organisation_code,organisation_name,alliance_code,alliance_name,question,question_text,section,scoring,"
-        + "tumour_group,breakdown,basis,respondents,score,ci_lower,ci_upper,expected_lower,expected_upper,band,"
-        + "change_since_previous,change_overall,group_difference,suppressed,source_note,answer,answer_order,answer_positive\n";
+    private const string Header = HandWrittenResults.CoreColumns + ",answer,answer_order,answer_positive\n";
 
     private const string Q58 = "Q58,Overall administration?,Your overall NHS care,percent,All Cancers,all,unadjusted";
 

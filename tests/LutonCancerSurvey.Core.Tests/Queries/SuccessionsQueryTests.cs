@@ -14,10 +14,7 @@ namespace LutonCancerSurvey.Core.Tests.Queries;
 /// </summary>
 public sealed class SuccessionsQueryTests : IAsyncLifetime, IDisposable
 {
-    private const string Header =
-        "year,level,organisation_code,organisation_name,alliance_code,alliance_name,question,question_text,section,scoring,"
-        + "tumour_group,breakdown,basis,respondents,score,ci_lower,ci_upper,expected_lower,expected_upper,band,"
-        + "change_since_previous,change_overall,group_difference,suppressed,source_note\n";
+    private const string Header = HandWrittenResults.CoreColumns + "\n";
 
     private const string Published = Header
         + "2019,ccg,91A,NHS Testshire North CCG,,,Q59,Overall?,Overall,mean,All Cancers,all,trend,200,8.8,8.6,9.0,,,,,,,,\n"
