@@ -286,6 +286,54 @@ public class CachingTests
         (first, beforeInvalidation, afterInvalidation).Should().Be(("2-0", "2-0", "3-0"));
     }
 
+    [Fact]
+    public async Task DataVersion_WithinOneRequest_StaysTheOneItsDataWasReadUnder()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+        await using var request = app.Services.CreateAsyncScope();
+        var version = request.ServiceProvider.GetRequiredService<LutonCancerSurvey.Core.Queries.IDataVersionSource>();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = request.ServiceProvider };
+        context.Request.Path = "/organisations/06P";
+
+        var first = await version.CurrentAsync(CancellationToken.None);
+        await BumpFromAnotherInstanceAsync(app);
+        app.Services.GetRequiredService<DataStamp>().Invalidate();
+        var later = await version.CurrentAsync(CancellationToken.None);
+        var bodyKey = await request.ServiceProvider.GetRequiredService<PageBodyKey>().ForAsync(context.Request, CancellationToken.None);
+        await using var nextRequest = app.Services.CreateAsyncScope();
+        var next = await nextRequest.ServiceProvider.GetRequiredService<LutonCancerSurvey.Core.Queries.IDataVersionSource>().CurrentAsync(CancellationToken.None);
+
+        (first, later, next).Should().Be(("2-0", "2-0", "3-0"), "a body rendered from data read under 2 must not be stored under 3");
+        bodyKey.Should().StartWith("2-0|published|/organisations/06P|");
+    }
+
+    [Fact]
+    public async Task PageBodyKey_OfQueriesThatCouldSpellEachOther_IsNotTheSame()
+    {
+        using var app = new DashboardFactory();
+        _ = app.Server;
+
+        var repeated = await BodyKeyAsync(app, "?year=2017&year=2018");
+        var comma = await BodyKeyAsync(app, "?year=2017%2C2018");
+        var piped = await BodyKeyAsync(app, "?year=A%7Ctumour%3DB&tumour=C");
+        var shifted = await BodyKeyAsync(app, "?year=A&tumour=B%7Ctumour%3DC");
+        var absent = await BodyKeyAsync(app, "");
+        var empty = await BodyKeyAsync(app, "?year=");
+
+        new[] { repeated, comma, piped, shifted, absent, empty }.Should().OnlyHaveUniqueItems();
+        repeated.Should().EndWith("|year=2017|tumour!|basis!", "model binding reads the first value");
+    }
+
+    private static async Task<string> BodyKeyAsync(DashboardFactory app, string query)
+    {
+        await using var request = app.Services.CreateAsyncScope();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = request.ServiceProvider };
+        context.Request.Path = "/organisations/06P";
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
+        return await request.ServiceProvider.GetRequiredService<PageBodyKey>().ForAsync(context.Request, CancellationToken.None);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/organisations")]

@@ -1,3 +1,4 @@
+using LutonCancerSurvey.Core.Queries;
 using LutonCancerSurvey.Web.Routing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -55,7 +56,7 @@ public sealed class PublicPageCache(IConfiguration configuration) : IOutputCache
         // Hosts are limited by AllowedHosts (docs/deploying.md).
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["data"] = await context.HttpContext.RequestServices
-            .GetRequiredService<DataStamp>().CurrentAsync(cancellation);
+            .GetRequiredService<IDataVersionSource>().CurrentAsync(cancellation);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }
 

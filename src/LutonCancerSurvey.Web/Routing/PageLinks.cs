@@ -41,15 +41,17 @@ public sealed class PageLinks(LinkGenerator generator)
     /// </summary>
     public Func<int, string> Questions(string code, ResultsFilter filter)
     {
+        // The number is the path's last segment; an organisation code may be digits too, so only that segment is taken.
         var template = Question(code, QuestionPlaceholder, filter);
-        var at = template.IndexOf(QuestionPlaceholderSegment, StringComparison.Ordinal);
-        if (at < 0)
+        var pathEnd = template.IndexOfAny(['?', '#']);
+        var path = pathEnd < 0 ? template : template[..pathEnd];
+        if (!path.EndsWith(QuestionPlaceholderSegment, StringComparison.Ordinal))
         {
             return number => Question(code, number, filter);
         }
 
-        var head = template[..(at + 1)];
-        var tail = template[(at + QuestionPlaceholderSegment.Length)..];
+        var head = path[..(path.Length - QuestionPlaceholderSegment.Length + 1)];
+        var tail = template[path.Length..];
         return number => string.Concat(head, number.ToString(CultureInfo.InvariantCulture), tail);
     }
 

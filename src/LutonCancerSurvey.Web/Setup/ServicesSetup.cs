@@ -39,7 +39,7 @@ public static class ServicesSetup
         builder.Services.AddSingleton<OrganisationHeaderCache>();
         builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddScoped<HeldReads>();
-        builder.Services.AddSingleton<IDataVersionSource, DataStampVersion>();
+        builder.Services.AddScoped<IDataVersionSource, DataStampVersion>();
         builder.Services.AddScoped<PageBodyKey>();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(PageBodyKey.Configure);
         builder.Services.AddScoped<PublicationService>();

@@ -76,6 +76,7 @@ public class PageLinksTests : IClassFixture<DashboardFactory>
     [InlineData("06P", 1)]
     [InlineData("06P", 59)]
     [InlineData("E92000001", 987654321)]
+    [InlineData("987654321", 7)]
     public void Questions_GiveEachQuestionTheAddressQuestionGives(string code, int number)
     {
         var filter = new ResultsFilter(2018, 1, Breast, ResultBasis.Adjusted);
