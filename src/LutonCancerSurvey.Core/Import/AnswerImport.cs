@@ -22,8 +22,6 @@ internal sealed class AnswerImport
     private readonly Dictionary<AnswerSetKey, List<ImportRow>> _options = [];
     private readonly Dictionary<AnswerSetKey, int> _unscored = [];
 
-    public int Options { get; private set; }
-
     /// <summary>An answer option: refused when the file already gave the same question an option in that place.</summary>
     public void AddOption(ImportRow row, ResultKey key, FieldReader field)
     {
@@ -40,7 +38,6 @@ internal sealed class AnswerImport
         }
 
         options.Add(row);
-        Options++;
     }
 
     /// <summary>
@@ -112,7 +109,6 @@ internal sealed class AnswerImport
             });
         }
 
-        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 }

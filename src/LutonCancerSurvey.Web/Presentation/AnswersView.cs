@@ -21,8 +21,6 @@ public sealed record AnswersView(string Id, QuestionInfo Question, IReadOnlyList
             .Select(g => (g.Key, g.First().Label, g.First().CountsAsPositive))
             .ToList();
 
-    public bool AnyPositive => Options.Any(o => o.CountsAsPositive);
-
     /// <summary>What a cell shows: the percentage as published, or why it is withheld.</summary>
     public static string Share(AnswersColumn column, int order)
     {

@@ -11,20 +11,22 @@ public class ResultsModel(
     /// <summary>How respondents answered each question, the organisation's and England's (response frequencies).</summary>
     public IReadOnlyList<AnswerSetView> Answers { get; private set; } = [];
 
+    // Looked up once per question row, so read into a dictionary once.
+    private Dictionary<(int OrganisationId, int Number), AnswerSetView> _answersByQuestion = [];
+
     /// <summary>The organisation's answers to a question beside England's, for its "see the answers" disclosure; null when it has none.</summary>
     public AnswersView? AnswersOf(QuestionInfo question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var own = Answers.FirstOrDefault(a => a.OrganisationId == Header!.Organisation.Id && a.Question.Number == question.Number);
-        if (own is null)
+        if (!_answersByQuestion.TryGetValue((Header!.Organisation.Id, question.Number), out var own))
         {
             return null;
         }
 
         // England's own page has no second England column.
-        var england = Header!.EnglandId == Header.Organisation.Id
-            ? null
-            : Answers.FirstOrDefault(a => a.OrganisationId == Header.EnglandId && a.Question.Number == question.Number);
+        var england = Header.EnglandId is { } englandId && englandId != Header.Organisation.Id
+            ? _answersByQuestion.GetValueOrDefault((englandId, question.Number))
+            : null;
         return new AnswersView(
             $"answers-q{question.Number}", question,
             [new AnswersColumn(Header!.Organisation.Name, false, own), .. england is null ? [] : new[] { new AnswersColumn("England", true, england) }],
@@ -32,8 +34,7 @@ public class ResultsModel(
     }
 
     /// <summary>Questions the survey publishes only the answers to (routing and demographic questions), in order.</summary>
-    public IReadOnlyList<QuestionInfo> Unscored =>
-        Answers.Where(a => a.OrganisationId == Header!.Organisation.Id && a.Question.Scoring == Scoring.None).Select(a => a.Question).ToList();
+    public IReadOnlyList<QuestionInfo> Unscored { get; private set; } = [];
 
     public IReadOnlyList<QuestionResult> Results { get; private set; } = [];
     public KeyFindingsView? KeyFindings { get; private set; }
@@ -105,6 +106,8 @@ public class ResultsModel(
         Results = await query.ResultsAsync(Header!, Filter!.EditionId, Filter.TumourGroupId, Filter.Basis, cancellationToken);
         int[] organisations = Header!.EnglandId is { } england ? [Header.Organisation.Id, england] : [Header.Organisation.Id];
         Answers = await answers.ForEditionAsync(Filter.EditionId, Filter.TumourGroupId, organisations, cancellationToken);
+        _answersByQuestion = Answers.ToDictionary(a => (a.OrganisationId, a.Question.Number));
+        Unscored = Answers.Where(a => a.OrganisationId == Header.Organisation.Id && a.Question.Scoring == Scoring.None).Select(a => a.Question).ToList();
         return null;
     }
 }
