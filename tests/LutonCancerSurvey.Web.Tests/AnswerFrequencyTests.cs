@@ -102,7 +102,7 @@ public sealed class AnswerFrequencyTests : IClassFixture<AnswerFrequencyTests.Ap
             .And.Contain("NHS Smallfield CCG,E56000099,Test Alliance,Q58,\"Overall, how would you rate the administration of your care?\",Your overall NHS care,percent,All Cancers,all,unadjusted,,,,,,,,,,,few-respondents,,Very good,1,yes");
         var answers = api.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("question").GetString() == "Q58").GetProperty("answers");
         answers.EnumerateArray().Select(a => (a.GetProperty("percent").ValueKind, a.GetProperty("respondents").ValueKind, a.GetProperty("suppressed").GetString()))
-            .Should().AllBeEquivalentTo((JsonValueKind.Null, JsonValueKind.Null, "few-respondents"));
+            .Should().HaveCount(3).And.AllBeEquivalentTo((JsonValueKind.Null, JsonValueKind.Null, "few-respondents"));
     }
 
     [Fact]

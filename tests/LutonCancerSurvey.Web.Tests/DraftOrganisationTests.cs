@@ -154,8 +154,10 @@ public sealed class DraftOrganisationTests : IAsyncLifetime, IDisposable
         using var visitor = _app.NewClient();
         using var commissioner = _app.NewClient();
         using var administrator = _app.NewClient();
-        (await commissioner.SignInAsync(commissionerEmail, Accounts.Password)).Dispose();
-        (await administrator.SignInAsync(administratorEmail, Accounts.Password)).Dispose();
+        using var commissionerSignIn = await commissioner.SignInAsync(commissionerEmail, Accounts.Password);
+        using var administratorSignIn = await administrator.SignInAsync(administratorEmail, Accounts.Password);
+        commissionerSignIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the commissioner should be signed in");
+        administratorSignIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the administrator should be signed in");
 
         var publicFirst = await visitor.GetStringAsync(new Uri(url, UriKind.Relative));
         var commissionerPage = await commissioner.GetStringAsync(new Uri(url, UriKind.Relative));
@@ -175,14 +177,11 @@ public sealed class DraftOrganisationTests : IAsyncLifetime, IDisposable
         commissionerPage.Should().Contain($"Signed in as {commissionerEmail}").And.NotContain(administratorEmail);
         administratorPage.Should().Contain($"Signed in as {administratorEmail}").And.NotContain(commissionerEmail);
         commissionerAgain.Should().Contain($"Signed in as {commissionerEmail}").And.NotContain(administratorEmail);
-        Token(commissionerAgain).Should().NotBeEmpty()
-            .And.NotBe(Token(administratorPage), "each sign-out form carries its own person's token");
+        Accounts.TokenIn(commissionerAgain).Should().NotBeEmpty()
+            .And.NotBe(Accounts.TokenIn(administratorPage), "each sign-out form carries its own person's token");
     }
 
     private static async Task<string> MainAsync(string page) => (await Html.ParseAsync(page)).QuerySelector("main")!.TextContent;
-
-    private static string Token(string page) =>
-        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     private async Task<bool> ImportAsync(string content, string fileName, bool publish)
     {

@@ -71,5 +71,6 @@ public sealed class TumourGroupFindingsTests : IClassFixture<TumourGroupFindings
         // Lung: z = (8.6 - 8.7) / (1.6148 / √40) = -0.39, p = 0.70.
         Sentence(Findings(page, "tumour-summary").Single()).Should().Be(
             "Of 2 tumour groups with results for NHS Testshire CCG in 2019, 2 can be shown; 1 of the 2 tested differs significantly from England's figure for the same tumour group. Tumour-type results are unadjusted.");
+        Findings(page, "tumour-group").Select(Sentence).Should().NotContain(s => s.Contains("Lung", StringComparison.Ordinal));
     }
 }

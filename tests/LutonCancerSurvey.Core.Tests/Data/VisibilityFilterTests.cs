@@ -78,6 +78,24 @@ public sealed class VisibilityFilterTests : IDisposable
     }
 
     [Fact]
+    public async Task PlainReads_AsThePublic_DoNotSeeADraftBeforeItsScheduledTimeByTheContextsClock()
+    {
+        await ImportPublished2017AndDraft2018Async();
+        await using (var admin = _database.NewContext(FixedViewer.Commissioner))
+        {
+            var draft = await admin.Editions.SingleAsync(e => e.Year == 2018);
+            draft.PublishAt = TestClock.DefaultNow.AddMinutes(1);
+            await admin.SaveChangesAsync();
+        }
+
+        // The system clock is long past the scheduled time; the context's clock is a minute before it.
+        await using var db = _database.NewContext(FixedViewer.Public, TestClock.At());
+
+        db.Editions.ToList().Select(e => e.Year).Should().Equal(2017);
+        db.Results.ToList().Should().HaveCount(1);
+    }
+
+    [Fact]
     public async Task IncludingDrafts_AsThePublic_SeesEveryEdition()
     {
         await ImportPublished2017AndDraft2018Async();

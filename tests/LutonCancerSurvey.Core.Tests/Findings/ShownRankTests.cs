@@ -33,9 +33,9 @@ public sealed class ShownRankTests
     public void Among_WithTheOwnFigureSuppressed_GivesNoRank()
     {
         ShownScore[] peers = [new(70, 0)];
-        var own = Figures.Of(ResultBasis.Adjusted, null, respondents: 12, suppression: Suppression.FewRespondents);
+        var own = Figures.Of(ResultBasis.Adjusted, 70, respondents: 12, suppression: Suppression.FewRespondents);
 
-        var rank = ShownRank.Among(peers, ownIsAmongThem: false, own, Scoring.PercentPositive);
+        var rank = ShownRank.Among(peers, ownIsAmongThem: true, own, Scoring.PercentPositive);
 
         rank.Should().BeNull();
     }

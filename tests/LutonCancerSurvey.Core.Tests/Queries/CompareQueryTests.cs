@@ -17,13 +17,16 @@ public sealed class CompareQueryTests(ReadFixture fixture) : IClassFixture<ReadF
     }
 
     [Fact]
-    public async Task OrganisationsByCode_InADraftYear_IsNoneForThePublic()
+    public async Task OrganisationsByCode_InADraftYear_IsNoneForThePublic_AndFoundForACommissioner()
     {
-        await using var db = fixture.Context(FixedViewer.Public);
+        await using var visitorDb = fixture.Context(FixedViewer.Public);
+        await using var commissionerDb = fixture.Context(FixedViewer.Commissioner);
 
-        var found = await new CompareQuery(db).OrganisationsByCodeAsync(["99N"], 2019, CancellationToken.None);
+        var visitor = await new CompareQuery(visitorDb).OrganisationsByCodeAsync(["99N"], 2019, CancellationToken.None);
+        var commissioner = await new CompareQuery(commissionerDb).OrganisationsByCodeAsync(["99N"], 2019, CancellationToken.None);
 
-        found.Should().BeEmpty();
+        visitor.Should().BeEmpty();
+        commissioner.Select(o => (o.Code, o.Name)).Should().BeEquivalentTo([("99N", "NHS Newtown CCG"), ("E92000001", "England")]);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public sealed class QuestionFunnelTests
     [Fact]
     public void Build_WithTheOwnFigureSuppressed_PlacesItNowhereAndShowsNoBandOrRange()
     {
-        var own = Figures.Of(ResultBasis.Adjusted, null, respondents: 14, band: Band.Within, suppression: Suppression.FewRespondents);
+        var own = Figures.Of(
+            ResultBasis.Adjusted, 72, respondents: 14, band: Band.Within, expectedLower: 51, expectedUpper: 69, suppression: Suppression.FewRespondents);
 
         var funnel = QuestionFunnel.Build(Baseline, Peers, own, OrganisationLevel.Ccg, curvePoints: 5);
 

@@ -68,8 +68,11 @@ public static partial class Accounts
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        return TokenPattern().Match(html).Groups[1].Value;
+        return TokenIn(html);
     }
+
+    /// <summary>The antiforgery request token of the first form in <paramref name="html"/>; empty when it has none.</summary>
+    public static string TokenIn(string html) => TokenPattern().Match(html).Groups[1].Value;
 
     /// <summary>
     /// The antiforgery cookie and token of one sign-in page, for attempts sent straight to the test server (e.g. from a
@@ -80,7 +83,7 @@ public static partial class Accounts
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
         var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.Contains("lcs.antiforgery=", StringComparison.Ordinal)).Split(';')[0];
-        return (cookie, TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        return (cookie, TokenIn(await page.Content.ReadAsStringAsync()));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
